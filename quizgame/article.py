@@ -1,0 +1,375 @@
+"""Articles as scraped: split into passages, classify them, address sentences.
+
+Scraped news carries photo captions, agency credits, map legends and share/subscribe footers in the
+middle of the story. Students must never be asked about (or shown proof in) those, so every block is
+classified, and only `body` paragraphs get the stable reading-order ids `p1…pN` that banks cite.
+The original text is kept untouched so that every passage and sentence is an exact character span of
+the file as read (offsets count code points of the UTF-8-decoded file, BOM included if present).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from quizgame.textnorm import Normalised, normalise
+
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+class Kind(StrEnum):
+    """What a block of the scraped page is; only BODY is the article's own text."""
+
+    HEADLINE = "headline"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    BODY = "body"
+    CAPTION = "caption"
+    LEGEND = "legend"
+    BOILERPLATE = "boilerplate"
+
+
+_ID_PREFIX = {
+    Kind.HEADLINE: "h",
+    Kind.DATELINE: "d",
+    Kind.BYLINE: "b",
+    Kind.BODY: "p",
+    Kind.CAPTION: "c",
+    Kind.LEGEND: "g",
+    Kind.BOILERPLATE: "f",
+}
+
+
+class ArticleError(Exception):
+    """The article file cannot be used; the message says why in a teacher's words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    id: str
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind is Kind.BODY
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article: the original text and its classified passages, in file order."""
+
+    text: str
+    passages: tuple[Passage, ...]
+    path: Path | None = None
+    _by_id: dict[str, Passage] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({p.id: p for p in self.passages})
+
+    @property
+    def headline(self) -> str:
+        for p in self.passages:
+            if p.kind is Kind.HEADLINE:
+                return p.text
+        return self.path.stem if self.path else ""
+
+    @property
+    def body(self) -> tuple[Passage, ...]:
+        return tuple(p for p in self.passages if p.kind is Kind.BODY)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return self._by_id.get(passage_id)
+
+    def passage_at(self, offset: int) -> Passage | None:
+        for p in self.passages:
+            if p.start <= offset < p.end:
+                return p
+        return None
+
+    def sentence(self, sentence_id: str) -> Sentence | None:
+        pid, _, _ = sentence_id.partition(".")
+        passage = self.passage(pid)
+        if passage is None:
+            return None
+        return next((s for s in passage.sentences if s.id == sentence_id), None)
+
+    @cached_property
+    def normalised(self) -> Normalised:
+        """The whole text normalised once, so evidence lookups never rescan or re-normalise."""
+        return normalise(self.text)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def read_article(path: str | Path) -> Article:
+    """Read and parse an article file, refusing binary or oversized files with a clear message."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,}-byte limit"
+            )
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError("article file not found") from None
+    except IsADirectoryError:
+        raise ArticleError("article path is a directory, not a file") from None
+    except OSError as exc:
+        raise ArticleError(f"cannot read article: {exc.strerror or exc}") from None
+    return parse_article(decode_article(raw), path=p)
+
+
+def decode_article(raw: bytes) -> str:
+    if b"\x00" in raw[:8192]:
+        raise ArticleError("article looks like a binary file (it contains NUL bytes); use plain text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"article is not valid UTF-8 (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+
+
+# --- splitting -----------------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BLANK = re.compile(r"^[\s\u00a0\u200b\ufeff]*$")
+_SENTENCE_END = re.compile(r"""[.!?…]["'\u201d\u2019)\]]*\s*$""")
+
+_CREDIT = re.compile(
+    r"""(?:^|[\s.,;:)\u201d"'/|])
+        (?:REUTERS|Reuters|AP(?:\sPhoto)?|AFP(?:\svia\sGetty\sImages)?|Getty\sImages|EPA(?:-EFE)?|
+           Shutterstock|Bloomberg|Xinhua|Anadolu|Sipa|TASS|SOPA\sImages|NurPhoto|Alamy|
+           ZUMA(?:\sPress)?|Pool|UPI|dpa|DPA|Sputnik|Kremlin\sPool)
+        \s*$""",
+    re.VERBOSE,
+)
+_CREDIT_PREFIX = re.compile(r"^\s*(?:photo|image|picture|credit|caption|pictured|file\sphoto)\b\s*[:\-—]",
+                            re.IGNORECASE | re.VERBOSE)
+_PULL_QUOTE = re.compile(r"^\s*[\u2014\u2013]\s*\S")
+_LEGEND = re.compile(r"^\s*[\u2580-\u259f\u25a0-\u25ff\u2b1b\u2b1c\U0001f7e5-\U0001f7eb]")
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:source\slink|related\s(?:posts|articles|stories)|read\smore|share\s(?:this|on)|
+        subscribe|sign\sup|click\shere|advertisement|follow\sus|newsletter|copyright|©|
+        all\srights\sreserved|comments?|leave\sa\s(?:reply|comment)|tags?:|filed\sunder|
+        this\sarticle\swas|more\sfrom|recommended|you\smay\salso\slike|watch:|listen:)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE = re.compile(
+    r"""^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|
+           \d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|
+           \d{4}-\d{2}-\d{2})
+        (?:[\s,|·-]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?
+        \s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^\s*(?:by|words\sby|reporting\sby)\s+[A-Z][\w.'\-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]+){0,8}\s*$",
+                     re.VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # without the line break
+    text: str
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        content = m.group(0).rstrip("\r\n")
+        yield _Line(m.start(), m.start() + len(content), content)
+
+
+def _blocks(text: str) -> list[list[_Line]]:
+    """Group lines into blank-line separated blocks, then split blocks whose lines are paragraphs.
+
+    Scrapes often lose the blank line between two paragraphs (or between a caption and its
+    neighbour); a block whose lines each end like a sentence or a credit is taken as one paragraph
+    per line, while a block of hard-wrapped lines stays one paragraph.
+    """
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in _lines(text):
+        if _BLANK.match(line.text):
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+
+    out: list[list[_Line]] = []
+    for block in blocks:
+        if len(block) > 1 and all(_line_is_paragraph(ln.text) for ln in block[:-1]):
+            out.extend([ln] for ln in block)
+        else:
+            out.append(block)
+    return out
+
+
+def _line_is_paragraph(line: str) -> bool:
+    return bool(
+        _SENTENCE_END.search(line)
+        or _CREDIT.search(line)
+        or _LEGEND.match(line)
+        or _BOILERPLATE.match(line)
+        or _DATE.match(line)
+        or _PULL_QUOTE.match(line)
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _classify(text: str, index: int, seen_body: bool) -> Kind:
+    if index == 0:
+        return Kind.HEADLINE
+    if _LEGEND.match(text):
+        return Kind.LEGEND
+    if _BOILERPLATE.match(text) and len(text) < 120:
+        return Kind.BOILERPLATE
+    if not seen_body and len(text) < 80 and _DATE.match(text):
+        return Kind.DATELINE
+    if not seen_body and len(text) < 100 and _BYLINE.match(text):
+        return Kind.BYLINE
+    if _CREDIT.search(text) or _CREDIT_PREFIX.match(text) or _PULL_QUOTE.match(text):
+        return Kind.CAPTION
+    return Kind.BODY
+
+
+def parse_article(text: str, *, path: Path | None = None) -> Article:
+    """Split text into classified passages with ids; never fails, even on an empty text."""
+    passages: list[Passage] = []
+    counters: dict[Kind, int] = {}
+    seen_body = False
+    for index, block in enumerate(_blocks(text)):
+        start, end = _trimmed(text, block[0].start, block[-1].end)
+        if start >= end:
+            continue
+        chunk = text[start:end]
+        kind = _classify(chunk, len(passages), seen_body)
+        seen_body = seen_body or kind is Kind.BODY
+        counters[kind] = counters.get(kind, 0) + 1
+        pid = f"{_ID_PREFIX[kind]}{counters[kind]}"
+        sentences = tuple(
+            Sentence(f"{pid}.s{n}", s, e, text[s:e])
+            for n, (s, e) in enumerate(split_sentences(text, start, end), 1)
+        )
+        passages.append(Passage(pid, kind, start, end, chunk, sentences))
+        del index
+    return Article(text=text, passages=tuple(passages), path=path)
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr vs etc inc ltd co corp dept univ
+    jan feb mar apr jun jul aug sep sept oct nov dec no fig approx est u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of double-quoted speech that open and close inside the range (unclosed ones ignored)."""
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "\u201c":
+            close = text.find("\u201d", i + 1, end)
+            nxt_open = text.find("\u201c", i + 1, end)
+            if close != -1 and (nxt_open == -1 or close < nxt_open):
+                spans.append((i, close + 1))
+                i = close + 1
+                continue
+        elif ch == '"':
+            close = text.find('"', i + 1, end)
+            if close != -1:
+                spans.append((i, close + 1))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside [start, end).
+
+    A sentence never ends inside a closed quotation, so `“Yes. I asked him,” Trump said.` stays
+    one sentence and the quote stays intact; abbreviations and initials (`U.S.`, `Mr.`, `J.`) do not
+    end sentences.
+    """
+    quotes = _quote_spans(text, start, end)
+    qi = 0
+    bounds: list[tuple[int, int]] = []
+    sent_start = start
+    i = start
+    while i < end:
+        while qi < len(quotes) and quotes[qi][1] <= i:
+            qi += 1
+        inside_quote = qi < len(quotes) and quotes[qi][0] < i < quotes[qi][1] - 1
+        ch = text[i]
+        if ch in ".!?…" and not inside_quote:
+            j = i + 1
+            while j < end and text[j] in ".!?…\"'\u201d\u2019)]":
+                j += 1
+            if j >= end:
+                break
+            if text[j].isspace():
+                k = j
+                while k < end and text[k].isspace():
+                    k += 1
+                if k < end and _starts_sentence(text[k]) and not _is_abbreviation(text, sent_start, i):
+                    bounds.append((sent_start, j))
+                    sent_start = k
+                    i = k
+                    continue
+            i = j
+            continue
+        i += 1
+    if sent_start < end:
+        bounds.append((sent_start, end))
+    return [(s, e) for s, e in (_trimmed(text, s, e) for s, e in bounds) if s < e]
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018([\u2014"
+
+
+def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    k = dot
+    while k > sent_start and not text[k - 1].isspace() and text[k - 1] not in "(\"\u201c":
+        k -= 1
+    word = text[k:dot].lower().rstrip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in _ABBREVIATIONS

@@ -1,0 +1,238 @@
+"""The question-bank format: pydantic models that are the single source of truth.
+
+The same models validate banks (`quizgame check`), generate the JSON Schema editors use for
+completion (`quizgame schema`), and type the engine's input. Every model forbids unknown keys so a
+misspelt field is reported (with a suggestion) instead of being silently ignored.
+Semantic rules that need the article (evidence) live in `quizgame.checks`; rules that only need the
+bank itself are here, as validators, so they hold wherever a bank is built.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Mode(StrEnum):
+    PRACTICE = "practice"
+    EXAM = "exam"
+    GUIDED = "guided"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Evidence(_Model):
+    """Words from the article that prove the answer; the game highlights them in place."""
+
+    quote: NonEmpty = Field(
+        description="Exact words from the article (curly/straight quotes, dashes and spacing may "
+        "differ; `...` may elide words). Must occur in a body passage."
+    )
+    passage: str | None = Field(
+        default=None,
+        pattern=r"^p[1-9][0-9]*$",
+        description="Optional body passage id (`p4`) the quote is in, as `quizgame article` lists.",
+    )
+
+
+def _evidence_list(value: Any) -> Any:
+    """Accept `evidence: "quote"` and `- "quote"` items as shorthand for `{quote: ...}`."""
+    if isinstance(value, str) or isinstance(value, dict):
+        value = [value]
+    if isinstance(value, list):
+        return [{"quote": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+class Choice(_Model):
+    text: NonEmpty = Field(description="What the student sees.")
+    feedback: str | None = Field(
+        default=None, description="Shown when the student picks this choice."
+    )
+
+
+def _choice_list(value: Any) -> Any:
+    if isinstance(value, list):
+        return [{"text": v} if isinstance(v, str | int | float) else v for v in value]
+    return value
+
+
+class Settings(_Model):
+    """How the bank plays; every option is off or gentle by default."""
+
+    mode: Mode = Field(default=Mode.PRACTICE, description="Default mode: practice, exam or guided.")
+    shuffle_choices: bool = Field(default=False, description="Shuffle choices for each player.")
+    shuffle_questions: bool = Field(default=False, description="Shuffle question order.")
+    max_attempts: int = Field(
+        default=2, ge=1, le=10, description="Attempts per question in practice mode."
+    )
+    retry_credit: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of the points a right answer earns on each retry (0.5: half, then a quarter).",
+    )
+    timer_seconds: int | None = Field(
+        default=None, ge=5, le=3600, description="Per-question time limit; none by default."
+    )
+    speed_points: bool = Field(
+        default=False,
+        description="Kahoot-style: a right answer earns between 50% and 100% of its points, "
+        "the faster the more (needs timer_seconds).",
+    )
+    streak_bonus: bool = Field(
+        default=False,
+        description="Each right answer in a row after the first adds 10% of the question's points "
+        "(at most 50%).",
+    )
+
+    @model_validator(mode="after")
+    def _speed_needs_timer(self) -> Settings:
+        if self.speed_points and self.timer_seconds is None:
+            raise ValueError("speed_points needs timer_seconds — set timer_seconds: 20, for example")
+        return self
+
+
+class _QuestionBase(_Model):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)] = Field(
+        description="Unique id within the bank; results are stored under it, so keep it stable."
+    )
+    prompt: NonEmpty = Field(description="The question as the student sees it.")
+    explanation: NonEmpty = Field(description="Why the answer is right; shown after answering.")
+    evidence: Annotated[list[Evidence], Field(min_length=1)] = Field(
+        description="One or more quotes from the article that prove the answer."
+    )
+    points: float = Field(default=1, gt=0, le=100, description="Points for a fully right answer.")
+    tags: list[NonEmpty] = Field(
+        default_factory=list, description='Skills practised, e.g. "attribution", "main idea".'
+    )
+
+    _normalise_evidence = field_validator("evidence", mode="before")(_evidence_list)
+
+
+class _ChoiceListMixin(BaseModel):
+    choices: Annotated[list[Choice], Field(min_length=2, max_length=26)] = Field(
+        description="The options, as strings or {text, feedback} objects."
+    )
+
+    _normalise_choices = field_validator("choices", mode="before")(_choice_list)
+
+    def choice_texts(self) -> list[str]:
+        return [c.text for c in self.choices]
+
+
+class ChoiceQuestion(_QuestionBase, _ChoiceListMixin):
+    """One right answer among the choices."""
+
+    type: Literal["choice"]
+    answer: NonEmpty = Field(description="The text of the right choice, exactly as in `choices`.")
+
+
+class MultiQuestion(_QuestionBase, _ChoiceListMixin):
+    """Select all that apply; partial credit for partly right selections."""
+
+    type: Literal["multi"]
+    answers: list[NonEmpty] = Field(description="The texts of all right choices.")
+
+
+class TrueFalseQuestion(_QuestionBase):
+    type: Literal["truefalse"]
+    answer: bool = Field(description="true or false.")
+    feedback_true: str | None = Field(default=None, description="Shown when the student says true.")
+    feedback_false: str | None = Field(
+        default=None, description="Shown when the student says false."
+    )
+
+
+class ShortQuestion(_QuestionBase):
+    """A typed answer, compared ignoring case, spacing and punctuation."""
+
+    type: Literal["short"]
+    answer: NonEmpty = Field(description="The model answer, shown after answering.")
+    accept: list[NonEmpty] = Field(
+        default_factory=list, description="Other answers that also count as right."
+    )
+
+
+class Pair(_Model):
+    left: NonEmpty = Field(description="Usually a quote.")
+    right: NonEmpty = Field(description="Usually the speaker who said it.")
+
+
+class MatchQuestion(_QuestionBase):
+    """Pair each left item (a quote) with a right item (its speaker); partial credit per pair."""
+
+    type: Literal["match"]
+    pairs: Annotated[list[Pair], Field(min_length=2, max_length=12)]
+    distractors: list[NonEmpty] = Field(
+        default_factory=list, description="Extra right-hand options that match nothing."
+    )
+
+    def right_options(self) -> list[str]:
+        """The right-hand options in a stable order: each distinct right, then the distractors."""
+        seen: dict[str, None] = {}
+        for p in self.pairs:
+            seen.setdefault(p.right, None)
+        for d in self.distractors:
+            seen.setdefault(d, None)
+        return list(seen)
+
+
+class PartB(_Model, _ChoiceListMixin):
+    prompt: NonEmpty = Field(
+        default="Which passage from the article best supports the answer to Part A?",
+        description="Part B's question.",
+    )
+    answer: NonEmpty = Field(description="The text of the right choice (a quote from the article).")
+
+
+class EvidenceQuestion(_QuestionBase, _ChoiceListMixin):
+    """CommonLit-style two parts: a claim (Part A), then the passage that proves it (Part B).
+
+    Part B only counts when Part A is right: guessing the proof without the claim earns nothing.
+    """
+
+    type: Literal["evidence"]
+    answer: NonEmpty = Field(description="Part A: the text of the right choice.")
+    part_b: PartB
+
+
+Question = Annotated[
+    ChoiceQuestion | MultiQuestion | TrueFalseQuestion | ShortQuestion | MatchQuestion | EvidenceQuestion,
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES: dict[str, type[BaseModel]] = {
+    "choice": ChoiceQuestion,
+    "multi": MultiQuestion,
+    "truefalse": TrueFalseQuestion,
+    "short": ShortQuestion,
+    "match": MatchQuestion,
+    "evidence": EvidenceQuestion,
+}
+
+
+class Bank(_Model):
+    """A question bank about one article."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        frozen=True,
+        json_schema_extra={"title": "quizgame question bank"},
+    )
+
+    title: NonEmpty = Field(description="Shown in the bank picker.")
+    article: NonEmpty = Field(description="Path of the article file, relative to this bank file.")
+    author: str | None = None
+    level: str | None = Field(default=None, description='Free text, e.g. "Grade 9" or "B2".')
+    tags: list[NonEmpty] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+    questions: Annotated[list[Question], Field(min_length=1)]

@@ -1,0 +1,498 @@
+"""A game session: the whole game loop as a pure object the TUI, plain mode and tests all drive.
+
+The session decides everything a screen shows — the order, the choice order, what may be retried,
+points, streaks, what feedback is due now and what waits until the end — so every rule is testable
+without a terminal. Every attempt is handed to a `ResultSink` the moment it is scored.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from quizgame.article import Article, Passage
+from quizgame.bank import (
+    ChoiceQuestion,
+    EvidenceQuestion,
+    MatchQuestion,
+    Mode,
+    MultiQuestion,
+    Settings,
+)
+from quizgame.evidence import ResolvedEvidence
+from quizgame.loader import LoadedBank
+from quizgame.scoring import (
+    AnyQuestion,
+    Outcome,
+    outcome_for,
+    response_json,
+    response_text,
+    right_answer_text,
+    score,
+)
+
+
+# --- results sink ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GameInfo:
+    game_id: str
+    player: str
+    bank_id: str
+    bank_hash: str
+    bank_title: str
+    mode: Mode
+    question_count: int
+    max_score: float
+    started: float  # wall-clock epoch seconds
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    game_id: str
+    player: str
+    bank_id: str
+    bank_hash: str
+    question_id: str
+    question_type: str
+    response: Any  # JSON-safe
+    response_text: str
+    outcome: Outcome
+    fraction: float
+    points: float
+    max_points: float
+    seconds: float
+    attempt: int
+    final: bool
+    answered_at: float  # wall-clock epoch seconds
+
+
+class ResultSink(Protocol):
+    """Where answers go as they are given; the results store implements it."""
+
+    def start_game(self, info: GameInfo) -> None: ...
+
+    def record_answer(self, record: AnswerRecord) -> None: ...
+
+    def finish_game(self, game_id: str, score: float, max_score: float, finished: bool, ended: float) -> None: ...
+
+
+class NullSink:
+    def start_game(self, info: GameInfo) -> None:
+        pass
+
+    def record_answer(self, record: AnswerRecord) -> None:
+        pass
+
+    def finish_game(self, game_id: str, score: float, max_score: float, finished: bool, ended: float) -> None:
+        pass
+
+
+@dataclass
+class MemorySink:
+    """Keeps everything in lists: for tests and for the plain mode's end-of-game summary."""
+
+    games: list[GameInfo] = field(default_factory=list)
+    answers: list[AnswerRecord] = field(default_factory=list)
+    finished: list[tuple[str, float, float, bool]] = field(default_factory=list)
+
+    def start_game(self, info: GameInfo) -> None:
+        self.games.append(info)
+
+    def record_answer(self, record: AnswerRecord) -> None:
+        self.answers.append(record)
+
+    def finish_game(self, game_id: str, score: float, max_score: float, finished: bool, ended: float) -> None:
+        self.finished.append((game_id, score, max_score, finished))
+
+
+# --- what the screen shows -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PresentedQuestion:
+    """A question as this player sees it (choices possibly shuffled), with its proof resolved."""
+
+    number: int  # 1-based position in this game
+    total: int
+    question: AnyQuestion
+    choices: tuple[str, ...] = ()  # choice / multi / evidence Part A, in display order
+    part_b_choices: tuple[str, ...] = ()
+    match_left: tuple[str, ...] = ()
+    match_right: tuple[str, ...] = ()
+    evidence: tuple[ResolvedEvidence, ...] = ()
+    part_b_evidence: Mapping[str, ResolvedEvidence] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def type(self) -> str:
+        return self.question.type
+
+    @property
+    def passage_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.passage_id for e in self.evidence))
+
+    @property
+    def progress_label(self) -> str:
+        return f"Question {self.number} of {self.total}"
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """The verdict on one attempt, with everything feedback needs."""
+
+    question: PresentedQuestion
+    outcome: Outcome
+    fraction: float
+    points: float
+    max_points: float
+    attempt: int
+    can_retry: bool
+    feedback: tuple[str, ...]
+    explanation: str
+    evidence: tuple[ResolvedEvidence, ...]
+    right_answer: str
+    response_text: str
+    seconds: float
+    timed_out: bool = False
+    streak: int = 0
+    bonus: float = 0.0
+
+    @property
+    def final(self) -> bool:
+        return not self.can_retry
+
+    @property
+    def headline(self) -> str:
+        """`✓ Correct`, `◐ Partly right` or `✗ Wrong` — symbol and word, never colour alone."""
+        label = "Time's up" if self.timed_out else self.outcome.label
+        return f"{self.outcome.symbol} {label}"
+
+    @property
+    def points_label(self) -> str:
+        text = f"+{_fmt(self.points)} of {_fmt(self.max_points)} point{'s' if self.max_points != 1 else ''}"
+        if self.bonus:
+            text += f" (incl. streak bonus +{_fmt(self.bonus)})"
+        return text
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    number: int
+    question_id: str
+    prompt: str
+    outcome: Outcome | None  # None: not answered
+    points: float
+    max_points: float
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    score: float
+    max_score: float
+    seconds: float
+    rows: tuple[SummaryRow, ...]
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def label(self) -> str:
+        return f"{_fmt(round(self.score, 2))} / {_fmt(self.max_score)} points ({self.percent:.0f}%)"
+
+    @property
+    def correct_count(self) -> int:
+        return sum(1 for r in self.rows if r.outcome is Outcome.CORRECT)
+
+
+# --- the session -----------------------------------------------------------------------------------------
+
+
+class GameOver(RuntimeError):
+    """An answer was given after the last question."""
+
+
+class GameSession:
+    """One player playing one bank once."""
+
+    def __init__(
+        self,
+        loaded: LoadedBank,
+        *,
+        mode: Mode | str | None = None,
+        player: str = "",
+        seed: int | None = None,
+        sink: ResultSink | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.loaded = loaded
+        self.settings: Settings = loaded.bank.settings
+        self.mode = Mode(mode) if mode is not None else self.settings.mode
+        self.player = player
+        self.sink: ResultSink = sink if sink is not None else NullSink()
+        self._clock = clock
+        self._wall = wall_clock
+        self._rng = random.Random(seed)
+        self.game_id = uuid.uuid4().hex
+        self.questions: tuple[PresentedQuestion, ...] = self._present_all()
+        self._index = 0
+        self._attempts: dict[str, int] = {}
+        self._results: dict[str, AnswerResult] = {}
+        self._pending: AnswerResult | None = None  # last non-final attempt (practice retries)
+        self._streak = 0
+        self._started = self._clock()
+        self._question_started = self._started
+        self._ended: float | None = None
+        self.max_score = float(sum(q.question.points for q in self.questions))
+        self.sink.start_game(
+            GameInfo(self.game_id, player, loaded.bank_id, loaded.content_hash, loaded.bank.title, self.mode,
+                     len(self.questions), self.max_score, self._wall())
+        )
+
+    # presentation ---------------------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article:
+        return self.loaded.article
+
+    def _present_all(self) -> tuple[PresentedQuestion, ...]:
+        qs: list[AnyQuestion] = list(self.loaded.bank.questions)
+        if self.settings.shuffle_questions and self.mode is not Mode.GUIDED:
+            self._rng.shuffle(qs)
+        if self.mode is Mode.GUIDED:  # questions follow the reading: ordered by where their proof is
+            qs.sort(key=lambda q: self._reading_position(q))
+        total = len(qs)
+        return tuple(self._present(q, n, total) for n, q in enumerate(qs, 1))
+
+    def _reading_position(self, q: AnyQuestion) -> int:
+        spans = self.loaded.evidence.get(q.id, ())
+        return max((e.start for e in spans), default=0)
+
+    def _shuffled(self, items: list[str]) -> tuple[str, ...]:
+        if self.settings.shuffle_choices:
+            items = list(items)
+            self._rng.shuffle(items)
+        return tuple(items)
+
+    def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
+        evidence = self.loaded.evidence.get(q.id, ())
+        if isinstance(q, ChoiceQuestion | MultiQuestion):
+            return PresentedQuestion(number, total, q, self._shuffled(q.choice_texts()), evidence=evidence)
+        if isinstance(q, EvidenceQuestion):
+            return PresentedQuestion(number, total, q, self._shuffled(q.choice_texts()),
+                                     part_b_choices=self._shuffled(q.part_b.choice_texts()), evidence=evidence,
+                                     part_b_evidence=self.loaded.part_b.get(q.id, {}))
+        if isinstance(q, MatchQuestion):
+            lefts = [p.left for p in q.pairs]
+            rights = q.right_options()
+            if self.settings.shuffle_choices:
+                self._rng.shuffle(lefts)
+            else:  # never leave the rights lined up with the lefts: that would give the answers away
+                rights = sorted(rights, key=str.casefold)
+            return PresentedQuestion(number, total, q, match_left=tuple(lefts),
+                                     match_right=self._shuffled(rights), evidence=evidence)
+        return PresentedQuestion(number, total, q, evidence=evidence)
+
+    # state ----------------------------------------------------------------------------------------
+
+    @property
+    def feedback_now(self) -> bool:
+        """Practice and guided show feedback after each answer; exam saves it for the summary."""
+        return self.mode is not Mode.EXAM
+
+    @property
+    def max_attempts(self) -> int:
+        return 1 if self.mode is Mode.EXAM else self.settings.max_attempts
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current(self) -> PresentedQuestion | None:
+        return self.questions[self._index] if self._index < len(self.questions) else None
+
+    @property
+    def finished(self) -> bool:
+        return self._index >= len(self.questions)
+
+    @property
+    def awaiting_retry(self) -> bool:
+        return self._pending is not None
+
+    @property
+    def score(self) -> float:
+        return sum(r.points for r in self._results.values())
+
+    @property
+    def answered(self) -> int:
+        return len(self._results)
+
+    def attempt_number(self) -> int:
+        cur = self.current
+        return self._attempts.get(cur.id, 0) + 1 if cur else 0
+
+    def result_for(self, question_id: str) -> AnswerResult | None:
+        return self._results.get(question_id)
+
+    def seconds_on_question(self) -> float:
+        return self._clock() - self._question_started
+
+    def seconds_left(self) -> float | None:
+        """Time left on the current question's timer, or None when the bank sets no timer."""
+        if self.settings.timer_seconds is None:
+            return None
+        return max(0.0, self.settings.timer_seconds - self.seconds_on_question())
+
+    # guided reading -------------------------------------------------------------------------------
+
+    def passages_needed(self, pq: PresentedQuestion | None = None) -> int:
+        """How many body passages must be read before `pq` (default: current) may be shown."""
+        pq = pq or self.current
+        if pq is None:
+            return len(self.article.body)
+        body_ids = [p.id for p in self.article.body]
+        needed = 0
+        for ev in pq.evidence:
+            if ev.passage_id in body_ids:
+                needed = max(needed, body_ids.index(ev.passage_id) + 1)
+        return needed
+
+    def body_passages(self) -> tuple[Passage, ...]:
+        return self.article.body
+
+    # answering ------------------------------------------------------------------------------------
+
+    def submit(self, response: Any) -> AnswerResult:
+        """Score an attempt at the current question and hand it to the sink."""
+        cur = self.current
+        if cur is None:
+            raise GameOver("the game is over")
+        return self._record(cur, response, timed_out=False)
+
+    def time_up(self) -> AnswerResult:
+        """The timer ran out: the question counts as wrong, with no retry."""
+        cur = self.current
+        if cur is None:
+            raise GameOver("the game is over")
+        return self._record(cur, None, timed_out=True)
+
+    def _record(self, cur: PresentedQuestion, response: Any, *, timed_out: bool) -> AnswerResult:
+        q = cur.question
+        attempt = self._attempts.get(q.id, 0) + 1
+        self._attempts[q.id] = attempt
+        seconds = self.seconds_on_question()
+        if timed_out:
+            fraction, outcome, feedback = 0.0, Outcome.WRONG, ("Time ran out before an answer was given.",)
+            shown, stored = "(no answer: time ran out)", None
+        else:
+            scored = score(q, response)
+            fraction, outcome, feedback = scored.fraction, scored.outcome, scored.feedback
+            shown, stored = response_text(q, response), response_json(q, response)
+        can_retry = (not timed_out and outcome is not Outcome.CORRECT and attempt < self.max_attempts)
+        points = q.points * fraction * (self.settings.retry_credit ** (attempt - 1))
+        timer = self.settings.timer_seconds
+        if self.settings.speed_points and timer and fraction > 0:
+            points *= 1 - min(seconds / timer, 1.0) / 2
+        bonus = 0.0
+        streak = self._streak
+        if not can_retry:
+            streak = self._streak + 1 if outcome is Outcome.CORRECT else 0
+            if self.settings.streak_bonus and streak > 1:
+                bonus = q.points * 0.1 * min(streak - 1, 5)
+                points += bonus
+        points = round(points, 4)
+        result = AnswerResult(
+            question=cur, outcome=outcome_for(fraction) if not timed_out else Outcome.WRONG, fraction=fraction,
+            points=points, max_points=float(q.points), attempt=attempt, can_retry=can_retry, feedback=feedback,
+            explanation=q.explanation, evidence=cur.evidence, right_answer=right_answer_text(q),
+            response_text=shown, seconds=seconds, timed_out=timed_out, streak=streak, bonus=round(bonus, 4),
+        )
+        self.sink.record_answer(AnswerRecord(
+            game_id=self.game_id, player=self.player, bank_id=self.loaded.bank_id,
+            bank_hash=self.loaded.content_hash, question_id=q.id, question_type=q.type, response=stored,
+            response_text=shown, outcome=result.outcome, fraction=fraction, points=points,
+            max_points=float(q.points), seconds=round(seconds, 3), attempt=attempt, final=not can_retry,
+            answered_at=self._wall(),
+        ))
+        del outcome
+        if can_retry:
+            self._pending = result
+        else:
+            self._pending = None
+            self._streak = streak
+            self._results[q.id] = result
+        return result
+
+    def retry(self) -> None:
+        """Try the current question again (practice mode, after a non-final attempt)."""
+        if self._pending is None:
+            raise RuntimeError("nothing to retry")
+        self._pending = None
+        self._question_started = self._clock()
+
+    def next(self) -> PresentedQuestion | None:
+        """Move on; a pending retry is given up and its last attempt becomes final."""
+        cur = self.current
+        if cur is None:
+            return None
+        if self._pending is not None:
+            self._results[cur.id] = _finalised(self._pending)
+            self._streak = 0
+            self._pending = None
+        if cur.id not in self._results:
+            raise RuntimeError("answer the current question before moving on")
+        self._index += 1
+        self._question_started = self._clock()
+        if self.finished:
+            self._finish(finished=True)
+        return self.current
+
+    def abandon(self) -> None:
+        """The player quit mid-game: the sink marks the game abandoned."""
+        if self._ended is None:
+            self._finish(finished=False)
+
+    def _finish(self, *, finished: bool) -> None:
+        if self._ended is None:
+            self._ended = self._clock()
+            self.sink.finish_game(self.game_id, round(self.score, 4), self.max_score, finished, self._wall())
+
+    @property
+    def seconds(self) -> float:
+        end = self._ended if self._ended is not None else self._clock()
+        return end - self._started
+
+    def summary(self) -> Summary:
+        rows = []
+        for pq in self.questions:
+            r = self._results.get(pq.id)
+            rows.append(SummaryRow(pq.number, pq.id, pq.question.prompt, r.outcome if r else None,
+                                   r.points if r else 0.0, float(pq.question.points),
+                                   self._attempts.get(pq.id, 0)))
+        return Summary(round(self.score, 4), self.max_score, self.seconds, tuple(rows))
+
+    def results(self) -> tuple[AnswerResult, ...]:
+        """Final results in question order (what exam mode reveals at the end)."""
+        return tuple(self._results[pq.id] for pq in self.questions if pq.id in self._results)
+
+
+def _finalised(result: AnswerResult) -> AnswerResult:
+    from dataclasses import replace
+
+    return replace(result, can_retry=False, streak=0)

@@ -1,0 +1,150 @@
+"""Find a teacher's evidence quote in the article and turn it into exact spans of the original text.
+
+Matching is forgiving where typing is (curly vs straight quotes, dashes, spacing, case, `...`
+elisions) and strict where truth is (the words must be there, in order, inside one passage).
+The article is normalised once (`Article.normalised`), so each lookup is a substring search,
+not a rescan of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quizgame.article import Article, Kind, Passage
+from quizgame.textnorm import normalise, normalise_text, split_ellipsis
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEvidence:
+    """A quote located in the article: one span per elided part, all inside one passage."""
+
+    quote: str
+    passage_id: str
+    kind: Kind
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The outcome of a lookup: the evidence when found, otherwise why not and the nearest text."""
+
+    evidence: ResolvedEvidence | None
+    problem: str | None = None
+    hint: str | None = None
+    warning: str | None = None
+
+
+def _occurrences(haystack: str, needle: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    hits: list[int] = []
+    if not needle:
+        return hits
+    end = len(haystack) if hi is None else hi
+    pos = haystack.find(needle, lo, end)
+    while pos != -1:
+        hits.append(pos)
+        pos = haystack.find(needle, pos + 1, end)
+    return hits
+
+
+def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
+    norm = article.normalised
+    whole = normalise_text(quote)
+    found: list[ResolvedEvidence] = []
+    for pos in _occurrences(norm.text, whole):
+        start, end = norm.span(pos, pos + len(whole))
+        passage = article.passage_at(start)
+        if passage is not None and end <= passage.end:
+            found.append(ResolvedEvidence(quote, passage.id, passage.kind, ((start, end),)))
+    if found:
+        return found
+    parts = [normalise_text(p) for p in split_ellipsis(quote)]
+    if len(parts) < 2:
+        return found
+    for pos in _occurrences(norm.text, parts[0]):
+        start, end = norm.span(pos, pos + len(parts[0]))
+        passage = article.passage_at(start)
+        if passage is None:
+            continue
+        spans = [(start, end)]
+        cursor = pos + len(parts[0])
+        for part in parts[1:]:
+            nxt = norm.text.find(part, cursor)
+            if nxt == -1:
+                break
+            s, e = norm.span(nxt, nxt + len(part))
+            if e > passage.end:
+                break
+            spans.append((s, e))
+            cursor = nxt + len(part)
+        if len(spans) == len(parts):
+            found.append(ResolvedEvidence(quote, passage.id, passage.kind, tuple(spans)))
+    return found
+
+
+def locate(article: Article, quote: str, passage: str | None = None) -> Lookup:
+    """Resolve a quote, preferring the passage the teacher named, then body text over captions."""
+    found = _candidates(article, quote)
+    if passage is not None:
+        if article.passage(passage) is None:
+            body = article.body
+            last = body[-1].id if body else "none"
+            return Lookup(None, f"passage {passage!r} does not exist in the article",
+                          f"body passages are p1…{last}; run `quizgame article` to list them")
+        in_named = [f for f in found if f.passage_id == passage]
+        if in_named:
+            return Lookup(in_named[0])
+        if found:
+            where = found[0].passage_id
+            return Lookup(None, f"the quote is in {where}, not in {passage}", f"change `passage:` to {where}")
+    body_hits = [f for f in found if f.kind is Kind.BODY]
+    if body_hits:
+        return Lookup(body_hits[0])
+    if found:
+        hit = found[0]
+        return Lookup(hit, warning=f"the quote only occurs in a {hit.kind.value} ({hit.passage_id}), "
+                      "not in the article's body text")
+    return Lookup(None, "evidence quote not found in the article", closest_hint(article, quote))
+
+
+@lru_cache(maxsize=512)
+def _passage_norm(text: str) -> tuple[str, tuple[int, ...]]:
+    n = normalise(text)
+    return n.text, n.origin
+
+
+def closest(article: Article, quote: str) -> tuple[Passage, str, float] | None:
+    """The body passage and exact original text most like the quote, with a 0–100 similarity."""
+    from rapidfuzz import fuzz  # deferred: only failed lookups need it
+
+    needle = normalise_text(quote)
+    best: tuple[Passage, str, float] | None = None
+    for p in article.body or article.passages:
+        text, origin = _passage_norm(p.text)
+        if not text:
+            continue
+        al = fuzz.partial_ratio_alignment(needle, text)
+        if al is None:
+            continue
+        if best is None or al.score > best[2]:
+            s = origin[al.dest_start] if al.dest_start < len(origin) else 0
+            e = origin[al.dest_end - 1] + 1 if al.dest_end > 0 else 0
+            best = (p, p.text[s:e].strip(), float(al.score))
+    return best
+
+
+def closest_hint(article: Article, quote: str) -> str:
+    near = closest(article, quote)
+    if near is None:
+        return "the article has no text to quote"
+    passage, text, score = near
+    snippet = text if len(text) <= 90 else text[:87] + "…"
+    return f"closest is {passage.id}: “{snippet}” ({score:.0f}% similar) — copy the words exactly"
