@@ -139,7 +139,9 @@ def read_article(path: str | Path) -> Article:
 
 def decode_article(raw: bytes) -> str:
     if b"\x00" in raw[:8192]:
-        raise ArticleError("article looks like a binary file (it contains NUL bytes); use plain text")
+        raise ArticleError(
+            "article looks like a binary file (it contains NUL bytes); use plain text"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -162,8 +164,10 @@ _CREDIT = re.compile(
         \s*$""",
     re.VERBOSE,
 )
-_CREDIT_PREFIX = re.compile(r"^\s*(?:photo|image|picture|credit|caption|pictured|file\sphoto)\b\s*[:\-—]",
-                            re.IGNORECASE | re.VERBOSE)
+_CREDIT_PREFIX = re.compile(
+    r"^\s*(?:photo|image|picture|credit|caption|pictured|file\sphoto)\b\s*[:\-—]",
+    re.IGNORECASE | re.VERBOSE,
+)
 _PULL_QUOTE = re.compile(r"^\s*[\u2014\u2013]\s*\S")
 _LEGEND = re.compile(r"^\s*[\u2580-\u259f\u25a0-\u25ff\u2b1b\u2b1c\U0001f7e5-\U0001f7eb]")
 _BOILERPLATE = re.compile(
@@ -182,8 +186,10 @@ _DATE = re.compile(
         \s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_BYLINE = re.compile(r"^\s*(?:by|words\sby|reporting\sby)\s+[A-Z][\w.'\-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]+){0,8}\s*$",
-                     re.VERBOSE)
+_BYLINE = re.compile(
+    r"^\s*(?:by|words\sby|reporting\sby)\s+[A-Z][\w.'\-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]+){0,8}\s*$",
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,8 +296,54 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
 # --- sentences -----------------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr vs etc inc ltd co corp dept univ
-    jan feb mar apr jun jul aug sep sept oct nov dec no fig approx est u.s u.k u.n e.g i.e a.m p.m""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "fig",
+        "approx",
+        "est",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
 )
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019"}
 
@@ -346,7 +398,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 k = j
                 while k < end and text[k].isspace():
                     k += 1
-                if k < end and _starts_sentence(text[k]) and not _is_abbreviation(text, sent_start, i):
+                if (
+                    k < end
+                    and _starts_sentence(text[k])
+                    and not _is_abbreviation(text, sent_start, i)
+                ):
                     bounds.append((sent_start, j))
                     sent_start = k
                     i = k
@@ -367,7 +423,7 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     k = dot
-    while k > sent_start and not text[k - 1].isspace() and text[k - 1] not in "(\"\u201c":
+    while k > sent_start and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
         k -= 1
     word = text[k:dot].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():

@@ -44,7 +44,7 @@ class Evidence(_Model):
 
 def _evidence_list(value: Any) -> Any:
     """Accept `evidence: "quote"` and `- "quote"` items as shorthand for `{quote: ...}`."""
-    if isinstance(value, str) or isinstance(value, dict):
+    if isinstance(value, (str, dict)):
         value = [value]
     if isinstance(value, list):
         return [{"quote": v} if isinstance(v, str) else v for v in value]
@@ -96,7 +96,9 @@ class Settings(_Model):
     @model_validator(mode="after")
     def _speed_needs_timer(self) -> Settings:
         if self.speed_points and self.timer_seconds is None:
-            raise ValueError("speed_points needs timer_seconds — set timer_seconds: 20, for example")
+            raise ValueError(
+                "speed_points needs timer_seconds — set timer_seconds: 20, for example"
+            )
         return self
 
 
@@ -205,7 +207,12 @@ class EvidenceQuestion(_QuestionBase, _ChoiceListMixin):
 
 
 Question = Annotated[
-    ChoiceQuestion | MultiQuestion | TrueFalseQuestion | ShortQuestion | MatchQuestion | EvidenceQuestion,
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | ShortQuestion
+    | MatchQuestion
+    | EvidenceQuestion,
     Field(discriminator="type"),
 ]
 

@@ -29,7 +29,8 @@ def bundled_banks() -> list[Path]:
 def default_bank() -> Path | None:
     banks = bundled_banks()
     preferred = [b for b in banks if b.stem == "kremlin-peacekeepers"]
-    return (preferred or banks or [None])[0]
+    candidates = preferred or banks
+    return candidates[0] if candidates else None
 
 
 def schema_path() -> Path:

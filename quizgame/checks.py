@@ -37,16 +37,25 @@ def _answer_hint(value: str, options: list[str]) -> str:
     return f"the answer must repeat one choice's text exactly: {listed}"
 
 
-def _check_choices(q: Any, qnode: Node, shown: str, diags: list[Diagnostic], key: str = "choices") -> None:
+def _check_choices(
+    q: Any, qnode: Node, shown: str, diags: list[Diagnostic], key: str = "choices"
+) -> None:
     choices_node = qnode.get(key)
     seen: dict[str, int] = {}
     for i, c in enumerate(q.choices):
         k = c.text.casefold()
         if k in seen:
             cnode = choices_node.items[i] if choices_node and i < len(choices_node.items) else qnode
-            diags.append(error(shown, cnode.line, cnode.col, f"duplicate choice {c.text!r}",
-                               f"it repeats choice {seen[k] + 1}; make every choice different",
-                               code="duplicate-choice"))
+            diags.append(
+                error(
+                    shown,
+                    cnode.line,
+                    cnode.col,
+                    f"duplicate choice {c.text!r}",
+                    f"it repeats choice {seen[k] + 1}; make every choice different",
+                    code="duplicate-choice",
+                )
+            )
         else:
             seen[k] = i
 
@@ -59,7 +68,9 @@ def check_bank(
     bank_path: Path,
     shown: str,
     diags: list[Diagnostic],
-) -> tuple[Article | None, dict[str, tuple[ResolvedEvidence, ...]], dict[str, dict[str, ResolvedEvidence]]]:
+) -> tuple[
+    Article | None, dict[str, tuple[ResolvedEvidence, ...]], dict[str, dict[str, ResolvedEvidence]]
+]:
     article = _load_article(data, root, bank_path, shown, diags)
     _check_ids(q_nodes, shown, diags)
     evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
@@ -74,7 +85,9 @@ def check_bank(
     return article, evidence, part_b
 
 
-def _load_article(data: dict[str, Any], root: Node, bank_path: Path, shown: str, diags: list[Diagnostic]) -> Article | None:
+def _load_article(
+    data: dict[str, Any], root: Node, bank_path: Path, shown: str, diags: list[Diagnostic]
+) -> Article | None:
     ref = data.get("article")
     node = _at(root.get("article"), root)
     if not isinstance(ref, str) or not ref.strip():
@@ -83,9 +96,16 @@ def _load_article(data: dict[str, Any], root: Node, bank_path: Path, shown: str,
     try:
         return read_article(path)
     except ArticleError as exc:
-        diags.append(error(shown, node.line, node.col, f"article {ref!r}: {exc}",
-                           f"the path is relative to the bank file's folder (looked for {path})",
-                           code="article"))
+        diags.append(
+            error(
+                shown,
+                node.line,
+                node.col,
+                f"article {ref!r}: {exc}",
+                f"the path is relative to the bank file's folder (looked for {path})",
+                code="article",
+            )
+        )
         return None
 
 
@@ -99,9 +119,16 @@ def _check_ids(q_nodes: list[Node], shown: str, diags: list[Diagnostic]) -> None
             continue
         prev = first.get(id_node.value)
         if prev is not None:
-            diags.append(error(shown, id_node.line, id_node.col, f"duplicate question id {id_node.value!r}",
-                               f"the id is already used on line {prev.line}; ids must be unique",
-                               code="duplicate-id"))
+            diags.append(
+                error(
+                    shown,
+                    id_node.line,
+                    id_node.col,
+                    f"duplicate question id {id_node.value!r}",
+                    f"the id is already used on line {prev.line}; ids must be unique",
+                    code="duplicate-id",
+                )
+            )
         else:
             first[id_node.value] = id_node
 
@@ -113,26 +140,58 @@ def _check_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> 
         options = q.choice_texts()
         if q.answer not in options:
             n = _at(qnode.get("answer"), qnode)
-            diags.append(error(shown, n.line, n.col, f"answer {q.answer!r} is not among the choices",
-                               _answer_hint(q.answer, options), code="answer-not-in-choices"))
+            diags.append(
+                error(
+                    shown,
+                    n.line,
+                    n.col,
+                    f"answer {q.answer!r} is not among the choices",
+                    _answer_hint(q.answer, options),
+                    code="answer-not-in-choices",
+                )
+            )
     if isinstance(q, MultiQuestion):
         options = q.choice_texts()
         answers_node = qnode.get("answers")
         if not q.answers:
             n = _at(answers_node, qnode)
-            diags.append(error(shown, n.line, n.col, "this `multi` question has no right choice",
-                               "list at least one right choice under `answers:`", code="multi-no-answer"))
+            diags.append(
+                error(
+                    shown,
+                    n.line,
+                    n.col,
+                    "this `multi` question has no right choice",
+                    "list at least one right choice under `answers:`",
+                    code="multi-no-answer",
+                )
+            )
         for i, a in enumerate(q.answers):
             if a not in options:
                 n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
-                diags.append(error(shown, n.line, n.col, f"answer {a!r} is not among the choices",
-                                   _answer_hint(a, options), code="answer-not-in-choices"))
+                diags.append(
+                    error(
+                        shown,
+                        n.line,
+                        n.col,
+                        f"answer {a!r} is not among the choices",
+                        _answer_hint(a, options),
+                        code="answer-not-in-choices",
+                    )
+                )
         seen: set[str] = set()
         for i, a in enumerate(q.answers):
             if a in seen:
                 n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
-                diags.append(error(shown, n.line, n.col, f"answer {a!r} is listed twice",
-                                   "list each right choice once", code="duplicate-answer"))
+                diags.append(
+                    error(
+                        shown,
+                        n.line,
+                        n.col,
+                        f"answer {a!r} is listed twice",
+                        "list each right choice once",
+                        code="duplicate-answer",
+                    )
+                )
             seen.add(a)
     if isinstance(q, MatchQuestion):
         pairs_node = qnode.get("pairs")
@@ -140,16 +199,32 @@ def _check_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> 
         for i, pair in enumerate(q.pairs):
             if pair.left.casefold() in lefts:
                 n = pairs_node.items[i] if pairs_node and i < len(pairs_node.items) else qnode
-                diags.append(error(shown, n.line, n.col, f"left item {pair.left!r} appears twice",
-                                   "each left item must be different", code="duplicate-choice"))
+                diags.append(
+                    error(
+                        shown,
+                        n.line,
+                        n.col,
+                        f"left item {pair.left!r} appears twice",
+                        "each left item must be different",
+                        code="duplicate-choice",
+                    )
+                )
             lefts.add(pair.left.casefold())
         rights = {p.right for p in q.pairs}
         for i, d in enumerate(q.distractors):
             if d in rights:
                 dn = qnode.get("distractors")
                 n = dn.items[i] if dn and i < len(dn.items) else qnode
-                diags.append(error(shown, n.line, n.col, f"distractor {d!r} is also a right answer",
-                                   "a distractor must match no left item", code="duplicate-choice"))
+                diags.append(
+                    error(
+                        shown,
+                        n.line,
+                        n.col,
+                        f"distractor {d!r} is also a right answer",
+                        "a distractor must match no left item",
+                        code="duplicate-choice",
+                    )
+                )
     if isinstance(q, EvidenceQuestion):
         pb = qnode.get("part_b")
         if pb is not None and pb.kind == "map":
@@ -157,8 +232,16 @@ def _check_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> 
             options = q.part_b.choice_texts()
             if q.part_b.answer not in options:
                 n = _at(pb.get("answer"), pb)
-                diags.append(error(shown, n.line, n.col, f"Part B answer {q.part_b.answer!r} is not among its choices",
-                                   _answer_hint(q.part_b.answer, options), code="answer-not-in-choices"))
+                diags.append(
+                    error(
+                        shown,
+                        n.line,
+                        n.col,
+                        f"Part B answer {q.part_b.answer!r} is not among its choices",
+                        _answer_hint(q.part_b.answer, options),
+                        code="answer-not-in-choices",
+                    )
+                )
 
 
 def _evidence_nodes(qnode: Node) -> list[Node]:
@@ -170,7 +253,9 @@ def _evidence_nodes(qnode: Node) -> list[Node]:
     return [ev]
 
 
-def _check_evidence(q: Any, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]) -> tuple[ResolvedEvidence, ...]:
+def _check_evidence(
+    q: Any, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]
+) -> tuple[ResolvedEvidence, ...]:
     nodes = _evidence_nodes(qnode)
     resolved: list[ResolvedEvidence] = []
     for i, ev in enumerate(q.evidence):
@@ -179,25 +264,43 @@ def _check_evidence(q: Any, qnode: Node, article: Article, shown: str, diags: li
         where = _at(quote_node, enode)
         look = locate(article, ev.quote, ev.passage)
         if look.evidence is None:
-            if look.problem and look.problem.startswith("passage"):
+            if (look.problem and look.problem.startswith("passage")) or (
+                look.problem and look.problem.startswith("the quote is in")
+            ):
                 pnode = _at(enode.get("passage") if enode.kind == "map" else None, where)
-                diags.append(error(shown, pnode.line, pnode.col, look.problem, look.hint, code="evidence"))
-            elif look.problem and look.problem.startswith("the quote is in"):
-                pnode = _at(enode.get("passage") if enode.kind == "map" else None, where)
-                diags.append(error(shown, pnode.line, pnode.col, look.problem, look.hint, code="evidence"))
+                diags.append(
+                    error(shown, pnode.line, pnode.col, look.problem, look.hint, code="evidence")
+                )
             else:
-                diags.append(error(shown, where.line, where.col, look.problem or "evidence not found", look.hint,
-                                   code="evidence-not-found"))
+                diags.append(
+                    error(
+                        shown,
+                        where.line,
+                        where.col,
+                        look.problem or "evidence not found",
+                        look.hint,
+                        code="evidence-not-found",
+                    )
+                )
             continue
         if look.warning:
-            diags.append(warning(shown, where.line, where.col, look.warning,
-                                 "captions, legends and footers are not the article's text; quote the body instead",
-                                 code="evidence-not-body"))
+            diags.append(
+                warning(
+                    shown,
+                    where.line,
+                    where.col,
+                    look.warning,
+                    "captions, legends and footers are not the article's text; quote the body instead",
+                    code="evidence-not-body",
+                )
+            )
         resolved.append(look.evidence)
     return tuple(resolved)
 
 
-def _check_part_b(q: EvidenceQuestion, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]) -> dict[str, ResolvedEvidence]:
+def _check_part_b(
+    q: EvidenceQuestion, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]
+) -> dict[str, ResolvedEvidence]:
     out: dict[str, ResolvedEvidence] = {}
     pb = qnode.get("part_b")
     choices_node = pb.get("choices") if pb is not None and pb.kind == "map" else None
@@ -208,10 +311,25 @@ def _check_part_b(q: EvidenceQuestion, qnode: Node, article: Article, shown: str
             out[choice.text] = look.evidence
             continue
         if choice.text == q.part_b.answer:
-            diags.append(error(shown, n.line, n.col, "Part B's right answer is not a quote from the article",
-                               look.hint, code="evidence-not-found"))
+            diags.append(
+                error(
+                    shown,
+                    n.line,
+                    n.col,
+                    "Part B's right answer is not a quote from the article",
+                    look.hint,
+                    code="evidence-not-found",
+                )
+            )
         else:
-            diags.append(warning(shown, n.line, n.col, "this Part B choice is not a quote from the article",
-                                 "Part B choices work best as real passages; " + (look.hint or ""),
-                                 code="part-b-not-quote"))
+            diags.append(
+                warning(
+                    shown,
+                    n.line,
+                    n.col,
+                    "this Part B choice is not a quote from the article",
+                    "Part B choices work best as real passages; " + (look.hint or ""),
+                    code="part-b-not-quote",
+                )
+            )
     return out

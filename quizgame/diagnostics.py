@@ -49,11 +49,15 @@ class Diagnostic:
         }
 
 
-def error(file: str, line: int, col: int, message: str, hint: str | None = None, code: str = "invalid") -> Diagnostic:
+def error(
+    file: str, line: int, col: int, message: str, hint: str | None = None, code: str = "invalid"
+) -> Diagnostic:
     return Diagnostic(file, line, col, Severity.ERROR, message, hint, code)
 
 
-def warning(file: str, line: int, col: int, message: str, hint: str | None = None, code: str = "warning") -> Diagnostic:
+def warning(
+    file: str, line: int, col: int, message: str, hint: str | None = None, code: str = "warning"
+) -> Diagnostic:
     return Diagnostic(file, line, col, Severity.WARNING, message, hint, code)
 
 

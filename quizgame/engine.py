@@ -35,7 +35,6 @@ from quizgame.scoring import (
     score,
 )
 
-
 # --- results sink ------------------------------------------------------------------------------------
 
 
@@ -79,7 +78,9 @@ class ResultSink(Protocol):
 
     def record_answer(self, record: AnswerRecord) -> None: ...
 
-    def finish_game(self, game_id: str, score: float, max_score: float, finished: bool, ended: float) -> None: ...
+    def finish_game(
+        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
+    ) -> None: ...
 
 
 class NullSink:
@@ -89,7 +90,9 @@ class NullSink:
     def record_answer(self, record: AnswerRecord) -> None:
         pass
 
-    def finish_game(self, game_id: str, score: float, max_score: float, finished: bool, ended: float) -> None:
+    def finish_game(
+        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
+    ) -> None:
         pass
 
 
@@ -107,7 +110,9 @@ class MemorySink:
     def record_answer(self, record: AnswerRecord) -> None:
         self.answers.append(record)
 
-    def finish_game(self, game_id: str, score: float, max_score: float, finished: bool, ended: float) -> None:
+    def finish_game(
+        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
+    ) -> None:
         self.finished.append((game_id, score, max_score, finished))
 
 
@@ -260,8 +265,17 @@ class GameSession:
         self._ended: float | None = None
         self.max_score = float(sum(q.question.points for q in self.questions))
         self.sink.start_game(
-            GameInfo(self.game_id, player, loaded.bank_id, loaded.content_hash, loaded.bank.title, self.mode,
-                     len(self.questions), self.max_score, self._wall())
+            GameInfo(
+                self.game_id,
+                player,
+                loaded.bank_id,
+                loaded.content_hash,
+                loaded.bank.title,
+                self.mode,
+                len(self.questions),
+                self.max_score,
+                self._wall(),
+            )
         )
 
     # presentation ---------------------------------------------------------------------------------
@@ -274,7 +288,9 @@ class GameSession:
         qs: list[AnyQuestion] = list(self.loaded.bank.questions)
         if self.settings.shuffle_questions and self.mode is not Mode.GUIDED:
             self._rng.shuffle(qs)
-        if self.mode is Mode.GUIDED:  # questions follow the reading: ordered by where their proof is
+        if (
+            self.mode is Mode.GUIDED
+        ):  # questions follow the reading: ordered by where their proof is
             qs.sort(key=lambda q: self._reading_position(q))
         total = len(qs)
         return tuple(self._present(q, n, total) for n, q in enumerate(qs, 1))
@@ -292,11 +308,19 @@ class GameSession:
     def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
         evidence = self.loaded.evidence.get(q.id, ())
         if isinstance(q, ChoiceQuestion | MultiQuestion):
-            return PresentedQuestion(number, total, q, self._shuffled(q.choice_texts()), evidence=evidence)
+            return PresentedQuestion(
+                number, total, q, self._shuffled(q.choice_texts()), evidence=evidence
+            )
         if isinstance(q, EvidenceQuestion):
-            return PresentedQuestion(number, total, q, self._shuffled(q.choice_texts()),
-                                     part_b_choices=self._shuffled(q.part_b.choice_texts()), evidence=evidence,
-                                     part_b_evidence=self.loaded.part_b.get(q.id, {}))
+            return PresentedQuestion(
+                number,
+                total,
+                q,
+                self._shuffled(q.choice_texts()),
+                part_b_choices=self._shuffled(q.part_b.choice_texts()),
+                evidence=evidence,
+                part_b_evidence=self.loaded.part_b.get(q.id, {}),
+            )
         if isinstance(q, MatchQuestion):
             lefts = [p.left for p in q.pairs]
             rights = q.right_options()
@@ -304,8 +328,14 @@ class GameSession:
                 self._rng.shuffle(lefts)
             else:  # never leave the rights lined up with the lefts: that would give the answers away
                 rights = sorted(rights, key=str.casefold)
-            return PresentedQuestion(number, total, q, match_left=tuple(lefts),
-                                     match_right=self._shuffled(rights), evidence=evidence)
+            return PresentedQuestion(
+                number,
+                total,
+                q,
+                match_left=tuple(lefts),
+                match_right=self._shuffled(rights),
+                evidence=evidence,
+            )
         return PresentedQuestion(number, total, q, evidence=evidence)
 
     # state ----------------------------------------------------------------------------------------
@@ -397,14 +427,19 @@ class GameSession:
         attempt = self._attempts.get(q.id, 0) + 1
         self._attempts[q.id] = attempt
         seconds = self.seconds_on_question()
+        feedback: tuple[str, ...]
         if timed_out:
-            fraction, outcome, feedback = 0.0, Outcome.WRONG, ("Time ran out before an answer was given.",)
+            fraction, outcome, feedback = (
+                0.0,
+                Outcome.WRONG,
+                ("Time ran out before an answer was given.",),
+            )
             shown, stored = "(no answer: time ran out)", None
         else:
             scored = score(q, response)
             fraction, outcome, feedback = scored.fraction, scored.outcome, scored.feedback
             shown, stored = response_text(q, response), response_json(q, response)
-        can_retry = (not timed_out and outcome is not Outcome.CORRECT and attempt < self.max_attempts)
+        can_retry = not timed_out and outcome is not Outcome.CORRECT and attempt < self.max_attempts
         points = q.points * fraction * (self.settings.retry_credit ** (attempt - 1))
         timer = self.settings.timer_seconds
         if self.settings.speed_points and timer and fraction > 0:
@@ -418,18 +453,43 @@ class GameSession:
                 points += bonus
         points = round(points, 4)
         result = AnswerResult(
-            question=cur, outcome=outcome_for(fraction) if not timed_out else Outcome.WRONG, fraction=fraction,
-            points=points, max_points=float(q.points), attempt=attempt, can_retry=can_retry, feedback=feedback,
-            explanation=q.explanation, evidence=cur.evidence, right_answer=right_answer_text(q),
-            response_text=shown, seconds=seconds, timed_out=timed_out, streak=streak, bonus=round(bonus, 4),
+            question=cur,
+            outcome=outcome_for(fraction) if not timed_out else Outcome.WRONG,
+            fraction=fraction,
+            points=points,
+            max_points=float(q.points),
+            attempt=attempt,
+            can_retry=can_retry,
+            feedback=feedback,
+            explanation=q.explanation,
+            evidence=cur.evidence,
+            right_answer=right_answer_text(q),
+            response_text=shown,
+            seconds=seconds,
+            timed_out=timed_out,
+            streak=streak,
+            bonus=round(bonus, 4),
         )
-        self.sink.record_answer(AnswerRecord(
-            game_id=self.game_id, player=self.player, bank_id=self.loaded.bank_id,
-            bank_hash=self.loaded.content_hash, question_id=q.id, question_type=q.type, response=stored,
-            response_text=shown, outcome=result.outcome, fraction=fraction, points=points,
-            max_points=float(q.points), seconds=round(seconds, 3), attempt=attempt, final=not can_retry,
-            answered_at=self._wall(),
-        ))
+        self.sink.record_answer(
+            AnswerRecord(
+                game_id=self.game_id,
+                player=self.player,
+                bank_id=self.loaded.bank_id,
+                bank_hash=self.loaded.content_hash,
+                question_id=q.id,
+                question_type=q.type,
+                response=stored,
+                response_text=shown,
+                outcome=result.outcome,
+                fraction=fraction,
+                points=points,
+                max_points=float(q.points),
+                seconds=round(seconds, 3),
+                attempt=attempt,
+                final=not can_retry,
+                answered_at=self._wall(),
+            )
+        )
         del outcome
         if can_retry:
             self._pending = result
@@ -471,7 +531,9 @@ class GameSession:
     def _finish(self, *, finished: bool) -> None:
         if self._ended is None:
             self._ended = self._clock()
-            self.sink.finish_game(self.game_id, round(self.score, 4), self.max_score, finished, self._wall())
+            self.sink.finish_game(
+                self.game_id, round(self.score, 4), self.max_score, finished, self._wall()
+            )
 
     @property
     def seconds(self) -> float:
@@ -482,9 +544,17 @@ class GameSession:
         rows = []
         for pq in self.questions:
             r = self._results.get(pq.id)
-            rows.append(SummaryRow(pq.number, pq.id, pq.question.prompt, r.outcome if r else None,
-                                   r.points if r else 0.0, float(pq.question.points),
-                                   self._attempts.get(pq.id, 0)))
+            rows.append(
+                SummaryRow(
+                    pq.number,
+                    pq.id,
+                    pq.question.prompt,
+                    r.outcome if r else None,
+                    r.points if r else 0.0,
+                    float(pq.question.points),
+                    self._attempts.get(pq.id, 0),
+                )
+            )
         return Summary(round(self.score, 4), self.max_score, self.seconds, tuple(rows))
 
     def results(self) -> tuple[AnswerResult, ...]:

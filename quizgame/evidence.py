@@ -97,21 +97,29 @@ def locate(article: Article, quote: str, passage: str | None = None) -> Lookup:
         if article.passage(passage) is None:
             body = article.body
             last = body[-1].id if body else "none"
-            return Lookup(None, f"passage {passage!r} does not exist in the article",
-                          f"body passages are p1…{last}; run `quizgame article` to list them")
+            return Lookup(
+                None,
+                f"passage {passage!r} does not exist in the article",
+                f"body passages are p1…{last}; run `quizgame article` to list them",
+            )
         in_named = [f for f in found if f.passage_id == passage]
         if in_named:
             return Lookup(in_named[0])
         if found:
             where = found[0].passage_id
-            return Lookup(None, f"the quote is in {where}, not in {passage}", f"change `passage:` to {where}")
+            return Lookup(
+                None, f"the quote is in {where}, not in {passage}", f"change `passage:` to {where}"
+            )
     body_hits = [f for f in found if f.kind is Kind.BODY]
     if body_hits:
         return Lookup(body_hits[0])
     if found:
         hit = found[0]
-        return Lookup(hit, warning=f"the quote only occurs in a {hit.kind.value} ({hit.passage_id}), "
-                      "not in the article's body text")
+        return Lookup(
+            hit,
+            warning=f"the quote only occurs in a {hit.kind.value} ({hit.passage_id}), "
+            "not in the article's body text",
+        )
     return Lookup(None, "evidence quote not found in the article", closest_hint(article, quote))
 
 

@@ -78,18 +78,26 @@ def load_bank(path: str | Path, *, display: str | None = None) -> LoadResult:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        result.diagnostics.append(error(shown, 1, 1, "file not found", "check the path", code="missing-file"))
+        result.diagnostics.append(
+            error(shown, 1, 1, "file not found", "check the path", code="missing-file")
+        )
         return result
     except IsADirectoryError:
-        result.diagnostics.append(error(shown, 1, 1, "this is a directory, not a bank file", code="missing-file"))
+        result.diagnostics.append(
+            error(shown, 1, 1, "this is a directory, not a bank file", code="missing-file")
+        )
         return result
     except OSError as exc:
-        result.diagnostics.append(error(shown, 1, 1, f"cannot read file: {exc.strerror or exc}", code="unreadable"))
+        result.diagnostics.append(
+            error(shown, 1, 1, f"cannot read file: {exc.strerror or exc}", code="unreadable")
+        )
         return result
     return load_bank_text(raw, p, shown, result)
 
 
-def load_bank_text(raw: bytes, path: Path, shown: str, result: LoadResult | None = None) -> LoadResult:
+def load_bank_text(
+    raw: bytes, path: Path, shown: str, result: LoadResult | None = None
+) -> LoadResult:
     from quizgame.checks import check_bank  # checks imports this module's types
 
     result = result or LoadResult(path, shown)
@@ -102,8 +110,16 @@ def load_bank_text(raw: bytes, path: Path, shown: str, result: LoadResult | None
     root = parsed.root
     if root is None:
         if not result.diagnostics:
-            result.diagnostics.append(error(shown, 1, 1, "the file is empty",
-                                            "a bank needs at least `title`, `article` and `questions`", code="empty"))
+            result.diagnostics.append(
+                error(
+                    shown,
+                    1,
+                    1,
+                    "the file is empty",
+                    "a bank needs at least `title`, `article` and `questions`",
+                    code="empty",
+                )
+            )
         result.diagnostics = sort_diagnostics(result.diagnostics)
         return result
     try:
@@ -114,8 +130,16 @@ def load_bank_text(raw: bytes, path: Path, shown: str, result: LoadResult | None
         result.diagnostics = sort_diagnostics(result.diagnostics)
         return result
     if not isinstance(data, dict):
-        result.diagnostics.append(error(shown, root.line, root.col, "a bank must be a mapping of keys to values",
-                                        "start with `title: …`, `article: …` and `questions:`", code="type"))
+        result.diagnostics.append(
+            error(
+                shown,
+                root.line,
+                root.col,
+                "a bank must be a mapping of keys to values",
+                "start with `title: …`, `article: …` and `questions:`",
+                code="type",
+            )
+        )
         result.diagnostics = sort_diagnostics(result.diagnostics)
         return result
 
@@ -124,7 +148,9 @@ def load_bank_text(raw: bytes, path: Path, shown: str, result: LoadResult | None
     if isinstance(data.get("title"), str):
         result.title = data["title"]
     result.question_count = len(q_nodes)
-    article, evidence, part_b = check_bank(data, root, questions, q_nodes, path, shown, result.diagnostics)
+    article, evidence, part_b = check_bank(
+        data, root, questions, q_nodes, path, shown, result.diagnostics
+    )
     result.diagnostics = sort_diagnostics(result.diagnostics)
     if bank is not None and article is not None and not result.errors:
         result.loaded = LoadedBank(
@@ -146,7 +172,7 @@ def _validate_questions(
     if not isinstance(raw_questions, list) or q_list_node is None or q_list_node.kind != "seq":
         return [], []
     good: list[tuple[int, QuestionModel]] = []
-    for i, (item, node) in enumerate(zip(raw_questions, q_list_node.items, strict=True)):
+    for i, (item, _node) in enumerate(zip(raw_questions, q_list_node.items, strict=True)):
         try:
             good.append((i, _question_adapter.validate_python(item)))
         except ValidationError as exc:
@@ -156,7 +182,11 @@ def _validate_questions(
 
 
 def _validate_bank(
-    data: dict[str, Any], root: Node, questions: list[tuple[int, QuestionModel]], shown: str, result: LoadResult
+    data: dict[str, Any],
+    root: Node,
+    questions: list[tuple[int, QuestionModel]],
+    shown: str,
+    result: LoadResult,
 ) -> Bank | None:
     all_ok = isinstance(data.get("questions"), list) and len(questions) == len(data["questions"])
     candidate = dict(data)
@@ -167,7 +197,12 @@ def _validate_bank(
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
-            if loc and loc[0] == "questions" and len(loc) > 1 and isinstance(data.get("questions"), list):
+            if (
+                loc
+                and loc[0] == "questions"
+                and len(loc) > 1
+                and isinstance(data.get("questions"), list)
+            ):
                 continue  # already reported per question
             result.diagnostics.append(_pydantic_diagnostic(err, (), root, shown))
         return None
@@ -297,18 +332,24 @@ def _loc_name(loc: tuple[Any, ...]) -> str:
     return out or "bank"
 
 
-def _pydantic_diagnostic(err: Mapping[str, Any], prefix: tuple[Any, ...], root: Node, shown: str) -> Diagnostic:
+def _pydantic_diagnostic(
+    err: Mapping[str, Any], prefix: tuple[Any, ...], root: Node, shown: str
+) -> Diagnostic:
     loc = prefix + tuple(err["loc"])
     etype = str(err["type"])
     node, key_node, consumed = _walk(root, loc)
-    field_name = next((p for p in reversed(loc) if isinstance(p, str) and p not in QUESTION_TYPES), "value")
+    field_name = next(
+        (p for p in reversed(loc) if isinstance(p, str) and p not in QUESTION_TYPES), "value"
+    )
     where = node
     msg: str
     hint: str | None = None
     if etype == "missing":
         missing = loc[len(consumed)] if len(consumed) < len(loc) else field_name
         msg = f"missing required field {missing!r}"
-        hint = f"add `{missing}: …` here" + (" (every question needs one)" if "questions" in loc else "")
+        hint = f"add `{missing}: …` here" + (
+            " (every question needs one)" if "questions" in loc else ""
+        )
         code = "missing-field"
     elif etype == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], _type_of(_walk(root, loc[:-1])[0]))
@@ -327,7 +368,11 @@ def _pydantic_diagnostic(err: Mapping[str, Any], prefix: tuple[Any, ...], root: 
         where = node.get("type") or node
         msg = f"unknown question type {given!r}"
         close = difflib.get_close_matches(given, list(QUESTION_TYPES), n=1, cutoff=0.5)
-        hint = (f"did you mean {close[0]!r}? " if close else "") + "types: " + ", ".join(QUESTION_TYPES)
+        hint = (
+            (f"did you mean {close[0]!r}? " if close else "")
+            + "types: "
+            + ", ".join(QUESTION_TYPES)
+        )
         code = "unknown-type"
     elif etype == "union_tag_not_found":
         msg = "question has no 'type'"
@@ -335,7 +380,11 @@ def _pydantic_diagnostic(err: Mapping[str, Any], prefix: tuple[Any, ...], root: 
         code = "missing-field"
     elif etype in _TYPE_WORDS:
         msg = f"{field_name!r} must be {_TYPE_WORDS[etype]}, not {_describe(err.get('input'))}"
-        hint = "put quotes around text that looks like a number or true/false" if etype == "string_type" else None
+        hint = (
+            "put quotes around text that looks like a number or true/false"
+            if etype == "string_type"
+            else None
+        )
         code = "type"
     elif etype == "too_short":
         ctx = err.get("ctx") or {}
@@ -356,7 +405,9 @@ def _pydantic_diagnostic(err: Mapping[str, Any], prefix: tuple[Any, ...], root: 
             hint = "use an id like p4, as `quizgame article ARTICLE` lists them"
         elif field_name == "id":
             msg = f"question id {err.get('input')!r} has characters ids cannot have"
-            hint = "use letters, digits, '-', '_' or '.', starting with a letter or digit, no spaces"
+            hint = (
+                "use letters, digits, '-', '_' or '.', starting with a letter or digit, no spaces"
+            )
         else:
             msg = f"{field_name!r} has the wrong form: {err.get('msg')}"
         code = "pattern"

@@ -22,7 +22,14 @@ from quizgame.bank import (
 )
 from quizgame.textnorm import loose_key
 
-AnyQuestion = ChoiceQuestion | MultiQuestion | TrueFalseQuestion | ShortQuestion | MatchQuestion | EvidenceQuestion
+AnyQuestion = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | ShortQuestion
+    | MatchQuestion
+    | EvidenceQuestion
+)
 Response = str | bool | Collection[str] | Mapping[str, str] | tuple[str, str | None]
 
 
@@ -102,11 +109,13 @@ def score(q: AnyQuestion, response: Any) -> Scored:
         if not (isinstance(response, tuple) and len(response) == 2):
             raise ResponseError("an evidence question takes (part A, part B)")
         part_a, part_b = response
-        fb = _choice_feedback(q, {part_a}) + _choice_feedback(q.part_b, {part_b} if part_b else set())
+        ev_fb = _choice_feedback(q, {part_a}) + _choice_feedback(
+            q.part_b, {part_b} if part_b else set()
+        )
         if part_a != q.answer:
-            return Scored(0.0, Outcome.WRONG, fb)
+            return Scored(0.0, Outcome.WRONG, ev_fb)
         frac = 1.0 if part_b == q.part_b.answer else 0.5
-        return Scored(frac, outcome_for(frac), fb)
+        return Scored(frac, outcome_for(frac), ev_fb)
     raise ResponseError(f"unknown question type {type(q).__name__}")  # pragma: no cover
 
 
@@ -131,7 +140,9 @@ def response_text(q: AnyQuestion, response: Any) -> str:
         return "True" if response else "False"
     if isinstance(q, MultiQuestion):
         order = q.choice_texts()
-        return "; ".join(sorted(response, key=lambda t: order.index(t) if t in order else len(order)))
+        return "; ".join(
+            sorted(response, key=lambda t: order.index(t) if t in order else len(order))
+        )
     if isinstance(q, MatchQuestion):
         return "; ".join(f"{p.left} → {response.get(p.left, '—')}" for p in q.pairs)
     if isinstance(q, EvidenceQuestion):

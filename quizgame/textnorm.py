@@ -48,7 +48,11 @@ class Normalised:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open range of the normalised text back to the source text."""
         if start >= end:
-            pos = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+            pos = (
+                self.origin[start]
+                if start < len(self.origin)
+                else (self.origin[-1] + 1 if self.origin else 0)
+            )
             return pos, pos
         return self.origin[start], self.origin[end - 1] + 1
 

@@ -10,6 +10,7 @@ available) is composed into light position-carrying nodes by an iterative loop, 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,14 +79,29 @@ class Parsed:
 
 _HINTS: list[tuple[str, str]] = [
     ("found character '\\t'", "YAML indentation must use spaces — replace the tab with spaces"),
-    ("could not find expected ':'", "each entry needs `key: value`; check this line's indentation and quotes"),
-    ("mapping values are not allowed here", "a value that contains `: ` must be quoted — wrap the whole value in quotes"),
+    (
+        "could not find expected ':'",
+        "each entry needs `key: value`; check this line's indentation and quotes",
+    ),
+    (
+        "mapping values are not allowed here",
+        "a value that contains `: ` must be quoted — wrap the whole value in quotes",
+    ),
     ("did not find expected key", "check the indentation: keys of one mapping must line up"),
-    ("did not find expected '-' indicator", "items of a list must line up under each other, each starting with `- `"),
+    (
+        "did not find expected '-' indicator",
+        "items of a list must line up under each other, each starting with `- `",
+    ),
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("found undefined alias", "the alias (`*name`) refers to no anchor (`&name`) defined above it"),
-    ("found unknown escape character", "in double quotes a backslash starts an escape; use single quotes or `\\\\`"),
-    ("expected <block end>, but found", "the indentation of this line does not match the lines above"),
+    (
+        "found unknown escape character",
+        "in double quotes a backslash starts an escape; use single quotes or `\\\\`",
+    ),
+    (
+        "expected <block end>, but found",
+        "the indentation of this line does not match the lines above",
+    ),
     ("found a tab character", "YAML indentation must use spaces — replace the tab with spaces"),
 ]
 
@@ -101,22 +117,44 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a bank file, refusing binary, oversized and non-UTF-8 content with a position."""
     if len(raw) > MAX_BANK_BYTES:
         return None, [
-            error(file, 1, 1, f"file is {len(raw):,} bytes, over the {MAX_BANK_BYTES:,}-byte limit for a bank",
-                  "split the bank into several files", code="too-large")
+            error(
+                file,
+                1,
+                1,
+                f"file is {len(raw):,} bytes, over the {MAX_BANK_BYTES:,}-byte limit for a bank",
+                "split the bank into several files",
+                code="too-large",
+            )
         ]
     nul = raw.find(b"\x00")
     if nul != -1:
         line = raw.count(b"\n", 0, nul) + 1
         col = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
-        return None, [error(file, line, col, "this is a binary file, not a YAML bank (it contains NUL bytes)",
-                            "give the path of a .yaml bank", code="binary")]
+        return None, [
+            error(
+                file,
+                line,
+                col,
+                "this is a binary file, not a YAML bank (it contains NUL bytes)",
+                "give the path of a .yaml bank",
+                code="binary",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [error(file, line, col, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
-                            "save the file as UTF-8 in your editor", code="encoding")]
+        return None, [
+            error(
+                file,
+                line,
+                col,
+                f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+                "save the file as UTF-8 in your editor",
+                code="encoding",
+            )
+        ]
     return text, []
 
 
@@ -127,8 +165,16 @@ def _tab_diagnostics(text: str, file: str) -> list[Diagnostic]:
     diags = []
     for m in _TAB_INDENT.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
-        diags.append(error(file, line, len(m.group(1)) + 1, "tab character in indentation",
-                           "YAML indentation must use spaces — replace the tab with spaces", code="tab"))
+        diags.append(
+            error(
+                file,
+                line,
+                len(m.group(1)) + 1,
+                "tab character in indentation",
+                "YAML indentation must use spaces — replace the tab with spaces",
+                code="tab",
+            )
+        )
     return diags
 
 
@@ -144,10 +190,19 @@ def parse(text: str, file: str) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = str(exc.problem or exc.context or "invalid YAML")
-        if line not in tab_lines and not (line - 1 in tab_lines and "\\t" in repr(problem)):
-            diags.append(error(file, line, col, f"YAML syntax error: {problem}", _syntax_hint(problem), code="syntax"))
-        elif not any(d.code == "tab" for d in diags):  # pragma: no cover - defensive
-            diags.append(error(file, line, col, f"YAML syntax error: {problem}", _syntax_hint(problem), code="syntax"))
+        if (
+            line not in tab_lines and not (line - 1 in tab_lines and "\\t" in repr(problem))
+        ) or not any(d.code == "tab" for d in diags):
+            diags.append(
+                error(
+                    file,
+                    line,
+                    col,
+                    f"YAML syntax error: {problem}",
+                    _syntax_hint(problem),
+                    code="syntax",
+                )
+            )
         root = None
     except yaml.YAMLError as exc:
         diags.append(error(file, 1, 1, f"YAML error: {exc}", code="syntax"))
@@ -189,23 +244,40 @@ def _compose(loader: Any, file: str, diags: list[Diagnostic]) -> Node | None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                diags.append(error(file, line, col, "a bank file holds one YAML document; found a second",
-                                   "remove the `---` and what follows, or move it into its own file",
-                                   code="multi-document"))
+                diags.append(
+                    error(
+                        file,
+                        line,
+                        col,
+                        "a bank file holds one YAML document; found a second",
+                        "remove the `---` and what follows, or move it into its own file",
+                        code="multi-document",
+                    )
+                )
                 break
             continue
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise YamlRefused(line, col, f"more than {MAX_ALIASES} aliases — refusing to expand the file",
-                                  "banks do not need this many `*aliases`; write the values out")
+                raise YamlRefused(
+                    line,
+                    col,
+                    f"more than {MAX_ALIASES} aliases — refusing to expand the file",
+                    "banks do not need this many `*aliases`; write the values out",
+                )
             target = anchors.get(event.anchor or "")
             if target is None:  # pragma: no cover - the parser reports this first
                 raise YamlRefused(line, col, f"undefined alias *{event.anchor}", None)
             attach(target)
             continue
         if isinstance(event, yaml.ScalarEvent):
-            node = Node("scalar", line, col, _scalar_value(loader, event, file, diags), quoted=event.style in ("'", '"'))
+            node = Node(
+                "scalar",
+                line,
+                col,
+                _scalar_value(loader, event, file, diags),
+                quoted=event.style in ("'", '"'),
+            )
             if event.anchor:
                 anchors[event.anchor] = node
             attach(node)
@@ -213,12 +285,23 @@ def _compose(loader: Any, file: str, diags: list[Diagnostic]) -> Node | None:
         if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             tag = event.tag
             if tag is not None and tag not in _ALLOWED_TAGS and tag != "!":
-                diags.append(error(file, line, col, f"YAML tag {tag!r} is not allowed in a bank",
-                                   "remove the tag; banks hold plain text, numbers, lists and mappings",
-                                   code="tag"))
+                diags.append(
+                    error(
+                        file,
+                        line,
+                        col,
+                        f"YAML tag {tag!r} is not allowed in a bank",
+                        "remove the tag; banks hold plain text, numbers, lists and mappings",
+                        code="tag",
+                    )
+                )
             if len(stack) >= MAX_DEPTH:
-                raise YamlRefused(line, col, f"nesting deeper than {MAX_DEPTH} levels — refusing the file",
-                                  "a bank nests only a few levels deep; check the indentation")
+                raise YamlRefused(
+                    line,
+                    col,
+                    f"nesting deeper than {MAX_DEPTH} levels — refusing the file",
+                    "a bank nests only a few levels deep; check the indentation",
+                )
             node = Node("seq" if isinstance(event, yaml.SequenceStartEvent) else "map", line, col)
             if event.anchor:
                 anchors[event.anchor] = node
@@ -240,8 +323,16 @@ def _scalar_value(loader: Any, event: Any, file: str, diags: list[Diagnostic]) -
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag not in _ALLOWED_TAGS:
         mark = event.start_mark
-        diags.append(error(file, mark.line + 1, mark.column + 1, f"YAML tag {tag!r} is not allowed in a bank",
-                           "remove the tag; banks hold plain text, numbers, lists and mappings", code="tag"))
+        diags.append(
+            error(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                f"YAML tag {tag!r} is not allowed in a bank",
+                "remove the tag; banks hold plain text, numbers, lists and mappings",
+                code="tag",
+            )
+        )
         return event.value
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return event.value
@@ -268,15 +359,19 @@ def _check_duplicates(root: Node | None, file: str, diags: list[Diagnostic]) -> 
                 except TypeError:
                     prev = None
                 if prev is not None:
-                    diags.append(error(file, k.line, k.col,
-                                       f"duplicate key {k.value!r} (first defined on line {prev.line})",
-                                       "YAML would silently keep only the last one — remove or rename one of them",
-                                       code="duplicate-key"))
+                    diags.append(
+                        error(
+                            file,
+                            k.line,
+                            k.col,
+                            f"duplicate key {k.value!r} (first defined on line {prev.line})",
+                            "YAML would silently keep only the last one — remove or rename one of them",
+                            code="duplicate-key",
+                        )
+                    )
                 else:
-                    try:
+                    with contextlib.suppress(TypeError):
                         first[key] = k
-                    except TypeError:
-                        pass
                 todo.append(v)
         elif node.kind == "seq":
             todo.extend(node.items)
@@ -289,8 +384,13 @@ def to_python(node: Node | None) -> Any:
     def build(n: Node, depth: int) -> Any:
         budget[0] -= 1
         if budget[0] < 0:
-            raise YamlRefused(n.line, n.col, f"the file expands to more than {MAX_EXPANDED_VALUES:,} values "
-                              "(an alias bomb?) — refusing it", "write the values out instead of nesting aliases")
+            raise YamlRefused(
+                n.line,
+                n.col,
+                f"the file expands to more than {MAX_EXPANDED_VALUES:,} values "
+                "(an alias bomb?) — refusing it",
+                "write the values out instead of nesting aliases",
+            )
         if n.kind == "scalar":
             return n.value
         if n.kind == "seq":

@@ -20,7 +20,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "and print them with ids, kinds and character offsets.",
     )
     p.add_argument("file", metavar="FILE", help="article text file (.txt or .md)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     p.add_argument("--sentences", action="store_true", help="also list each passage's sentences")
 
 
@@ -43,8 +45,12 @@ def run(args: argparse.Namespace) -> int:
                     "start": p.start,
                     "end": p.end,
                     **(
-                        {"sentences": [{"id": s.id, "text": s.text, "start": s.start, "end": s.end}
-                                       for s in p.sentences]}
+                        {
+                            "sentences": [
+                                {"id": s.id, "text": s.text, "start": s.start, "end": s.end}
+                                for s in p.sentences
+                            ]
+                        }
                         if args.sentences
                         else {}
                     ),
@@ -58,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for p in article.passages:
         label = f"{p.id:>4} {p.kind.value:<11}"
-        body = textwrap.fill(" ".join(p.text.split()), width=96, initial_indent="", subsequent_indent=" " * 17)
+        body = textwrap.fill(
+            " ".join(p.text.split()), width=96, initial_indent="", subsequent_indent=" " * 17
+        )
         print(f"{label} {body}")
         if args.sentences:
             for s in p.sentences:

@@ -16,9 +16,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "is in the article. Exit status: 0 no errors, 1 errors found, 2 a file is missing.",
     )
     p.add_argument("banks", nargs="+", metavar="BANK", help="bank files (.yaml)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary lines")
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print problems only, no summary lines"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +32,12 @@ def run(args: argparse.Namespace) -> int:
     missing = any(d.code == "missing-file" for r in results for d in r.diagnostics)
     failed = any(r.errors or (args.strict and r.warnings) for r in results)
     if args.format == "json":
-        json.dump([d.to_json() for r in results for d in r.diagnostics], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(
+            [d.to_json() for r in results for d in r.diagnostics],
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
         sys.stdout.write("\n")
     else:
         for r in results:
@@ -38,10 +47,16 @@ def run(args: argparse.Namespace) -> int:
                 n_err, n_warn = len(r.errors), len(r.warnings)
                 if r.ok and not (args.strict and n_warn):
                     extra = f", {n_warn} warning{'s' if n_warn != 1 else ''}" if n_warn else ""
-                    print(f"✓ {r.display}: {r.question_count} questions, no errors{extra}", file=sys.stderr)
+                    print(
+                        f"✓ {r.display}: {r.question_count} questions, no errors{extra}",
+                        file=sys.stderr,
+                    )
                 else:
-                    print(f"✗ {r.display}: {n_err} error{'s' if n_err != 1 else ''}, "
-                          f"{n_warn} warning{'s' if n_warn != 1 else ''}", file=sys.stderr)
+                    print(
+                        f"✗ {r.display}: {n_err} error{'s' if n_err != 1 else ''}, "
+                        f"{n_warn} warning{'s' if n_warn != 1 else ''}",
+                        file=sys.stderr,
+                    )
     if missing:
         return 2
     return 1 if failed else 0
