@@ -187,7 +187,7 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(
-    r"^\s*(?:by|words\sby|reporting\sby)\s+[A-Z][\w.'\-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]+){0,8}\s*$",
+    r"^\s*(?i:by|words\sby|reporting\sby)\s+[A-Z][\w.'\-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]+){0,8}\s*$",
     re.VERBOSE,
 )
 
@@ -386,7 +386,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while i < end:
         while qi < len(quotes) and quotes[qi][1] <= i:
             qi += 1
-        inside_quote = qi < len(quotes) and quotes[qi][0] < i < quotes[qi][1] - 1
+        # punctuation right before a closing quote may end the sentence: “Stop. Now.” Then…
+        inside_quote = qi < len(quotes) and quotes[qi][0] < i < quotes[qi][1] - 2
         ch = text[i]
         if ch in ".!?…" and not inside_quote:
             j = i + 1

@@ -78,6 +78,10 @@ class Parsed:
 
 
 _HINTS: list[tuple[str, str]] = [
+    (
+        "exceeded maximum nesting depth",
+        "a bank nests only a few levels deep; check the brackets and indentation",
+    ),
     ("found character '\\t'", "YAML indentation must use spaces — replace the tab with spaces"),
     (
         "could not find expected ':'",
