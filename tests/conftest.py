@@ -16,7 +16,9 @@ SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolate_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolate_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """No test may read or write the real user's config, data or results."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
