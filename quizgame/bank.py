@@ -116,7 +116,14 @@ class _QuestionBase(_Model):
         default_factory=list, description='Skills practised, e.g. "attribution", "main idea".'
     )
 
-    _normalise_evidence = field_validator("evidence", mode="before")(_evidence_list)
+    # the shorthands stay visible in the JSON Schema, so editors accept what `check` accepts
+    _normalise_evidence = field_validator(
+        "evidence",
+        mode="before",
+        json_schema_input_type=str
+        | Evidence
+        | Annotated[list[str | Evidence], Field(min_length=1)],
+    )(_evidence_list)
 
 
 class _ChoiceListMixin(BaseModel):
@@ -124,7 +131,11 @@ class _ChoiceListMixin(BaseModel):
         description="The options, as strings or {text, feedback} objects."
     )
 
-    _normalise_choices = field_validator("choices", mode="before")(_choice_list)
+    _normalise_choices = field_validator(
+        "choices",
+        mode="before",
+        json_schema_input_type=Annotated[list[str | Choice], Field(min_length=2, max_length=26)],
+    )(_choice_list)
 
     def choice_texts(self) -> list[str]:
         return [c.text for c in self.choices]

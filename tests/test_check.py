@@ -396,3 +396,18 @@ def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -
 
 def test_dedent_helper_sanity() -> None:
     assert textwrap.dedent(GOOD_Q).startswith("- id: q1")
+
+
+def test_bundled_bank_validates_against_the_json_schema() -> None:
+    """Editors must accept what `check` accepts, shorthands included."""
+    import jsonschema
+    import yaml
+
+    from quizgame.commands.schema import schema_text
+
+    schema = json.loads(schema_text())
+    data = yaml.safe_load(BUNDLED_BANK.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    data["questions"][0]["choices"] = ["only one"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
