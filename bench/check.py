@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml  # noqa: E402
+import yaml
 
-from bench._bankgen import make_bank  # noqa: E402
-from quizgame.commands.schema import schema_text  # noqa: E402
-from quizgame.loader import load_bank  # noqa: E402
+from bench._bankgen import make_bank
+from quizgame.commands.schema import schema_text
+from quizgame.loader import load_bank
 
 
 def best_of(fn: Callable[[], object], runs: int) -> float:
