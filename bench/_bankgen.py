@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,14 +28,14 @@ def make_bank(folder: Path, count: int, seed: int = 1) -> Path:
         "Emmanuel Macron",
         "Vladimir Putin",
     ]
-    questions = []
+    questions: list[dict[str, Any]] = []
     for i in range(count):
         pid, sentence = rng.choice(sentences)
         words = sentence.split()
         start = rng.randrange(0, max(1, len(words) - 6))
         quote = " ".join(words[start : start + rng.randint(5, 12)])
         kind = ("choice", "multi", "truefalse", "short", "match")[i % 5]
-        base = {
+        base: dict[str, Any] = {
             "id": f"q{i:05d}",
             "type": kind,
             "prompt": f"Question {i}: according to passage {pid}, what does the article say about this?",
