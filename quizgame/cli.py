@@ -20,6 +20,8 @@ COMMANDS = (
     "check",
     "article",
     "schema",
+    "results",
+    "teacher",
 )
 
 

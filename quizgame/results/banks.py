@@ -1,0 +1,84 @@
+"""Finding the bank files behind stored results, for prompts, tags and evidence in reports.
+
+Results store only a bank's id (its file name without `.yaml`) and a hash of its content, not the
+questions. To name skills and show prompts, reports look the bank up: first among the files given
+explicitly (`--bank PATH`), then the bundled banks, then `./questions/*.yaml`. A file whose hash
+differs from the stored one is still used (question ids are stable), and the report says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from quizgame.bank import EvidenceQuestion
+from quizgame.evidence import ResolvedEvidence
+from quizgame.loader import LoadedBank, load_bank
+from quizgame.results.reports import BankMeta, QuestionMeta
+from quizgame.scoring import right_answer_text
+
+
+def bank_meta(loaded: LoadedBank) -> BankMeta:
+    questions = []
+    for q in loaded.bank.questions:
+        quotes = tuple(_quoted(loaded, e) for e in loaded.evidence.get(q.id, ())) or tuple(
+            e.quote for e in q.evidence
+        )
+        if isinstance(q, EvidenceQuestion):
+            part_b = loaded.part_b.get(q.id, {}).get(q.part_b.answer)
+            quotes = (*quotes, _quoted(loaded, part_b) if part_b else q.part_b.answer)
+        questions.append(
+            QuestionMeta(
+                q.id,
+                q.type,
+                q.prompt,
+                tuple(q.tags),
+                right_answer_text(q),
+                tuple(dict.fromkeys(quotes)),
+                float(q.points),
+            )
+        )
+    return BankMeta(
+        loaded.bank_id, loaded.content_hash, loaded.bank.title, tuple(questions), str(loaded.path)
+    )
+
+
+def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:
+    """The proof as the article words it (not as the bank typed it), with its passage id."""
+    text = loaded.article.text
+    words = " … ".join(" ".join(text[a:b].split()) for a, b in ev.spans)
+    return f"[{ev.passage_id}] {words}"
+
+
+def candidate_files(explicit: Iterable[Path] = (), cwd: Path | None = None) -> list[Path]:
+    """Bank files to search, in priority order: explicit, bundled, ./questions."""
+    from quizgame.bundled import bundled_banks
+
+    files = [Path(p) for p in explicit]
+    files += bundled_banks()
+    local = (cwd or Path.cwd()) / "questions"
+    if local.is_dir():
+        files += sorted(local.glob("*.yaml"))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def resolve_banks(
+    bank_ids: Iterable[str], explicit: Iterable[Path] = (), cwd: Path | None = None
+) -> dict[str, BankMeta]:
+    """Bank id → metadata, for those ids a loadable bank file was found for."""
+    wanted = set(bank_ids)
+    found: dict[str, BankMeta] = {}
+    for path in candidate_files(explicit, cwd):
+        if path.stem not in wanted or path.stem in found:
+            continue
+        result = load_bank(path)
+        if result.loaded is not None:
+            found[path.stem] = bank_meta(result.loaded)
+    return found

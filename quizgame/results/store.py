@@ -1,0 +1,88 @@
+"""The results store's interface: what any engine (SQLite today, PostgreSQL later) must offer.
+
+The game only ever sees a `ResultSink`; reports only ever see `StoredGame`/`StoredAnswer` rows. So a
+new engine is one class implementing `ResultStore`, and neither the game nor the reports change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from quizgame.engine import AnswerRecord, GameInfo
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message is meant for the user, as is."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was written by a newer quizgame: refusing beats silently corrupting it."""
+
+
+class CorruptStoreError(StoreError):
+    """The file is damaged or is not a quizgame results database."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredGame:
+    game_id: str
+    player: str
+    bank_id: str
+    bank_hash: str
+    bank_title: str
+    mode: str
+    question_count: int
+    max_score: float
+    started: float
+    ended: float | None
+    status: str  # "playing" (never finished: quit or killed), "finished" or "abandoned"
+    score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    game_id: str
+    player: str
+    bank_id: str
+    bank_hash: str
+    question_id: str
+    question_type: str
+    response_json: str  # kept encoded: reports rarely need it, and decoding 100,000 costs time
+    response_text: str
+    outcome: str  # an Outcome value: correct / partial / wrong
+    fraction: float
+    points: float
+    max_points: float
+    seconds: float
+    attempt: int
+    final: bool
+    answered_at: float
+
+    @property
+    def response(self) -> Any:
+        return json.loads(self.response_json)
+
+
+class ResultStore(Protocol):
+    """Durable storage for games and answers. Every write is committed before it returns."""
+
+    def start_game(self, info: GameInfo) -> None: ...
+
+    def record_answer(self, record: AnswerRecord) -> None: ...
+
+    def finish_game(
+        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
+    ) -> None: ...
+
+    def games(
+        self, *, bank_id: str | None = None, player: str | None = None
+    ) -> Sequence[StoredGame]: ...
+
+    def answers(
+        self, *, bank_id: str | None = None, player: str | None = None
+    ) -> Sequence[StoredAnswer]: ...
+
+    def close(self) -> None: ...
