@@ -22,9 +22,72 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--plain", action="store_true", help="play in plain line mode (screen readers, pipes)"
     )
     p.add_argument("--seed", type=int, help="seed for shuffling (for reproducible games)")
+    p.add_argument(
+        "--db", metavar="PATH", help="results database (default: $QUIZGAME_DB or the user data dir)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.commands._common import fail
+    if args.plain:
+        return _run_plain(args)
+    return _run_tui(args)
 
-    return fail("the game is not built yet", 1)
+
+def _run_plain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizgame.bundled import default_bank
+    from quizgame.commands._common import fail
+    from quizgame.engine import GameSession
+    from quizgame.loader import load_bank
+    from quizgame.plain import run_plain
+    from quizgame.prefs import clean_name, load_prefs, remember
+    from quizgame.results import open_sink
+
+    if args.banks:
+        if len(args.banks) > 1:
+            return fail("plain mode plays one bank at a time: give one BANK")
+        path = Path(args.banks[0])
+    else:
+        found = default_bank()
+        if found is None:
+            return fail("no bundled bank found: give a BANK file")
+        path = found
+    result = load_bank(path, display=str(path))
+    if result.loaded is None or not result.ok:
+        for d in result.errors[:5]:
+            print(d.format())
+        code = 2 if any(d.code == "missing-file" for d in result.errors) else 1
+        return fail(f"{path} cannot be played; run `quizgame check {path}`", code)
+    name = clean_name(args.name) if args.name else load_prefs().name
+    if not name:
+        try:
+            name = clean_name(input("Your name: ")) or "player"
+        except EOFError:
+            return 0
+    remember(name=name, mode=args.mode)
+    session = GameSession(
+        result.loaded, mode=args.mode, player=name, seed=args.seed, sink=open_sink(args.db)
+    )
+    return run_plain(session)
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizgame.commands._common import fail
+    from quizgame.tui.app import QuizApp
+
+    paths = [Path(b) for b in args.banks]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return fail(f"bank file not found: {missing[0]}")
+    app = QuizApp(
+        banks=paths,
+        name=args.name,
+        mode=args.mode,
+        seed=args.seed,
+        db=args.db,
+    )
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,237 @@
+"""Plain line mode: the same game with `input()` and `print()` — for screen readers, pipes, scripts.
+
+It drives the same `GameSession` as the TUI, so scoring, retries and explanations are identical.
+Every line is plain text (symbols plus words, no colour, no cursor tricks). End of input quits
+cleanly: the game is recorded as abandoned and the summary so far is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from quizgame.article import Article
+from quizgame.bank import Mode
+from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
+from quizgame.tui.view import (
+    choice_key,
+    evidence_lines,
+    fmt_points,
+    format_seconds,
+    key_to_index,
+    part_prompt,
+    summary_row_cells,
+    type_label,
+)
+
+QUIT_WORDS = frozenset({":q", ":quit"})
+QUIT_AT_CHOICE = frozenset({"q", "quit", "exit"})
+
+
+class Quit(Exception):
+    """The player asked to stop (or input ended)."""
+
+
+class PlainGame:
+    def __init__(
+        self,
+        session: GameSession,
+        *,
+        read: Callable[[str], str] = input,
+        write: Callable[[str], None] = print,
+    ) -> None:
+        self.session = session
+        self._read = read
+        self._write = write
+        self._shown_body = 0  # guided mode: body passages printed so far
+
+    # i/o -------------------------------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self._write(text)
+
+    def ask(self, prompt: str, *, choice: bool = True) -> str:
+        try:
+            line = self._read(prompt)
+        except EOFError:
+            raise Quit from None
+        answer = line.strip()
+        if answer.lower() in QUIT_WORDS or (choice and answer.lower() in QUIT_AT_CHOICE):
+            raise Quit
+        return answer
+
+    # the game --------------------------------------------------------------------------------------
+
+    def play(self) -> int:
+        s = self.session
+        bank = s.loaded.bank
+        self.say(f"quizgame — {bank.title}")
+        self.say(
+            f"{len(s.questions)} questions · mode: {s.mode.value} · "
+            "type q (or :q while typing an answer) to stop"
+        )
+        self.say()
+        if s.mode is not Mode.GUIDED:
+            self.print_article(s.article)
+        try:
+            while (pq := s.current) is not None:
+                if s.mode is Mode.GUIDED:
+                    self.reveal_up_to(s.passages_needed(pq))
+                self.play_question(pq)
+        except Quit:
+            s.abandon()
+            self.say()
+            self.say("Game stopped. Your answers so far are saved.")
+            self.print_summary()
+            return 0
+        self.print_summary()
+        return 0
+
+    def print_article(self, article: Article) -> None:
+        self.say(f"Article: {article.headline}")
+        for p in article.body:
+            self.say(f"[{p.id}] {' '.join(p.text.split())}")
+        self.say()
+
+    def reveal_up_to(self, needed: int) -> None:
+        body = self.session.article.body
+        if self._shown_body == 0 and needed > 0:
+            self.say(f"Article: {self.session.article.headline}")
+        while self._shown_body < needed:
+            p = body[self._shown_body]
+            self.say(f"[{p.id}] {' '.join(p.text.split())}")
+            self._shown_body += 1
+        if needed:
+            self.say()
+
+    def play_question(self, pq: PresentedQuestion) -> None:
+        s = self.session
+        while True:
+            self.say(f"{pq.progress_label} ({type_label(pq)}, {fmt_points(pq.question.points)} pt)")
+            response = self.read_response(pq)
+            result = s.submit(response)
+            if s.feedback_now:
+                self.print_feedback(result)
+                if result.can_retry:
+                    again = self.ask("Try again for reduced credit? [y/n] ")
+                    if again.lower().startswith("y"):
+                        s.retry()
+                        continue
+            else:
+                self.say("Answer saved.")
+            self.say()
+            s.next()
+            return
+
+    # reading answers ---------------------------------------------------------------------------------
+
+    def read_response(self, pq: PresentedQuestion) -> Any:
+        q = pq.question
+        self.say(q.prompt)
+        if pq.type == "choice":
+            return self.pick_one(pq.choices)
+        if pq.type == "truefalse":
+            return self.pick_truefalse()
+        if pq.type == "multi":
+            return self.pick_many(pq.choices)
+        if pq.type == "short":
+            while True:
+                text = self.ask("Your answer: ", choice=False)
+                if text:
+                    return text
+                self.say("Please type an answer (or :q to stop).")
+        if pq.type == "match":
+            return self.pick_pairs(pq)
+        if pq.type == "evidence":
+            a = self.pick_one(pq.choices)
+            self.say(part_prompt(pq, part_b=True))
+            b = self.pick_one(pq.part_b_choices)
+            return (a, b)
+        raise ValueError(f"unknown question type {pq.type}")  # pragma: no cover
+
+    def list_options(self, options: tuple[str, ...]) -> None:
+        for i, text in enumerate(options):
+            self.say(f"  {choice_key(i)}) {text}")
+
+    def pick_one(self, options: tuple[str, ...]) -> str:
+        self.list_options(options)
+        last = choice_key(len(options) - 1)
+        while True:
+            raw = self.ask(f"Your choice (A–{last}): ")
+            i = key_to_index(raw, len(options)) if raw else None
+            if i is not None:
+                return options[i]
+            self.say(f"Please answer with a letter A–{last} or a number 1–{len(options)}.")
+
+    def pick_truefalse(self) -> bool:
+        while True:
+            raw = self.ask("True or false? [t/f] ").lower()
+            if raw in ("t", "true", "y", "yes", "1"):
+                return True
+            if raw in ("f", "false", "n", "no", "2"):
+                return False
+            self.say("Please answer t (true) or f (false).")
+
+    def pick_many(self, options: tuple[str, ...]) -> set[str]:
+        self.list_options(options)
+        last = choice_key(len(options) - 1)
+        while True:
+            raw = self.ask(f"All that apply, e.g. 'A C' (A–{last}): ")
+            keys = [k for k in re.split(r"[\s,;]+", raw) if k]
+            picked = [key_to_index(k, len(options)) for k in keys]
+            if keys and all(i is not None for i in picked):
+                return {options[i] for i in picked if i is not None}
+            self.say(f"Please list letters A–{last} (or numbers) separated by spaces.")
+
+    def pick_pairs(self, pq: PresentedQuestion) -> dict[str, str]:
+        self.say("Options:")
+        self.list_options(pq.match_right)
+        out: dict[str, str] = {}
+        for n, left in enumerate(pq.match_left, 1):
+            self.say(f"{n}. {left}")
+            last = choice_key(len(pq.match_right) - 1)
+            while True:
+                raw = self.ask(f"   matches (A–{last}): ")
+                i = key_to_index(raw, len(pq.match_right)) if raw else None
+                if i is not None:
+                    out[left] = pq.match_right[i]
+                    break
+                self.say(f"Please answer with a letter A–{last}.")
+        return out
+
+    # showing results ----------------------------------------------------------------------------------
+
+    def print_feedback(self, result: AnswerResult, *, number: bool = False) -> None:
+        from quizgame.scoring import Outcome
+
+        prefix = f"{result.question.number}. " if number else ""
+        self.say(f"{prefix}{result.headline} — {result.points_label}")
+        self.say(f"Your answer: {result.response_text}")
+        if result.outcome is not Outcome.CORRECT:
+            self.say(f"Right answer: {result.right_answer}")
+        for note in result.feedback:
+            self.say(f"Note: {note}")
+        self.say(f"Why: {result.explanation}")
+        for line in evidence_lines(self.session.article, result.evidence):
+            self.say(f"Evidence {line}")
+
+    def print_summary(self) -> None:
+        s = self.session
+        summary = s.summary()
+        self.say("— Summary —")
+        if not s.feedback_now:
+            for r in s.results():
+                self.print_feedback(r, number=True)
+                self.say()
+        for row in summary.rows:
+            num, mark, prompt, pts = summary_row_cells(row)
+            self.say(f"{num:>3}. {mark:<16} {pts:>9}  {prompt}")
+        self.say(
+            f"Score: {summary.label}, {summary.correct_count} of {len(summary.rows)} right, "
+            f"time {format_seconds(summary.seconds)}"
+        )
+
+
+def run_plain(session: GameSession) -> int:
+    return PlainGame(session).play()

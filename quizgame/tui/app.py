@@ -1,0 +1,200 @@
+"""QuizApp: bank picker → player → play → summary, plus help, quit confirmation and teacher hooks."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from quizgame.bank import Mode
+from quizgame.engine import GameSession, ResultSink
+from quizgame.prefs import clean_name, load_prefs, remember
+from quizgame.tui.background import BackgroundSink
+from quizgame.tui.screens.confirm_screen import ConfirmScreen
+from quizgame.tui.screens.help_screen import HelpScreen
+from quizgame.tui.screens.picker_screen import BankPickerScreen
+from quizgame.tui.screens.play_screen import PlayScreen
+from quizgame.tui.screens.player_screen import PlayerScreen
+from quizgame.tui.screens.summary_screen import SummaryScreen
+from quizgame.tui.view import BankEntry, bank_entry, discover_banks
+
+
+class QuizApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "quizgame"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        banks: Sequence[Path] = (),
+        *,
+        name: str | None = None,
+        mode: str | None = None,
+        seed: int | None = None,
+        db: str | None = None,
+        open_teacher: bool = False,
+        sink_factory: Callable[[], ResultSink] | None = None,
+        clock: Callable[[], float] | None = None,
+        wall_clock: Callable[[], float] | None = None,
+        cwd: Path | None = None,
+        remember_player: bool = True,
+    ) -> None:
+        super().__init__()
+        self.bank_paths = list(banks)
+        self.player_name = clean_name(name) if name else None
+        self.mode_choice = mode
+        self.seed = seed
+        self.db = db
+        self.open_teacher = open_teacher
+        self.cwd = cwd
+        self.remember_player = remember_player
+        self._sink_factory = sink_factory or self._default_sink
+        self._clock = clock or time.monotonic
+        self._wall = wall_clock or time.time
+        self._sink: BackgroundSink | None = None
+        self.session: GameSession | None = None
+        self.has_picker = False
+
+    # start-up ------------------------------------------------------------------------------------------
+
+    def _default_sink(self) -> ResultSink:
+        from quizgame.results import open_sink
+
+        return open_sink(self.db)
+
+    @property
+    def sink(self) -> BackgroundSink:
+        if self._sink is None:
+            self._sink = BackgroundSink(self._sink_factory, self._sink_failed)
+        return self._sink
+
+    def _sink_failed(self, exc: BaseException) -> None:
+        self.call_from_thread(
+            self.notify,
+            f"Results cannot be saved ({exc}); the game goes on.",
+            severity="warning",
+            markup=False,
+        )
+
+    def on_mount(self) -> None:
+        if len(self.bank_paths) == 1:
+            entry = bank_entry(self.bank_paths[0])
+            if entry.playable:
+                self.choose_player(entry)
+            else:
+                self.show_picker(self.bank_paths)
+        else:
+            self.show_picker(discover_banks(self.bank_paths, self.cwd))
+        if self.open_teacher:
+            self.open_teacher_view()
+
+    def show_picker(self, paths: list[Path]) -> None:
+        self.has_picker = True
+        self.push_screen(BankPickerScreen(paths))
+
+    @on(BankPickerScreen.Picked)
+    def _picked(self, event: BankPickerScreen.Picked) -> None:
+        self.choose_player(event.entry)
+
+    def choose_player(self, entry: BankEntry) -> None:
+        assert entry.loaded is not None
+        bank_mode = entry.loaded.bank.settings.mode.value
+        if self.player_name:
+            self.start_game(entry, self.player_name, self.mode_choice or bank_mode)
+            return
+        prefs = load_prefs()
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is not None:
+                name, mode = answer
+                self.start_game(entry, name, mode)
+
+        self.push_screen(PlayerScreen(entry, prefs.name, self.mode_choice or bank_mode), chosen)
+
+    def start_game(self, entry: BankEntry, name: str, mode: str) -> None:
+        assert entry.loaded is not None
+        if self.remember_player:
+            remember(name=name)
+        self.session = GameSession(
+            entry.loaded,
+            mode=Mode(mode),
+            player=name,
+            seed=self.seed,
+            sink=self.sink,
+            clock=self._clock,
+            wall_clock=self._wall,
+        )
+        self.last_entry = entry
+        self.push_screen(PlayScreen(self.session))
+
+    # the end of a game ------------------------------------------------------------------------------------
+
+    @on(PlayScreen.Finished)
+    def _finished(self, event: PlayScreen.Finished) -> None:
+        self.switch_screen(SummaryScreen(event.session, event.responses))
+
+    @on(SummaryScreen.Again)
+    def _again(self, event: SummaryScreen.Again) -> None:
+        s = event.session
+        self.pop_screen()
+        self.start_game(self.last_entry, s.player, s.mode.value)
+
+    @on(SummaryScreen.Back)
+    def _back(self) -> None:
+        self.session = None
+        if self.has_picker:
+            self.pop_screen()
+        else:
+            self.exit(0)
+
+    # help, quitting, teacher view -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    @property
+    def in_game(self) -> bool:
+        return self.session is not None and not self.session.finished
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        if not self.in_game:
+            self.exit(0)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                if self.session is not None:
+                    self.session.abandon()
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmScreen("Quit the game?", "Your answers so far are saved."), answered
+        )
+
+    def open_teacher_view(self) -> None:
+        try:
+            module = importlib.import_module("quizgame.tui.screens.teacher_screen")
+            screen: Any = module.TeacherScreen(self.db)
+        except Exception:
+            self.notify("teacher view not available", severity="warning")
+            return
+        self.push_screen(screen)
+
+    def on_unmount(self) -> None:
+        if self.session is not None and not self.session.finished:
+            self.session.abandon()
+        if self._sink is not None:
+            self._sink.close()

@@ -1,0 +1,89 @@
+"""A results sink that never blocks the UI: calls are queued and run on one worker thread.
+
+The real sink (SQLite, later) is opened *on* that thread, so a store whose connection is tied to the
+thread that created it works unchanged, and calls keep their order. A failing store is reported
+once through `on_error` and never stops the game. No Textual import: tests drive it directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from quizgame.engine import AnswerRecord, GameInfo, ResultSink
+
+_STOP = object()
+
+
+class BackgroundSink:
+    def __init__(
+        self,
+        factory: Callable[[], ResultSink],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._factory = factory
+        self._on_error = on_error
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._failed = False
+        self._thread = threading.Thread(target=self._run, name="quizgame-results", daemon=True)
+        self._thread.start()
+
+    # ResultSink -------------------------------------------------------------------------------------
+
+    def start_game(self, info: GameInfo) -> None:
+        self._queue.put(("start_game", (info,)))
+
+    def record_answer(self, record: AnswerRecord) -> None:
+        self._queue.put(("record_answer", (record,)))
+
+    def finish_game(
+        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
+    ) -> None:
+        self._queue.put(("finish_game", (game_id, score, max_score, finished, ended)))
+
+    # control ----------------------------------------------------------------------------------------
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until everything queued so far has been handed to the store."""
+        done = threading.Event()
+        self._queue.put(done)
+        return done.wait(timeout)
+
+    def close(self, timeout: float = 5.0) -> None:
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        sink: ResultSink | None = None
+        try:
+            sink = self._factory()
+        except Exception as exc:
+            self._fail(exc)
+        while True:
+            item = self._queue.get()
+            if item is _STOP:
+                break
+            if isinstance(item, threading.Event):
+                item.set()
+                continue
+            if sink is None:
+                continue
+            name, args = item
+            try:
+                getattr(sink, name)(*args)
+            except Exception as exc:
+                self._fail(exc)
+        closer = getattr(sink, "close", None)
+        if callable(closer):
+            with contextlib.suppress(Exception):
+                closer()
+
+    def _fail(self, exc: BaseException) -> None:
+        if not self._failed and self._on_error is not None:
+            self._failed = True
+            with contextlib.suppress(Exception):
+                self._on_error(exc)

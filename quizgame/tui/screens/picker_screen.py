@@ -1,0 +1,110 @@
+"""Choosing a bank: bundled banks, ./questions/*.yaml and any given on the command line.
+
+Banks load on a worker thread so a folder of banks never freezes the screen; a bank that fails
+`quizgame check` is listed with its first error instead of stopping the game.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quizgame.tui.view import BankEntry, bank_entries
+
+
+def entry_prompt(entry: BankEntry) -> Text:
+    """Two or three lines per bank: title, details (or the error), the article's headline."""
+    text = Text()
+    mark = "" if entry.playable else "✗ "
+    text.append(f"{mark}{entry.title}", style="bold")
+    text.append(f"\n  {entry.details}", style="dim" if entry.playable else "")
+    if entry.headline:
+        text.append(f"\n  Article: {entry.headline}", style="italic")
+    return text
+
+
+class BankPickerScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "play", "Play", show=True),
+        Binding("t", "teacher", "Teacher view"),
+        Binding("escape", "app.quit", "Quit"),
+    ]
+
+    @dataclass
+    class Picked(Message):
+        entry: BankEntry
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+        self.entries: list[BankEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("quizgame — choose a bank", style="bold"), id="picker-title")
+        yield Static(
+            Text("↑↓ to move, Enter to play, ? for help. Loading banks…"), id="picker-hint"
+        )
+        yield OptionList(id="banks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#banks", OptionList).focus()
+        self.load_entries()
+
+    @work(thread=True, exclusive=True)
+    def load_entries(self) -> None:
+        entries = bank_entries(self.paths)
+        self.app.call_from_thread(self.show_entries, entries)
+
+    def show_entries(self, entries: list[BankEntry]) -> None:
+        self.entries = entries
+        banks = self.query_one("#banks", OptionList)
+        banks.clear_options()
+        banks.add_options(Option(entry_prompt(e), id=f"bank-{i}") for i, e in enumerate(entries))
+        if entries:
+            banks.highlighted = 0
+        n = len(entries)
+        hint = (
+            f"{n} bank{'s' if n != 1 else ''} · ↑↓ to move, Enter to play, ? for help"
+            if n
+            else "No banks found: put .yaml banks in ./questions/ or give one on the command line."
+        )
+        self.query_one("#picker-hint", Static).update(Text(hint))
+
+    @on(OptionList.OptionSelected, "#banks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.pick(event.option_index)
+
+    def action_play(self) -> None:
+        index = self.query_one("#banks", OptionList).highlighted
+        if index is not None:
+            self.pick(index)
+
+    def pick(self, index: int) -> None:
+        if not 0 <= index < len(self.entries):
+            return
+        entry = self.entries[index]
+        if not entry.playable:
+            self.notify(
+                f"{entry.path.name} has errors; run `quizgame check {entry.path}` to see them all.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.post_message(self.Picked(entry))
+
+    def action_teacher(self) -> None:
+        open_teacher = getattr(self.app, "open_teacher_view", None)
+        if callable(open_teacher):
+            open_teacher()

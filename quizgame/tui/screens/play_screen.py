@@ -1,0 +1,252 @@
+"""Playing a bank: the article on one side, the question on the other, feedback with its proof.
+
+All rules come from `GameSession`; this screen only shows what the session and `quizgame.tui.view`
+compute, and passes the player's responses back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quizgame.bank import Mode
+from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
+from quizgame.tui.view import (
+    choice_marks,
+    feedback_lines,
+    guided_visible,
+    is_stacked,
+    retry_open,
+    status_line,
+    timer_label,
+)
+from quizgame.tui.widgets.article_view import ArticleView
+from quizgame.tui.widgets.game_status import GameStatus
+from quizgame.tui.widgets.question_view import QuestionView
+
+
+class PlayScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,n", "next", "Next"),
+        Binding("r", "retry", "Try again"),
+        Binding("e", "jump", "Evidence"),
+        Binding("f2", "layout", "Layout"),
+        Binding("escape", "leave", "Quit"),
+    ]
+
+    @dataclass
+    class Finished(Message):
+        """The last question is done: the app shows the summary."""
+
+        session: GameSession
+        responses: dict[str, Any]
+
+    def __init__(self, session: GameSession) -> None:
+        super().__init__()
+        self.session = session
+        self.result: AnswerResult | None = None
+        self.gave_up = False
+        self.layout_override: bool | None = None
+        self.revealed = 1 if session.mode is Mode.GUIDED else 0
+        self.streak = 0
+        self._shown: PresentedQuestion | None = None
+        self._last_response: Any = None
+        self.responses: dict[str, Any] = {}
+
+    # layout ------------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield GameStatus(len(self.session.questions), id="status")
+        with Container(id="main"):
+            yield ArticleView(self.session.article, id="article")
+            yield Container(id="question-slot")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.apply_layout()
+        if self.session.settings.timer_seconds is not None:
+            self.set_interval(0.25, self._tick)
+        await self.show_question()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.apply_layout()
+
+    @property
+    def stacked(self) -> bool:
+        return is_stacked(self.size.width, self.layout_override)
+
+    def apply_layout(self) -> None:
+        self.query_one("#main").set_class(self.stacked, "-stacked")
+
+    def action_layout(self) -> None:
+        self.layout_override = not self.stacked
+        self.apply_layout()
+
+    # showing questions ---------------------------------------------------------------------------------
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def question_view(self) -> QuestionView | None:
+        found = self.query(QuestionView)
+        return found.first() if found else None
+
+    @property
+    def waiting_to_read(self) -> bool:
+        """Guided mode: the current question's passage has not been revealed yet."""
+        pq = self.session.current
+        return (
+            self.session.mode is Mode.GUIDED
+            and pq is not None
+            and self.revealed < self.session.passages_needed(pq)
+        )
+
+    async def show_question(self) -> None:
+        pq = self.session.current
+        if pq is None:
+            self.post_message(self.Finished(self.session, dict(self.responses)))
+            return
+        self.result = None
+        self.gave_up = False
+        self.article.clear_evidence()
+        if self.session.mode is Mode.GUIDED:
+            self.article.reveal(guided_visible(self.session.article, self.revealed))
+        slot = self.query_one("#question-slot", Container)
+        await slot.remove_children()
+        self._shown = None
+        if self.waiting_to_read:
+            needed = self.session.passages_needed(pq)
+            msg = (
+                f"Read on: press Enter to reveal the next passage "
+                f"({self.revealed} of {needed} read before {pq.progress_label.lower()})."
+            )
+            await slot.mount(Static(Text(msg), id="read-on"))
+            self.article.focus()
+        else:
+            view = QuestionView(pq, id="question")
+            await slot.mount(view)
+            self._shown = pq
+            view.focus_answer()
+        self.update_status()
+        self.refresh_bindings()
+
+    def update_status(self) -> None:
+        status = self.query_one(GameStatus)
+        status.show(
+            status_line(self.session, self.session.current, self.streak), self.session.answered
+        )
+        status.show_timer(timer_label(self.session.seconds_left()) if self._shown else "")
+
+    def _tick(self) -> None:
+        if self._shown is None or self.result is not None:
+            return
+        left = self.session.seconds_left()
+        self.query_one(GameStatus).show_timer(timer_label(left))
+        if left is not None and left <= 0:
+            self.run_worker(self._record(self.session.time_up()), exclusive=True)
+
+    # answering -------------------------------------------------------------------------------------------
+
+    @on(QuestionView.Answered)
+    async def _answered(self, event: QuestionView.Answered) -> None:
+        event.stop()
+        if self.result is not None or self._shown is None:
+            return
+        self.responses[self._shown.id] = event.response
+        await self._record(self.session.submit(event.response), event.response)
+
+    async def _record(self, result: AnswerResult, response: Any = None) -> None:
+        self.result = result
+        if result.final:
+            self.streak = result.streak
+        if not self.session.feedback_now:  # exam: feedback waits for the summary
+            self.session.next()
+            await self.show_question()
+            return
+        await self._show_feedback(response)
+
+    async def _show_feedback(self, response: Any = None) -> None:
+        result = self.result
+        view = self.question_view
+        if result is None or view is None:
+            return
+        lines = feedback_lines(result, self.session.article, gave_up=self.gave_up)
+        marks = None
+        if response is not None or self.gave_up:
+            if response is None:
+                response = self._last_response
+            marks = choice_marks(
+                result.question,
+                response,
+                part_b=result.question.type == "evidence",
+                reveal=not retry_open(result, self.gave_up),
+            )
+        self._last_response = response
+        await view.show_result(lines, marks)
+        self.article.show_evidence(result.evidence)
+        self.query_one(GameStatus).show_timer("")
+        self.update_status()
+        self.refresh_bindings()
+
+    # actions -------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.result is not None or self.waiting_to_read
+        if action == "retry":
+            return self.result is not None and retry_open(self.result, self.gave_up)
+        if action == "jump":
+            return self.result is not None and self.session.feedback_now
+        return True
+
+    async def action_next(self) -> None:
+        if self.result is None:
+            if self.waiting_to_read:
+                await self.read_on()
+            return
+        if retry_open(self.result, self.gave_up):
+            self.gave_up = True  # show the answer; moving on from here ends the attempts
+            await self._show_feedback()
+            return
+        self.session.next()
+        await self.show_question()
+
+    async def read_on(self) -> None:
+        body = self.session.article.body
+        if self.revealed < len(body):
+            self.revealed += 1
+        await self.show_question()
+
+    async def action_retry(self) -> None:
+        if self.result is None or not retry_open(self.result, self.gave_up):
+            return
+        self.session.retry()
+        await self.show_question()
+
+    def action_jump(self) -> None:
+        if self.result is None:
+            return
+        article = self.article
+        if article.has_focus_within:
+            view = self.question_view
+            if view is not None:
+                target = view.feedback or view
+                target.focus()
+                view.scroll_to_widget(target, animate=False, top=True)
+        else:
+            article.focus()
+            article.scroll_to_evidence()
+
+    async def action_leave(self) -> None:
+        await self.app.run_action("quit")

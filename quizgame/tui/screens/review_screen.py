@@ -1,0 +1,75 @@
+"""Reviewing one answered question from the summary, its evidence highlighted in the article."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quizgame.engine import GameSession, PresentedQuestion
+from quizgame.tui.view import choice_marks, feedback_lines, is_stacked
+from quizgame.tui.widgets.article_view import ArticleView
+from quizgame.tui.widgets.question_view import QuestionView
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,b", "back", "Back to summary"),
+        Binding("e", "jump", "Evidence"),
+        Binding("f2", "layout", "Layout"),
+    ]
+
+    def __init__(self, session: GameSession, pq: PresentedQuestion, response: Any) -> None:
+        super().__init__()
+        self.session = session
+        self.pq = pq
+        self.response = response
+        self.layout_override: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"Review — {self.pq.progress_label}", style="bold"), id="review-title")
+        with Container(id="main"):
+            yield ArticleView(self.session.article, id="article")
+            with Container(id="question-slot"):
+                yield QuestionView(self.pq, id="question")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.apply_layout()
+        result = self.session.result_for(self.pq.id)
+        view = self.query_one(QuestionView)
+        if result is None:
+            await view.show_result(None)
+            view.mount(Static(Text("Not answered."), id="not-answered"))
+        else:
+            marks = choice_marks(self.pq, self.response) if self.response is not None else None
+            await view.show_result(feedback_lines(result, self.session.article, review=True), marks)
+        self.query_one(ArticleView).show_evidence(self.pq.evidence)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.apply_layout()
+
+    def apply_layout(self) -> None:
+        stacked = is_stacked(self.size.width, self.layout_override)
+        self.query_one("#main").set_class(stacked, "-stacked")
+
+    def action_layout(self) -> None:
+        self.layout_override = not is_stacked(self.size.width, self.layout_override)
+        self.apply_layout()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_jump(self) -> None:
+        article = self.query_one(ArticleView)
+        if article.has_focus_within:
+            self.query_one(QuestionView).focus()
+        else:
+            article.focus()
+            article.scroll_to_evidence()

@@ -1,0 +1,87 @@
+"""The end of a game: score, percentage, time, one ✓/✗ row per question; Enter reviews a row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from quizgame.engine import GameSession
+from quizgame.tui.view import summary_row_cells, summary_title
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "review", "Review question", show=True),
+        Binding("p", "again", "Play again"),
+        Binding("escape,b", "back", "Back"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    @dataclass
+    class Again(Message):
+        session: GameSession
+
+    @dataclass
+    class Back(Message):
+        pass
+
+    def __init__(self, session: GameSession, responses: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.session = session
+        self.responses = dict(responses)
+        self.summary = session.summary()
+
+    def compose(self) -> ComposeResult:
+        bank = self.session.loaded.bank
+        player = self.session.player
+        yield Static(Text(f"Summary — {bank.title} — {player}", style="bold"), id="summary-title")
+        yield Static(Text(summary_title(self.summary)), id="summary-score")
+        yield Static(
+            Text("Enter or click a row to review it with its evidence."), id="summary-hint"
+        )
+        table: DataTable[Text] = DataTable(
+            cursor_type="row", id="summary-table", zebra_stripes=True
+        )
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#summary-table", DataTable)
+        table.add_columns("#", "Result", "Question", "Points")
+        for row in self.summary.rows:
+            num, mark, prompt, pts = summary_row_cells(row)
+            table.add_row(Text(num), Text(mark), Text(prompt), Text(pts), key=row.question_id)
+        table.focus()
+
+    @on(DataTable.RowSelected, "#summary-table")
+    def _row(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.review(event.row_key.value)
+
+    def action_review(self) -> None:
+        table = self.query_one("#summary-table", DataTable)
+        if 0 <= table.cursor_row < len(self.summary.rows):
+            self.review(self.summary.rows[table.cursor_row].question_id)
+
+    def review(self, question_id: str) -> None:
+        from quizgame.tui.screens.review_screen import ReviewScreen
+
+        pq = next((q for q in self.session.questions if q.id == question_id), None)
+        if pq is not None:
+            self.app.push_screen(ReviewScreen(self.session, pq, self.responses.get(question_id)))
+
+    def action_again(self) -> None:
+        self.post_message(self.Again(self.session))
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())

@@ -1,0 +1,353 @@
+"""What the TUI shows, computed without a screen: labels, highlight offsets, layout decisions.
+
+Widgets only turn these values into pixels, so tests check every label and every highlighted span
+by calling these functions (or reading the values a widget got from them). No Textual import here.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizgame.article import Article, Kind, Passage
+from quizgame.engine import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
+from quizgame.evidence import ResolvedEvidence
+from quizgame.loader import LoadedBank, load_bank
+
+STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
+LETTERS = string.ascii_uppercase
+
+# --- layout --------------------------------------------------------------------------------------
+
+
+def is_stacked(width: int, override: bool | None = None) -> bool:
+    """Side by side from STACK_BELOW columns, stacked below; a key may force either."""
+    return override if override is not None else width < STACK_BELOW
+
+
+# --- bank picker ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    """One row of the bank picker: a playable bank, or a broken one with its first error."""
+
+    path: Path
+    title: str
+    questions: int
+    headline: str = ""
+    level: str = ""
+    tags: tuple[str, ...] = ()
+    error: str | None = None
+    loaded: LoadedBank | None = None
+
+    @property
+    def playable(self) -> bool:
+        return self.loaded is not None
+
+    @property
+    def details(self) -> str:
+        if self.error is not None:
+            return f"✗ cannot be played: {self.error}"
+        bits = [f"{self.questions} question{'s' if self.questions != 1 else ''}"]
+        if self.level:
+            bits.append(self.level)
+        if self.tags:
+            bits.append(", ".join(self.tags))
+        return " · ".join(bits)
+
+
+def discover_banks(cli_paths: Iterable[str | Path] = (), cwd: Path | None = None) -> list[Path]:
+    """Bundled banks, then ./questions/*.yaml, then paths given on the command line; no repeats."""
+    from quizgame.bundled import bundled_banks
+
+    here = cwd or Path.cwd()
+    local_dir = here / "questions"
+    local = sorted(local_dir.glob("*.yaml")) if local_dir.is_dir() else []
+    out: dict[Path, Path] = {}
+    for p in [*bundled_banks(), *local, *(Path(c) for c in cli_paths)]:
+        full = p if p.is_absolute() else here / p
+        try:
+            key = full.resolve()
+        except OSError:
+            key = full
+        out.setdefault(key, full)
+    return list(out.values())
+
+
+def bank_entry(path: Path) -> BankEntry:
+    result = load_bank(path, display=path.name)
+    if result.loaded is None or not result.ok:
+        first = result.errors[0] if result.errors else None
+        message = first.format() if first is not None else "the bank could not be loaded"
+        return BankEntry(path, result.title or path.name, result.question_count, error=message)
+    loaded = result.loaded
+    bank = loaded.bank
+    return BankEntry(
+        path,
+        bank.title,
+        len(bank.questions),
+        headline=loaded.article.headline,
+        level=bank.level or "",
+        tags=tuple(bank.tags),
+        loaded=loaded,
+    )
+
+
+def bank_entries(paths: Iterable[Path]) -> list[BankEntry]:
+    return [bank_entry(p) for p in paths]
+
+
+# --- choices ---------------------------------------------------------------------------------------
+
+
+def choice_key(index: int) -> str:
+    """The letter shown beside a choice: A, B, C…"""
+    return LETTERS[index] if 0 <= index < len(LETTERS) else "?"
+
+
+def key_to_index(key: str, count: int) -> int | None:
+    """Which choice a key press names: `1`-`9` or a letter; None when it names none."""
+    if len(key) != 1:
+        return None
+    if key.isdigit():
+        i = int(key) - 1
+    elif key.isascii() and key.isalpha():
+        i = LETTERS.index(key.upper())
+    else:
+        return None
+    return i if 0 <= i < count else None
+
+
+def choice_label(index: int, text: str, *, multi: bool = False, ticked: bool = False) -> str:
+    box = ("[x] " if ticked else "[ ] ") if multi else ""
+    return f"{choice_key(index)}  {box}{text}"
+
+
+def choice_texts(pq: PresentedQuestion, part_b: bool = False) -> tuple[str, ...]:
+    """The options a choice-like widget lists for this question (true/false included)."""
+    if pq.type == "truefalse":
+        return ("True", "False")
+    return pq.part_b_choices if part_b else pq.choices
+
+
+def part_prompt(pq: PresentedQuestion, part_b: bool) -> str:
+    q = pq.question
+    if part_b and pq.type == "evidence":
+        return str(q.part_b.prompt)  # type: ignore[union-attr]
+    return q.prompt
+
+
+def answer_hint(pq: PresentedQuestion, part_b: bool = False) -> str:
+    """One line telling the student how to answer this type."""
+    n = len(choice_texts(pq, part_b))
+    last = choice_key(n - 1)
+    if pq.type == "multi":
+        return f"Select all that apply: A–{last} or space to tick, Enter to submit."
+    if pq.type == "short":
+        return "Type your answer and press Enter."
+    if pq.type == "match":
+        return "Pick a match for each item (Enter opens the list), then press ctrl+s to submit."
+    if pq.type == "evidence":
+        part = "Part B" if part_b else "Part A"
+        return f"{part}: press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter."
+    return f"Press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter, or click."
+
+
+def type_label(pq: PresentedQuestion) -> str:
+    return {
+        "choice": "Multiple choice",
+        "multi": "Select all that apply",
+        "truefalse": "True or false",
+        "short": "Short answer",
+        "match": "Match",
+        "evidence": "Two-part question",
+    }.get(pq.type, pq.type)
+
+
+# --- article and evidence ----------------------------------------------------------------------------
+
+ASIDE_KINDS = frozenset({Kind.CAPTION, Kind.LEGEND, Kind.BOILERPLATE, Kind.BYLINE, Kind.DATELINE})
+
+
+def passage_class(p: Passage) -> str:
+    """The CSS class a passage row gets: body text, the headline, or a dimmed aside."""
+    if p.kind is Kind.HEADLINE:
+        return "-headline"
+    if p.kind in ASIDE_KINDS:
+        return "-aside"
+    return "-body"
+
+
+def passage_highlights(
+    passage: Passage, evidence: Iterable[ResolvedEvidence]
+) -> tuple[tuple[int, int], ...]:
+    """Evidence spans (offsets into article.text) as offsets into `passage.text`, clipped to it."""
+    out: list[tuple[int, int]] = []
+    for ev in evidence:
+        for start, end in ev.spans:
+            s, e = max(start, passage.start), min(end, passage.end)
+            if s < e:
+                out.append((s - passage.start, e - passage.start))
+    return tuple(sorted(set(out)))
+
+
+def evidence_passages(evidence: Iterable[ResolvedEvidence]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ev.passage_id for ev in evidence))
+
+
+def evidence_text(article: Article, ev: ResolvedEvidence) -> str:
+    """The exact words of the article the quote resolved to (elided parts joined with ' … ')."""
+    return " … ".join(article.text[s:e] for s, e in ev.spans)
+
+
+def evidence_lines(article: Article, evidence: Sequence[ResolvedEvidence]) -> list[str]:
+    """`p4: “…exact words…”` per piece of evidence, as plain mode and the feedback pane show them."""
+    return [f"{ev.passage_id}: “{evidence_text(article, ev)}”" for ev in evidence]
+
+
+def guided_visible(article: Article, revealed: int) -> tuple[str, ...]:
+    """Passage ids shown when `revealed` body passages have been read (asides before them too)."""
+    body = article.body
+    if revealed >= len(body):
+        return tuple(p.id for p in article.passages)
+    limit = body[revealed - 1].end if revealed > 0 else (body[0].start if body else 0)
+    return tuple(p.id for p in article.passages if p.end <= limit)
+
+
+# --- feedback --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedbackLines:
+    headline: str  # "✓ Correct"
+    outcome: str  # css-friendly: correct / partial / wrong
+    points: str
+    your_answer: str
+    right_answer: str | None  # None when the answer was right (nothing to correct)
+    notes: tuple[str, ...]
+    explanation: str
+    evidence: tuple[str, ...]
+    next_hint: str
+
+
+def retry_open(result: AnswerResult, gave_up: bool = False) -> bool:
+    """A retry is on offer: the answer and explanation stay hidden so the retry means something."""
+    return result.can_retry and not gave_up
+
+
+def feedback_lines(
+    result: AnswerResult, article: Article, *, review: bool = False, gave_up: bool = False
+) -> FeedbackLines:
+    from quizgame.scoring import Outcome
+
+    hide = not review and retry_open(result, gave_up)
+    right = None if result.outcome is Outcome.CORRECT or hide else result.right_answer
+    if review:
+        hint = "Esc: back to the summary · e: jump to the evidence"
+    elif hide:
+        hint = "r: try again (for reduced credit) · Enter: show the answer · e: evidence"
+    else:
+        hint = "Enter: next question · e: jump to the evidence"
+    explanation = (
+        "Re-read the highlighted passage, then try again — or press Enter to see the answer."
+        if hide
+        else result.explanation
+    )
+    return FeedbackLines(
+        headline=result.headline,
+        outcome=result.outcome.value,
+        points=result.points_label,
+        your_answer=result.response_text,
+        right_answer=right,
+        notes=result.feedback,
+        explanation=explanation,
+        evidence=tuple(evidence_lines(article, result.evidence)),
+        next_hint=hint,
+    )
+
+
+def choice_marks(
+    pq: PresentedQuestion, response: Any, *, part_b: bool = False, reveal: bool = True
+) -> dict[int, str]:
+    """Labels beside choices after answering: `✓ your answer`, `✗ your answer`, `✓ right answer`."""
+    q: Any = pq.question
+    texts = choice_texts(pq, part_b)
+    if pq.type == "choice":
+        right, chosen = {q.answer}, {response}
+    elif pq.type == "multi":
+        right, chosen = set(q.answers), set(response)
+    elif pq.type == "truefalse":
+        right, chosen = {"True" if q.answer else "False"}, {"True" if response else "False"}
+    elif pq.type == "evidence":
+        a, b = response
+        right, chosen = ({q.part_b.answer}, {b}) if part_b else ({q.answer}, {a})
+    else:
+        return {}
+    marks: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        if text in chosen:
+            marks[i] = "✓ your answer" if text in right else "✗ your answer"
+        elif reveal and text in right:
+            marks[i] = "✓ right answer" if pq.type != "multi" else "✓ also right"
+    return marks
+
+
+# --- status and summary --------------------------------------------------------------------------------
+
+
+def fmt_points(x: float) -> str:
+    x = round(x, 2)
+    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
+
+
+def score_label(session: GameSession) -> str:
+    if not session.feedback_now:
+        return f"Answered {session.answered} of {len(session.questions)}"
+    return f"Score {fmt_points(session.score)} / {fmt_points(session.max_score)}"
+
+
+def status_line(session: GameSession, pq: PresentedQuestion | None, streak: int = 0) -> str:
+    """`Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
+    parts = [pq.progress_label if pq else "Finished", score_label(session)]
+    if session.settings.streak_bonus and session.feedback_now and streak > 1:
+        parts.append(f"Streak {streak}")
+    return " · ".join(parts)
+
+
+def timer_label(seconds_left: float | None) -> str:
+    if seconds_left is None:
+        return ""
+    return f"⏱ {int(seconds_left + 0.999)}s left"
+
+
+def format_seconds(seconds: float) -> str:
+    s = round(seconds)
+    if s < 60:
+        return f"{s} s"
+    m, s = divmod(s, 60)
+    if m < 60:
+        return f"{m} min {s:02d} s"
+    h, m = divmod(m, 60)
+    return f"{h} h {m:02d} min"
+
+
+def summary_title(summary: Summary) -> str:
+    return (
+        f"{summary.label} · {summary.correct_count} of {len(summary.rows)} right · "
+        f"time {format_seconds(summary.seconds)}"
+    )
+
+
+def summary_row_cells(row: SummaryRow) -> tuple[str, str, str, str]:
+    """(number, "✓ Correct", prompt, "1 / 1") — symbol and word, never colour alone."""
+    mark = f"{row.outcome.symbol} {row.outcome.label}" if row.outcome else "– Not answered"
+    return (
+        str(row.number),
+        mark,
+        row.prompt,
+        f"{fmt_points(row.points)} / {fmt_points(row.max_points)}",
+    )

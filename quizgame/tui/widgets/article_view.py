@@ -1,0 +1,127 @@
+"""The article pane: numbered passages, dimmed asides, and evidence highlighted in place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from quizgame.article import Article, Passage
+from quizgame.evidence import ResolvedEvidence
+from quizgame.tui.view import passage_class, passage_highlights
+
+# Reverse + bold + underline: the span stands out without relying on colour alone.
+HIGHLIGHT = Style(bold=True, underline=True, reverse=True)
+
+
+def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
+    """The passage text, literal (never markup), with `spans` styled as evidence."""
+    out = Text(text, end="")
+    for start, end in spans:
+        out.stylize(HIGHLIGHT, start, end)
+    return out
+
+
+class PassageView(Horizontal):
+    """One passage: its id in a gutter (`p4`), then its text exactly as in the article."""
+
+    DEFAULT_CSS = """
+    PassageView { height: auto; margin-bottom: 1; }
+    PassageView > .gutter { width: 5; color: $text-muted; }
+    PassageView > .passage-text { width: 1fr; height: auto; }
+    PassageView.-aside > .passage-text { color: $text-muted; text-style: italic; }
+    PassageView.-headline > .passage-text { text-style: bold; }
+    PassageView.-evidence > .gutter { color: $warning; text-style: bold; }
+    """
+
+    def __init__(self, passage: Passage) -> None:
+        super().__init__(id=f"passage-{passage.id}", classes=passage_class(passage))
+        self.passage = passage
+        self.highlights: tuple[tuple[int, int], ...] = ()
+        self.rendered = highlighted_text(passage.text, ())
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.passage.id), classes="gutter")
+        yield Static(self.rendered, classes="passage-text")
+
+    def set_highlights(self, spans: tuple[tuple[int, int], ...]) -> None:
+        if spans == self.highlights:
+            return
+        self.highlights = spans
+        self.rendered = highlighted_text(self.passage.text, spans)
+        self.set_class(bool(spans), "-evidence")
+        gutter = f"▶{self.passage.id}" if spans else self.passage.id
+        if self.is_mounted:
+            self.query_one(".gutter", Static).update(Text(gutter))
+            self.query_one(".passage-text", Static).update(self.rendered)
+
+    @property
+    def highlighted_strings(self) -> list[str]:
+        return [self.passage.text[s:e] for s, e in self.highlights]
+
+
+class ArticleView(VerticalScroll):
+    """Scrollable article; `show_evidence` highlights and scrolls to the proof."""
+
+    DEFAULT_CSS = """
+    ArticleView { padding: 0 1; }
+    """
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self.evidence: tuple[ResolvedEvidence, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        for p in self.article.passages:
+            yield PassageView(p)
+
+    def passage_view(self, passage_id: str) -> PassageView:
+        return self.query_one(f"#passage-{passage_id}", PassageView)
+
+    def passage_views(self) -> list[PassageView]:
+        return list(self.query(PassageView))
+
+    def show_evidence(self, evidence: tuple[ResolvedEvidence, ...], *, scroll: bool = True) -> None:
+        self.evidence = evidence
+        first: PassageView | None = None
+        for view in self.passage_views():
+            spans = passage_highlights(view.passage, evidence)
+            view.set_highlights(spans)
+            if spans and first is None:
+                first = view
+        if first is not None and scroll:
+            self.scroll_to_passage(first)
+
+    def scroll_to_passage(self, view: PassageView) -> None:
+        target = view
+
+        def go() -> None:
+            self.scroll_to_center(target, animate=False)
+
+        self.call_after_refresh(go)
+
+    def scroll_to_evidence(self) -> None:
+        for view in self.passage_views():
+            if view.highlights:
+                self.scroll_to_passage(view)
+                return
+
+    def clear_evidence(self) -> None:
+        self.show_evidence((), scroll=False)
+
+    def reveal(self, visible: Iterable[str]) -> None:
+        """Guided reading: show only these passages."""
+        keep = set(visible)
+        last: PassageView | None = None
+        for view in self.passage_views():
+            shown = view.passage.id in keep
+            view.display = shown
+            if shown:
+                last = view
+        if last is not None:
+            self.scroll_to_passage(last)

@@ -1,0 +1,189 @@
+"""The question pane: prompt, the right input for the type, then feedback.
+
+It only collects a response in the shape `quizgame.scoring` expects and posts it upward
+(`QuestionView.Answered`); the screen asks the engine for the verdict and hands back what to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, Static
+
+from quizgame.engine import PresentedQuestion
+from quizgame.tui.view import (
+    FeedbackLines,
+    answer_hint,
+    choice_texts,
+    fmt_points,
+    part_prompt,
+    type_label,
+)
+from quizgame.tui.widgets.choice_list import ChoiceList
+from quizgame.tui.widgets.feedback_view import FeedbackView
+from quizgame.tui.widgets.match_pairs import MatchPairs
+
+
+class QuestionView(VerticalScroll):
+    DEFAULT_CSS = """
+    QuestionView { padding: 0 1; }
+    QuestionView > .q-meta { color: $text-muted; }
+    QuestionView > #q-prompt { text-style: bold; margin-top: 1; }
+    QuestionView > #q-hint { color: $text-muted; }
+    QuestionView > #q-part-a { color: $text-muted; margin-top: 1; }
+    QuestionView > #short-input { margin: 1 0; }
+    QuestionView > #submit { margin-bottom: 1; }
+    QuestionView > #feedback-slot { height: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Submit", show=False)]
+
+    @dataclass
+    class Answered(Message):
+        question_view: QuestionView
+        response: Any
+
+    def __init__(self, pq: PresentedQuestion, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pq = pq
+        self.part_a: str | None = None
+        self.locked = False
+
+    # building ----------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        pq = self.pq
+        pts = fmt_points(pq.question.points)
+        meta = f"{pq.progress_label} · {type_label(pq)} · {pts} point{'s' if pts != '1' else ''}"
+        yield Static(Text(meta), classes="q-meta")
+        yield Static(Text(part_prompt(pq, False)), id="q-prompt")
+        yield Static(Text(answer_hint(pq)), id="q-hint")
+        if pq.type in ("choice", "multi", "truefalse", "evidence"):
+            yield ChoiceList(choice_texts(pq), multi=pq.type == "multi", id="choices")
+        elif pq.type == "short":
+            yield Input(placeholder="Type your answer, then Enter", id="short-input")
+        elif pq.type == "match":
+            yield MatchPairs(pq.match_left, pq.match_right, id="match")
+        if pq.type in ("multi", "match"):
+            yield Button("Submit answer", id="submit", variant="primary")
+        yield Vertical(id="feedback-slot")
+
+    def answer_widget(self) -> Widget | None:
+        for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
+            found = self.query(selector)
+            if found:
+                return found.first()
+        return None
+
+    def focus_answer(self) -> None:
+        target = self.answer_widget()
+        if target is not None and not self.locked:
+            target.focus()
+
+    # collecting the response -----------------------------------------------------------------------------
+
+    @on(ChoiceList.Answered)
+    async def _choice(self, event: ChoiceList.Answered) -> None:
+        event.stop()
+        if self.locked:
+            return
+        pq = self.pq
+        texts = event.choice_list.texts
+        if pq.type == "multi":
+            self._answer({texts[i] for i in event.indices})
+        elif pq.type == "truefalse":
+            self._answer(event.indices[0] == 0)
+        elif pq.type == "evidence" and self.part_a is None:
+            await self._to_part_b(texts[event.indices[0]])
+        elif pq.type == "evidence":
+            self._answer((self.part_a, texts[event.indices[0]]))
+        else:
+            self._answer(texts[event.indices[0]])
+
+    async def _to_part_b(self, part_a: str) -> None:
+        self.part_a = part_a
+        old = self.query_one("#choices", ChoiceList)
+        await self.mount(
+            Static(Text(f"Part A — your answer: {part_a}"), id="q-part-a"), before="#q-prompt"
+        )
+        self.query_one("#q-prompt", Static).update(Text(part_prompt(self.pq, True)))
+        self.query_one("#q-hint", Static).update(Text(answer_hint(self.pq, part_b=True)))
+        new = ChoiceList(choice_texts(self.pq, part_b=True), id="choices-b")
+        await self.mount(new, after=old)
+        await old.remove()
+        new.focus()
+        self.scroll_home(animate=False)
+
+    @on(Input.Submitted, "#short-input")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.notify("Type an answer first.")
+            return
+        self._answer(text)
+
+    @on(Button.Pressed, "#submit")
+    def _submit_button(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_submit()
+
+    @on(MatchPairs.Changed)
+    def _match_changed(self, event: MatchPairs.Changed) -> None:
+        event.stop()
+        if event.complete:
+            self.query_one("#submit", Button).focus()
+
+    def action_submit(self) -> None:
+        if self.locked:
+            return
+        if self.pq.type == "multi":
+            self.query_one("#choices", ChoiceList).submit()
+        elif self.pq.type == "match":
+            pairs = self.query_one(MatchPairs)
+            if not pairs.complete:
+                missing = len(pairs.lefts) - len(pairs.pairs)
+                self.notify(f"Pick a match for every item first ({missing} left).")
+                return
+            self._answer(pairs.pairs)
+
+    def _answer(self, response: Any) -> None:
+        self.post_message(self.Answered(self, response))
+
+    # after answering -----------------------------------------------------------------------------------
+
+    async def show_result(
+        self,
+        lines: FeedbackLines | None,
+        marks: dict[int, str] | None = None,
+    ) -> None:
+        """Lock the inputs and (practice mode) show the feedback below them."""
+        self.locked = True
+        for cl in self.query(ChoiceList):
+            cl.freeze(marks if cl.id == ("choices-b" if self.part_a else "choices") else None)
+        for inp in self.query(Input):
+            inp.disabled = True
+        for sel in self.query(Select):
+            sel.disabled = True
+        for btn in self.query("#submit"):
+            btn.display = False
+        slot = self.query_one("#feedback-slot", Vertical)
+        await slot.remove_children()
+        if lines is not None:
+            view = FeedbackView(lines, id="feedback")
+            await slot.mount(view)
+            view.focus()
+            self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=True)
+
+    @property
+    def feedback(self) -> FeedbackView | None:
+        found = self.query(FeedbackView)
+        return found.first() if found else None
