@@ -22,11 +22,18 @@ COMMANDS = (
     "schema",
     "results",
     "teacher",
+    "import",
+    "export",
+    "serve",
 )
 
 
+# Commands whose name is a Python keyword live in a module named otherwise.
+_MODULE_NAMES = {"import": "import_bank"}
+
+
 def _module(name: str) -> ModuleType:
-    return importlib.import_module(f"quizgame.commands.{name}")
+    return importlib.import_module(f"quizgame.commands.{_MODULE_NAMES.get(name, name)}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -351,6 +351,13 @@ def _pydantic_diagnostic(
             " (every question needs one)" if "questions" in loc else ""
         )
         code = "missing-field"
+        qid = node.get("id") if missing == "evidence" and node.kind == "map" else None
+        if qid is not None and isinstance(qid.value, str):  # e.g. a question fresh from import
+            msg = f"question {qid.value!r} has no evidence yet"
+            hint = (
+                "add `evidence:` with a line `- quote: …` of words from the article that prove "
+                "the answer (`quizgame article ARTICLE` lists the passages)"
+            )
     elif etype == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], _type_of(_walk(root, loc[:-1])[0]))
         bad = str(loc[-1])

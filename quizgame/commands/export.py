@@ -1,0 +1,58 @@
+"""`quizgame export BANK.yaml --to gift|moodle-xml [-o FILE]`: a checked bank, ready for Moodle."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "export",
+        help="export a bank to Moodle (GIFT or Moodle XML)",
+        description="Write a bank as GIFT or Moodle XML for Moodle's question bank. The explanation "
+        'and the evidence (as lines `Evidence (p4): "…"`) go into each question\'s general '
+        "feedback, so `quizgame import` gets them back. The bank must pass `quizgame check`.",
+    )
+    p.add_argument("bank", metavar="BANK", help="bank file (.yaml)")
+    p.add_argument(
+        "--to", dest="to", required=True, choices=("gift", "moodle-xml"), help="output format"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizgame.commands._common import fail, write_atomic
+    from quizgame.interop import question_lines
+    from quizgame.interop.gift import export_gift
+    from quizgame.interop.moodle_xml import export_moodle_xml
+    from quizgame.loader import load_bank
+
+    output = Path(args.output) if args.output and args.output != "-" else None
+    if output is not None and output.exists() and not args.force:
+        return fail(f"{args.output} already exists; use --force to overwrite it", 1)
+    result = load_bank(Path(args.bank), display=args.bank)
+    if result.loaded is None or result.errors:
+        for d in result.errors:
+            print(d.format(), file=sys.stderr)
+        code = 2 if any(d.code == "missing-file" for d in result.errors) else 1
+        return fail(f"{args.bank} has errors; fix them first (`quizgame check {args.bank}`)", code)
+    loaded = result.loaded
+    lines = question_lines(loaded.path, len(loaded.bank.questions))
+    exporter = export_gift if args.to == "gift" else export_moodle_xml
+    exported = exporter(loaded, lines)
+    for note in exported.notes:
+        print(note.format(args.bank), file=sys.stderr)
+    if output is None:
+        sys.stdout.write(exported.text)
+        return 0
+    try:
+        write_atomic(output, exported.text)
+    except OSError as exc:
+        return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
+    print(f"wrote {args.output}: {exported.count} questions", file=sys.stderr)
+    return 0

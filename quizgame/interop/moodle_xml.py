@@ -1,0 +1,445 @@
+"""Moodle XML, the format Moodle's question bank exports: read it safely, write what Moodle imports.
+
+The file comes from elsewhere, so it is parsed with defusedxml: entity declarations (billion
+laughs) and external entities are refused, never expanded or fetched. Each element's line is
+recorded while parsing so every note points at the `<question>` it is about.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import Any
+
+from quizgame.interop import (
+    Exported,
+    Imported,
+    InteropError,
+    Note,
+    QuestionDict,
+    feedback_text,
+    finish_ids,
+    html_to_text,
+    points_value,
+    portable_questions,
+    rejoin_parts,
+    shorten,
+    slugify,
+    split_feedback,
+    text_to_html,
+)
+
+# Moodle's types we cannot play, with a word on what to do instead.
+_UNSUPPORTED = {
+    "essay": "quizgame has no essay type",
+    "description": "quizgame has no description type",
+    "numerical": "quizgame has no numerical type (a `short` question can accept the number as text)",
+    "cloze": "quizgame has no cloze (embedded answers) type; split it into separate questions",
+    "multianswer": "quizgame has no cloze (embedded answers) type; split it into separate questions",
+    "calculated": "quizgame has no calculated type",
+    "calculatedsimple": "quizgame has no calculated type",
+    "calculatedmulti": "quizgame has no calculated type",
+    "ddwtos": "quizgame has no drag-and-drop type",
+    "ddimageortext": "quizgame has no drag-and-drop type",
+    "ddmarker": "quizgame has no drag-and-drop type",
+    "gapselect": "quizgame has no select-missing-words type",
+    "randomsamatch": "quizgame has no random matching type",
+    "random": "quizgame has no random question type",
+    "ordering": "quizgame has no ordering type",
+}
+_TYPE_WORDS = {"cloze": "cloze", "multianswer": "cloze", "ddwtos": "drag-and-drop"}
+
+
+class _Lines(ET.TreeBuilder):
+    """Records the line of every start tag (the expat parser knows it while `start` runs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[ET.Element, int] = {}
+        self.expat: Any = None
+
+    def start(self, tag: Any, attrs: dict[Any, Any], /) -> ET.Element:
+        elem = super().start(tag, attrs)
+        if self.expat is not None:
+            self.lines[elem] = int(self.expat.CurrentLineNumber)
+        return elem
+
+
+def _parse(data: bytes) -> tuple[ET.Element, dict[ET.Element, int]]:
+    import defusedxml
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    builder = _Lines()
+    parser = DefusedXMLParser(target=builder)
+    builder.expat = getattr(parser, "parser", None)
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except defusedxml.EntitiesForbidden:
+        raise InteropError(
+            "refused: the file declares XML entities, which can hide a 'billion laughs' memory bomb "
+            "or read local files; Moodle's own exports never need them"
+        ) from None
+    except defusedxml.DefusedXmlException as exc:
+        raise InteropError(f"refused unsafe XML: {type(exc).__name__}") from None
+    except SyntaxError as exc:  # xml.etree's ParseError
+        pos = getattr(exc, "position", (0, 0))
+        raise InteropError(f"this is not well-formed XML: {exc}", int(pos[0])) from None
+    return root, builder.lines
+
+
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+
+
+def _text_of(elem: ET.Element | None, default_format: str = "html") -> tuple[str, int]:
+    """A Moodle text field (`<x format="html"><text>…</text></x>`) as plain text, and its images."""
+    if elem is None:
+        return "", 0
+    node = elem.find("text")
+    raw = (node.text if node is not None else elem.text) or ""
+    images = len(elem.findall("file"))
+    fmt = elem.get("format", default_format)
+    if fmt == "html" or (fmt == "moodle_auto_format" and _TAG.search(raw)):
+        text, imgs = html_to_text(raw)
+        return text, images + imgs
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    return "\n".join(line for line in lines if line), images
+
+
+def _flag(elem: ET.Element, name: str, default: bool) -> bool:
+    node = elem.find(name)
+    if node is None or node.text is None:
+        return default
+    return node.text.strip().lower() in ("1", "true", "yes")
+
+
+def _fraction(elem: ET.Element) -> float:
+    try:
+        return float(elem.get("fraction", "0"))
+    except ValueError:
+        return 0.0
+
+
+class _Reader:
+    def __init__(self, lines: dict[ET.Element, int]) -> None:
+        self.lines = lines
+        self.out = Imported()
+        self.shuffles: list[bool] = []
+
+    def note(self, line: int, message: str) -> None:
+        self.out.notes.append(Note(line, message))
+
+    def question(self, elem: ET.Element) -> None:
+        line = self.lines.get(elem, 0)
+        qtype = (elem.get("type") or "").strip()
+        if qtype == "category":
+            node = elem.find("category")
+            path = _text_of(node, "plain_text")[0] if node is not None else ""
+            parts = [p for p in path.split("/") if p and not p.startswith("$") and p != "top"]
+            if parts and self.out.title is None:
+                self.out.title = parts[-1]
+            return
+        name = _text_of(elem.find("name"), "plain_text")[0]
+        prompt, images = _text_of(elem.find("questiontext"))
+        label = name or shorten(prompt)
+        if qtype in _UNSUPPORTED:
+            word = _TYPE_WORDS.get(qtype, qtype)
+            kind = "question" if qtype not in ("description",) else ""
+            self.note(
+                line,
+                f"skipped {word} {kind} '{label}' — {_UNSUPPORTED[qtype]}".replace("  ", " "),
+            )
+            return
+        handlers = {
+            "multichoice": self.multichoice,
+            "truefalse": self.truefalse,
+            "shortanswer": self.short,
+            "matching": self.matching,
+        }
+        handler = handlers.get(qtype)
+        if handler is None:
+            self.note(line, f"skipped question '{label}' — quizgame has no {qtype!r} type")
+            return
+        q = handler(elem, line, label)
+        if q is None:
+            return
+        if not prompt:
+            self.note(line, f"skipped question '{label}' — it has no question text")
+            return
+        if images:
+            self.note(line, f"'{label}': images are not kept — quizgame shows text only")
+        index = len(self.out.questions) + 1
+        result: QuestionDict = {"id": slugify(name or prompt, f"q{index}"), "prompt": prompt}
+        result.update(q)
+        explanation, evidence = split_feedback(_text_of(elem.find("generalfeedback"))[0])
+        if explanation:
+            result["explanation"] = explanation
+        if evidence:
+            result["evidence"] = evidence
+        grade = elem.find("defaultgrade")
+        try:
+            points = float(grade.text or "1") if grade is not None else 1.0
+        except ValueError:
+            points = 1.0
+        if points != 1 and 0 < points <= 100:
+            result["points"] = points_value(points)
+        tags = [_text_of(t, "plain_text")[0] for t in elem.findall("tags/tag")]
+        if any(tags):
+            result["tags"] = [t for t in tags if t]
+        self.out.questions.append(result)
+        self.out.lines.append(line)
+
+    def _answers(self, elem: ET.Element) -> list[tuple[float, str, str | None]]:
+        out: list[tuple[float, str, str | None]] = []
+        for a in elem.findall("answer"):
+            text = _text_of(a)[0]
+            feedback = _text_of(a.find("feedback"))[0] or None
+            if text:
+                out.append((_fraction(a), text, feedback))
+        return out
+
+    def multichoice(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        parsed = self._answers(elem)
+        if len(parsed) < 2:
+            self.note(line, f"skipped question '{label}' — a choice question needs two answers")
+            return None
+        self.shuffles.append(_flag(elem, "shuffleanswers", True))
+        choices: list[Any] = [{"text": t, "feedback": f} if f else t for _, t, f in parsed]
+        if _flag(elem, "single", True):
+            best = max(w for w, _, _ in parsed)
+            if best <= 0:
+                self.note(line, f"skipped question '{label}' — no answer earns any marks")
+                return None
+            right = [t for w, t, _ in parsed if w == best]
+            if best < 100:
+                self.note(
+                    line, f"'{label}': no answer earns 100%; quizgame takes the best one as right"
+                )
+            for w, t, _ in parsed:
+                if 0 < w < best:
+                    self.note(
+                        line,
+                        f"'{label}': partial credit ({w:g}%) for '{shorten(t)}' is not kept — "
+                        "quizgame counts only the right answer",
+                    )
+            if len(right) > 1:
+                self.note(
+                    line,
+                    f"'{label}': {len(right)} answers are marked right; quizgame kept the "
+                    f"first, '{shorten(right[0])}'",
+                )
+            return {"type": "choice", "choices": choices, "answer": right[0]}
+        positive = [(w, t) for w, t, _ in parsed if w > 0]
+        if not positive:
+            self.note(line, f"skipped question '{label}' — no answer earns any marks")
+            return None
+        if len({round(w, 3) for w, _ in positive}) > 1:
+            self.note(
+                line,
+                f"'{label}': answer weights are not kept — quizgame gives each right choice "
+                "an equal share",
+            )
+        return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
+
+    def truefalse(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        value: bool | None = None
+        feedback: dict[bool, str | None] = {True: None, False: None}
+        for w, text, fb in self._answers(elem):
+            side = text.strip().lower() in ("true", "1", "t", "yes")
+            feedback[side] = fb
+            if w >= 100:
+                value = side
+        if value is None:
+            self.note(line, f"skipped true/false question '{label}' — neither answer is right")
+            return None
+        q: QuestionDict = {"type": "truefalse", "answer": value}
+        if feedback[True]:
+            q["feedback_true"] = feedback[True]
+        if feedback[False]:
+            q["feedback_false"] = feedback[False]
+        return q
+
+    def short(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        accepted: list[str] = []
+        had_feedback = False
+        for w, text, fb in self._answers(elem):
+            if w >= 100:
+                accepted.append(text)
+                had_feedback = had_feedback or bool(fb)
+            elif w > 0:
+                self.note(
+                    line,
+                    f"'{label}': left out answer '{shorten(text)}' ({w:g}% credit) — "
+                    "quizgame accepts only fully right answers",
+                )
+        if had_feedback:
+            self.note(
+                line, f"'{label}': feedback on short answers is not kept — use the explanation"
+            )
+        if not accepted:
+            self.note(line, f"skipped short-answer question '{label}' — it has no right answer")
+            return None
+        q: QuestionDict = {"type": "short", "answer": accepted[0]}
+        if len(accepted) > 1:
+            q["accept"] = accepted[1:]
+        return q
+
+    def matching(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        pairs: list[dict[str, str]] = []
+        distractors: list[str] = []
+        for sub in elem.findall("subquestion"):
+            left = _text_of(sub)[0]
+            right = _text_of(sub.find("answer"), "plain_text")[0]
+            if not right:
+                continue
+            if left:
+                pairs.append({"left": left, "right": right})
+            else:
+                distractors.append(right)
+        if len(pairs) < 2:
+            self.note(line, f"skipped matching question '{label}' — it needs two pairs")
+            return None
+        self.shuffles.append(_flag(elem, "shuffleanswers", True))
+        q: QuestionDict = {"type": "match", "pairs": pairs}
+        if distractors:
+            q["distractors"] = distractors
+        return q
+
+
+def parse_moodle_xml(data: bytes) -> Imported:
+    """Read a Moodle XML export; every question it could not carry over becomes a `Note`."""
+    root, lines = _parse(data)
+    if root.tag != "quiz":
+        raise InteropError(
+            f"this is XML but not a Moodle quiz export (its root is <{root.tag}>, not <quiz>)",
+            lines.get(root, 1),
+        )
+    reader = _Reader(lines)
+    for elem in root.findall("question"):
+        reader.question(elem)
+    out = reader.out
+    if reader.shuffles:
+        out.shuffle_choices = all(reader.shuffles)
+    rejoin_parts(out)
+    finish_ids(out)
+    return out
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def _cdata(text: str) -> str:
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _field(tag: str, text: str, indent: str, attrs: str = ' format="html"') -> list[str]:
+    return [
+        f"{indent}<{tag}{attrs}>",
+        f"{indent}  <text>{_cdata(text)}</text>",
+        f"{indent}</{tag}>",
+    ]
+
+
+def _answer(fraction: str, text: str, feedback: str | None, indent: str) -> list[str]:
+    out = [f'{indent}<answer fraction="{fraction}" format="html">']
+    out.append(f"{indent}  <text>{_cdata(text_to_html(text))}</text>")
+    fb = text_to_html(feedback) if feedback else ""
+    out += _field("feedback", fb, indent + "  ")
+    out.append(f"{indent}</answer>")
+    return out
+
+
+def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
+    """A checked bank as Moodle XML; each question's evidence goes into its general feedback."""
+    from quizgame.bank import (
+        ChoiceQuestion,
+        MatchQuestion,
+        MultiQuestion,
+        ShortQuestion,
+        TrueFalseQuestion,
+    )
+    from quizgame.interop.gift import moodle_weight
+
+    bank = loaded.bank
+    shuffle = "true" if bank.settings.shuffle_choices else "false"
+    items, notes = portable_questions(loaded, lines, "Moodle XML")
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f"<!-- Exported by quizgame from {_esc(loaded.path.name).replace('--', '-')}. -->",
+        "<quiz>",
+        '  <question type="category">',
+        "    <category>",
+        f"      <text>$course$/top/{_esc(bank.title.replace('/', '-'))}</text>",
+        "    </category>",
+        "  </question>",
+    ]
+    i = "    "
+    for item in items:
+        q = item.question
+        kinds: dict[type, str] = {
+            ChoiceQuestion: "multichoice",
+            MultiQuestion: "multichoice",
+            TrueFalseQuestion: "truefalse",
+            ShortQuestion: "shortanswer",
+            MatchQuestion: "matching",
+        }
+        kind = kinds[type(q)]
+        out.append(f'  <question type="{kind}">')
+        out += [f"{i}<name>", f"{i}  <text>{_esc(q.id)}</text>", f"{i}</name>"]
+        out += _field("questiontext", text_to_html(q.prompt), i)
+        general = text_to_html(feedback_text(q.explanation, item.evidence))
+        out += _field("generalfeedback", general, i)
+        out.append(f"{i}<defaultgrade>{points_value(q.points)}</defaultgrade>")
+        out.append(f"{i}<penalty>{'1' if kind == 'truefalse' else '0.3333333'}</penalty>")
+        out.append(f"{i}<hidden>0</hidden>")
+        if isinstance(q, ChoiceQuestion | MultiQuestion):
+            single = isinstance(q, ChoiceQuestion)
+            out.append(f"{i}<single>{'true' if single else 'false'}</single>")
+            out.append(f"{i}<shuffleanswers>{shuffle}</shuffleanswers>")
+            out.append(f"{i}<answernumbering>abc</answernumbering>")
+            if isinstance(q, ChoiceQuestion):
+                for c in q.choices:
+                    frac = "100" if c.text == q.answer else "0"
+                    out += _answer(frac, c.text, c.feedback, i)
+            else:
+                right = set(q.answers)
+                n_wrong = max(1, len(q.choices) - len(right))
+                for c in q.choices:
+                    share = 100 / len(right) if c.text in right else -100 / n_wrong
+                    out += _answer(moodle_weight(share), c.text, c.feedback, i)
+        elif isinstance(q, TrueFalseQuestion):
+            for side, fb in ((True, q.feedback_true), (False, q.feedback_false)):
+                frac = "100" if side == q.answer else "0"
+                out.append(f'{i}<answer fraction="{frac}" format="moodle_auto_format">')
+                out.append(f"{i}  <text>{'true' if side else 'false'}</text>")
+                out += _field("feedback", text_to_html(fb) if fb else "", i + "  ")
+                out.append(f"{i}</answer>")
+        elif isinstance(q, ShortQuestion):
+            out.append(f"{i}<usecase>0</usecase>")
+            for a in (q.answer, *q.accept):
+                out.append(f'{i}<answer fraction="100" format="moodle_auto_format">')
+                out.append(f"{i}  <text>{_esc(a)}</text>")
+                out += _field("feedback", "", i + "  ")
+                out.append(f"{i}</answer>")
+        elif isinstance(q, MatchQuestion):
+            out.append(f"{i}<shuffleanswers>true</shuffleanswers>")
+            subs = [(p.left, p.right) for p in q.pairs] + [("", d) for d in q.distractors]
+            for left, right_text in subs:
+                out.append(f'{i}<subquestion format="html">')
+                out.append(f"{i}  <text>{_cdata(text_to_html(left) if left else '')}</text>")
+                out.append(f"{i}  <answer>")
+                out.append(f"{i}    <text>{_esc(right_text)}</text>")
+                out.append(f"{i}  </answer>")
+                out.append(f"{i}</subquestion>")
+        if q.tags:
+            out.append(f"{i}<tags>")
+            out += [f"{i}  <tag><text>{_esc(t)}</text></tag>" for t in q.tags]
+            out.append(f"{i}</tags>")
+        out.append("  </question>")
+    out.append("</quiz>")
+    return Exported("\n".join(out) + "\n", notes, len(items))
