@@ -23,7 +23,7 @@ from quizgame.article import Article
 from quizgame.bank import QUESTION_TYPES, Bank, Question
 from quizgame.diagnostics import Diagnostic, error, sort_diagnostics
 from quizgame.evidence import ResolvedEvidence
-from quizgame.yamlnodes import Node, YamlRefused, decode, parse, to_python
+from quizgame.yamlnodes import MAX_BANK_BYTES, Node, YamlRefused, decode, parse, to_python
 
 QuestionModel = Any  # one of the models in quizgame.bank.QUESTION_TYPES
 
@@ -76,7 +76,8 @@ def load_bank(path: str | Path, *, display: str | None = None) -> LoadResult:
     shown = display if display is not None else str(path)
     result = LoadResult(p, shown)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as fh:  # read at most one byte past the limit: huge files cost no memory
+            raw = fh.read(MAX_BANK_BYTES + 1)
     except FileNotFoundError:
         result.diagnostics.append(
             error(shown, 1, 1, "file not found", "check the path", code="missing-file")

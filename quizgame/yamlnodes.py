@@ -125,7 +125,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                 file,
                 1,
                 1,
-                f"file is {len(raw):,} bytes, over the {MAX_BANK_BYTES:,}-byte limit for a bank",
+                f"file is over the {MAX_BANK_BYTES:,}-byte limit for a bank",
                 "split the bank into several files",
                 code="too-large",
             )

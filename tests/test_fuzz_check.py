@@ -1,0 +1,60 @@
+"""Property tests: whatever a bank file holds, `check` reports positioned errors and never raises.
+
+A small number of examples runs with the suite; bench/fuzz.py runs 10,000+.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from quizgame.loader import LoadResult, load_bank_text
+from tests.conftest import SEED_ARTICLE
+from tests.strategies import broken_bank, random_bytes, yaml_text
+
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.fixture(scope="module")
+def bank_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fuzz")
+    shutil.copy(SEED_ARTICLE, folder / "kremlin-peacekeepers.txt")
+    return folder / "bank.yaml"
+
+
+def check_bytes(raw: bytes, path: Path) -> LoadResult:
+    result = load_bank_text(raw, path, "bank.yaml")
+    lines = raw.count(b"\n") + 1
+    for d in result.diagnostics:
+        assert d.file == "bank.yaml"
+        assert 1 <= d.line <= lines + 1, d.format()
+        assert d.col >= 1, d.format()
+        assert d.message
+    return result
+
+
+@FUZZ
+@given(raw=broken_bank())
+def test_broken_banks_always_fail_with_positions(bank_path: Path, raw: bytes) -> None:
+    result = check_bytes(raw, bank_path)
+    assert result.errors, "a broken bank passed check"
+    assert result.loaded is None
+
+
+@FUZZ
+@given(raw=random_bytes())
+def test_random_bytes_never_raise(bank_path: Path, raw: bytes) -> None:
+    result = check_bytes(raw, bank_path)
+    assert result.ok == (result.loaded is not None)
+
+
+@FUZZ
+@given(text=yaml_text)
+def test_random_yaml_text_never_raises(bank_path: Path, text: str) -> None:
+    result = check_bytes(text.encode("utf-8"), bank_path)
+    assert result.errors  # nothing this small can be a valid bank
