@@ -208,8 +208,25 @@ def parse(text: str, file: str) -> Parsed:
                 )
             )
         root = None
+    except yaml.reader.ReaderError as exc:
+        pos = min(max(exc.position, 0), len(text))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        diags.append(
+            error(
+                file,
+                line,
+                col,
+                f"control character U+{char:04X} is not allowed in YAML",
+                'delete it, or write it as an escape inside double quotes, e.g. "\\x07"',
+                code="control-char",
+            )
+        )
+        root = None
     except yaml.YAMLError as exc:
-        diags.append(error(file, 1, 1, f"YAML error: {exc}", code="syntax"))
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        diags.append(error(file, 1, 1, f"YAML error: {first}", code="syntax"))
         root = None
     except YamlRefused as exc:
         line, col, message, hint = exc.args

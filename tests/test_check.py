@@ -411,3 +411,9 @@ def test_bundled_bank_validates_against_the_json_schema() -> None:
     data["questions"][0]["choices"] = ["only one"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_control_character_is_positioned(tmp_path: Path) -> None:
+    path = write_bank(tmp_path, HEADER + GOOD_Q.replace("prompt: Who", "prompt: \x07Who"))
+    (d,) = load_bank(path).diagnostics
+    assert (d.line, d.col, d.message) == (6, 13, "control character U+0007 is not allowed in YAML")
