@@ -212,7 +212,9 @@ def parse(text: str, file: str) -> Parsed:
         pos = min(max(exc.position, 0), len(text))
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
         diags.append(
             error(
                 file,

@@ -141,7 +141,7 @@ def test_missing_evidence(tmp_path: Path) -> None:
     body = GOOD_Q.split("    evidence:")[0]
     (d,) = load_bank(write_bank(tmp_path, HEADER + body)).diagnostics
     assert (d.line, d.col, d.message) == (4, 5, "question 'q1' has no evidence yet")
-    assert d.hint is not None and 'evidence:' in d.hint
+    assert d.hint is not None and "evidence:" in d.hint
 
 
 def test_unknown_question_type(tmp_path: Path) -> None:
