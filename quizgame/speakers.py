@@ -127,7 +127,6 @@ _MULTI_COUNTRIES = frozenset(
         "northern ireland",
     ]
 )
-)
 
 # Capitalised words that start sentences or clauses but are never part of a name.
 STOP_CAPS = _set(
