@@ -12,6 +12,7 @@ after they answer (which is what quizgame does too), and the importer reads it b
 from __future__ import annotations
 
 import html
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -178,7 +179,8 @@ def slugify(text: str, fallback: str) -> str:
     text = text.strip()
     if _ID_OK.match(text) and len(text) <= 80:
         return text
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"[\W_]+", " ", text)  # dashes and punctuation separate words
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > 50:
         slug = slug[:50].rsplit("-", 1)[0] or slug[:50]
@@ -310,26 +312,35 @@ def match_evidence(article: Article, question: Mapping[str, Any]) -> list[dict[s
 
 
 def _keywords(text: str) -> set[str]:
+    """Content words, cut to six letters so `restored` meets `restore`."""
     return {
-        w
+        w[:6]
         for w in _WORD.findall(normalise_text(text))
         if len(w) >= 4 and w not in _STOPWORDS and not w.isdigit()
     }
 
 
 def _keyword_evidence(article: Article, question: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The body sentence sharing the most (rarity-weighted) key words with the question, if it
+    shares enough of them to be a confident guess."""
     words = _keywords(" ".join([str(question.get("prompt", "")), *_right_texts(question)]))
     if len(words) < 3:
         return []
-    best: tuple[int, str, str] | None = None
-    for passage in article.body:
-        for s in passage.sentences:
-            hits = len(words & _keywords(s.text))
-            if best is None or hits > best[0]:
-                best = (hits, " ".join(s.text.split()), passage.id)
-    if best is None or best[0] < 3 or best[0] < 0.5 * len(words):
+    sentences = [(p.id, s.text, _keywords(s.text)) for p in article.body for s in p.sentences]
+    if not sentences:
         return []
-    return [{"quote": best[1], "passage": best[2]}]
+    df = {w: sum(1 for _, _, ks in sentences if w in ks) for w in words}
+    weight = {w: math.log((1 + len(sentences)) / (1 + df[w])) + 0.1 for w in words}
+    total = sum(weight.values())
+    best: tuple[float, int, str, str] | None = None
+    for pid, text, ks in sentences:
+        shared = words & ks
+        score = sum(weight[w] for w in shared)
+        if best is None or score > best[0]:
+            best = (score, len(shared), " ".join(text.split()), pid)
+    if best is None or best[1] < 2 or best[0] < 0.4 * total:
+        return []
+    return [{"quote": best[2], "passage": best[3]}]
 
 
 # --- writing a bank ------------------------------------------------------------------------------

@@ -60,8 +60,12 @@ def _split_format(text: str, default: str = "moodle") -> tuple[str, str]:
     return default, text
 
 
-def _clean(text: str, fmt: str) -> str:
-    """Final text: source line breaks are wrapping, escaped `\\n` are real breaks, HTML flattened."""
+def _clean(text: str, default: str) -> str:
+    """Final text: source line breaks are wrapping, escaped `\\n` are real breaks, HTML flattened.
+
+    Any part may start with its own `[html]`/`[plain]`/… format, as in Moodle.
+    """
+    fmt, text = _split_format(text.strip(), default)
     if fmt == "html":
         return html_to_text(_unprotect(text))[0]
     wrapped = " ".join(text.split())

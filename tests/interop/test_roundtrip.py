@@ -1,0 +1,183 @@
+"""export → import gives back the same questions, for every type both formats share.
+
+Each case is a one-question bank written the way a teacher would, with feedback, points, tags and
+evidence (quote and passage), so anything the round trip loses shows up as a difference.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quizgame.loader import load_bank
+from tests.interop.helpers import run_cli, with_article
+
+CASES: dict[str, str] = {
+    "choice": """
+      - id: kremlin-refutes
+        type: choice
+        prompt: "Who refuted the claim? (Hint: {braces}, ~tilde, = and # are escaped)"
+        choices:
+          - text: The White House
+            feedback: "It \\"did not respond\\" — see p19."
+          - The Kremlin
+          - "Interfax: a media site"
+        answer: The Kremlin
+        explanation: "The first paragraph says so.\\nSecond line of the explanation."
+        evidence:
+          - quote: The Kremlin on Tuesday refuted President Trump's claim
+            passage: p1
+        points: 2
+        tags: [main idea, attribution]
+""",
+    "multi": """
+      - id: us-russia-agreed
+        type: multi
+        prompt: What have the US and Russia agreed to? Select all that apply.
+        choices:
+          - Sending joint peacekeepers to Ukraine
+          - Warming relations through diplomatic talks
+          - text: Closing each other's embassies
+            feedback: They may reinstall them.
+          - Pursuing economic relations once a deal is negotiated
+        answers:
+          - Warming relations through diplomatic talks
+          - Pursuing economic relations once a deal is negotiated
+        explanation: Both agreed to warmer relations and to economic ties.
+        evidence:
+          - quote: The US and Russia both agreed to warming relations through diplomatic talks
+            passage: p15
+          - quote: The two countries also have agreed to pursue economic relations once a deal is negotiated.
+            passage: p16
+""",
+    "truefalse": """
+      - id: flag-changes-nothing
+        type: truefalse
+        prompt: "True or false: the EU flag would make the troops acceptable to Russia."
+        answer: false
+        feedback_true: Read Lavrov's quote again.
+        feedback_false: "Right: the flag \\"does not change anything\\"."
+        explanation: Lavrov said the flag does not change anything.
+        evidence:
+          - quote: under the flag of the European Union or under national flags, does not change anything in this regard
+            passage: p4
+        tags: [close reading]
+""",
+    "short": """
+      - id: interfax
+        type: short
+        prompt: Which Russian media site reported Peskov's words?
+        answer: Interfax
+        accept: [the Russian media site Interfax, Interfax news]
+        explanation: The quote is reported "according to the Russian media site Interfax".
+        evidence:
+          - quote: according to the Russian media site Interfax
+            passage: p13
+        points: 0.5
+""",
+    "match": """
+      - id: who-said-what
+        type: match
+        prompt: Match each quote to the person who said it.
+        pairs:
+          - left: "“Yeah, he will accept that.”"
+            right: Donald Trump
+          - left: "“This is, of course, unacceptable to us.”"
+            right: Sergey Lavrov
+          - left: "“The Americans need rare earth metals.”"
+            right: Dmitry Peskov
+        distractors: [Vladimir Putin, Emmanuel Macron]
+        explanation: Trump, Lavrov and Peskov said these.
+        evidence:
+          - quote: "Yeah, he will accept that."
+            passage: p7
+          - quote: The Americans need rare earth metals.
+            passage: p18
+""",
+    "evidence": """
+      - id: rare-earths
+        type: evidence
+        prompt: "Part A: What does Peskov suggest about rare earth metals?"
+        choices:
+          - Russia will refuse to sell them
+          - Russia has plenty of them, which could open up cooperation with the US
+        answer: Russia has plenty of them, which could open up cooperation with the US
+        part_b:
+          prompt: "Part B: Which quote best supports your answer?"
+          choices:
+            - Much has suffered, much has been destroyed
+            - We have plenty of them, and we have our own plans for developing strategic resources
+          answer: We have plenty of them, and we have our own plans for developing strategic resources
+        explanation: Peskov said Russia has "plenty of them".
+        evidence:
+          - quote: This opens up quite broad prospects for cooperation.
+            passage: p18
+        tags: [inference]
+""",
+}
+
+
+def _bank(tmp_path: Path, qtype: str) -> Path:
+    with_article(tmp_path)
+    path = tmp_path / "bank.yaml"
+    body = "title: Round trip\narticle: article.txt\nquestions:\n" + textwrap.indent(
+        textwrap.dedent(CASES[qtype]).strip("\n"), "  "
+    )
+    path.write_text(body + "\n", encoding="utf-8")
+    result = load_bank(path)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    return path
+
+
+def _questions(path: Path) -> list[dict[str, Any]]:
+    result = load_bank(path)
+    assert result.loaded is not None, [d.format() for d in result.diagnostics]
+    return [q.model_dump() for q in result.loaded.bank.questions]
+
+
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml"])
+@pytest.mark.parametrize("qtype", list(CASES))
+def test_export_then_import_gives_back_the_same_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qtype: str, fmt: str
+) -> None:
+    bank = _bank(tmp_path, qtype)
+    exported = tmp_path / ("out.gift" if fmt == "gift" else "out.xml")
+    code, _, err = run_cli(capsys, "export", str(bank), "--to", fmt, "-o", str(exported))
+    assert code == 0, err
+    if qtype == "evidence":  # the split is announced, with the bank's line of the question
+        assert "bank.yaml:4: warning: evidence question 'rare-earths' exported as two" in err
+    back = tmp_path / "back.yaml"
+    code, _, err = run_cli(
+        capsys, "import", str(exported), "--article", str(tmp_path / "article.txt"), "-o", str(back)
+    )
+    assert code == 0, err
+    assert _questions(back) == _questions(bank)
+    assert "Round trip" in back.read_text(encoding="utf-8")
+
+
+def test_the_bundled_bank_survives_both_round_trips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import BUNDLED_BANK, SEED_ARTICLE
+
+    original = _questions(BUNDLED_BANK)
+    assert {q["type"] for q in original} == {
+        "choice",
+        "multi",
+        "truefalse",
+        "short",
+        "match",
+        "evidence",
+    }
+    for fmt, name in (("gift", "k.gift"), ("moodle-xml", "k.xml")):
+        out = tmp_path / name
+        assert run_cli(capsys, "export", str(BUNDLED_BANK), "--to", fmt, "-o", str(out))[0] == 0
+        back = tmp_path / f"{name}.yaml"
+        code, _, err = run_cli(
+            capsys, "import", str(out), "--article", str(SEED_ARTICLE), "-o", str(back)
+        )
+        assert code == 0, err
+        assert _questions(back) == original, fmt
