@@ -102,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
     if args.player is not None and args.player not in everyone:
         import difflib
 
-        close = difflib.get_close_matches(args.player, sorted(everyone), n=3)
+        same = [p for p in sorted(everyone) if p.casefold() == args.player.casefold()]
+        close = same or difflib.get_close_matches(args.player, sorted(everyone), n=3)
         hint = f" — did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         return friendly(f"No results for player '{args.player}'{hint}")
 
@@ -122,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
             player=args.player,
         )
     if args.output:
+        if args.format == "csv":
+            text = "\ufeff" + text  # so Excel reads UTF-8 (accents in names, – in labels)
         try:
             write_atomic(Path(args.output), text)
         except OSError as exc:
