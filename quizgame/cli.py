@@ -20,6 +20,7 @@ COMMANDS = (
     "check",
     "article",
     "schema",
+    "generate",
     "results",
     "teacher",
     "import",

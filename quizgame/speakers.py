@@ -78,7 +78,7 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
 }
 
 ORG_WORDS = _set(
-    """kremlin house union fund bank party police post times office university college institute
+    """kremlin house union fund bank party police post times university college institute
     council commission ministry department agency court parliament congress senate assembly
     library exchange government administration news network organisation organization association
     committee service services reuters tass interfax pbs nbc cnn bbc npr ap afp foundation
@@ -105,7 +105,7 @@ COUNTRIES = _set(
     uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe england scotland wales europe
     africa asia america moscow washington beijing london paris kyiv kiev"""
 )
-_MULTI_COUNTRIES = frozenset(
+MULTI_COUNTRIES = frozenset(
     [
         "saudi arabia",
         "united states",
@@ -206,7 +206,7 @@ def _kind_of(words: list[str], *, titled: bool) -> SpeakerKind | None:
         return SpeakerKind.PERSON
     if any(w in ORG_WORDS for w in lowered) or (len(words) == 1 and is_acronym(words[0])):
         return SpeakerKind.ORGANISATION
-    if joined in COUNTRIES or joined in _MULTI_COUNTRIES:
+    if joined in COUNTRIES or joined in MULTI_COUNTRIES:
         return SpeakerKind.ORGANISATION
     return None
 
@@ -423,7 +423,8 @@ class Registry:
                 self._by_surname.setdefault(words[-1], []).append(entity)
                 entity.aliases.add(words[-1])
         elif entity.name != parse.name:
-            entity.reused_surname = True
+            for bearer in self._by_surname.get(parse.name, [entity]):
+                bearer.reused_surname = True
             entity.aliases.add(parse.name)
         entity.mentions += 1
         entity.descriptors |= parse.descriptors

@@ -1,0 +1,114 @@
+"""`quizgame generate ARTICLE [-o BANK]`: a draft bank about who said what, ready to edit and check."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from quizgame.commands._common import fail, write_atomic
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= n <= 100:
+        raise argparse.ArgumentTypeError("choose between 1 and 100 questions")
+    return n
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "generate",
+        help="draft a question bank from an article",
+        description="Find who said what in an article and write a draft bank (who-said-this, "
+        "stance, true/false, match and Part A/B evidence questions) that passes `quizgame check`. "
+        "Review and edit it before use. The same article and seed always give the same file.",
+    )
+    p.add_argument("article", metavar="ARTICLE", help="article text file (.txt or .md)")
+    p.add_argument(
+        "-o", "--output", metavar="BANK", help="write the bank to BANK.yaml (default: print it)"
+    )
+    p.add_argument(
+        "--count", type=_count, default=10, metavar="N", help="number of questions (default: 10)"
+    )
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="seed for choices and order (default: 0)"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite BANK if it exists")
+
+
+def _relative(target: Path, folder: Path) -> str:
+    try:
+        return Path(os.path.relpath(target, folder)).as_posix()
+    except ValueError:  # another drive on Windows
+        return target.as_posix()
+
+
+def _schema_ref(folder: Path) -> str | None:
+    """The bundled schema, relative to the bank — only when that path is short enough to be sane."""
+    from quizgame.bundled import schema_path
+
+    schema = schema_path()
+    if not schema.is_file():
+        return None
+    rel = _relative(schema.resolve(), folder)
+    if rel.count("../") > 3 or "site-packages" in rel:
+        return None
+    return rel if rel.startswith(".") else f"./{rel}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizgame.article import ArticleError, read_article
+    from quizgame.generate import GenerateError, generate
+    from quizgame.loader import load_bank_text
+
+    article_path = Path(args.article)
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.is_dir():
+            return fail(f"{out} is a directory; give a file name such as {out / 'draft.yaml'}", 1)
+        if out.exists() and not args.force:
+            return fail(f"{out} already exists; use --force to overwrite it", 1)
+        if not out.parent.resolve().is_dir():
+            return fail(f"folder {out.parent} does not exist", 1)
+    try:
+        article = read_article(article_path)
+    except ArticleError as exc:
+        return fail(f"{args.article}: {exc}", 2 if not article_path.is_file() else 1)
+    folder = (out.parent if out is not None else Path.cwd()).resolve()
+    bank_path = out.resolve() if out is not None else folder / "draft.yaml"
+    try:
+        draft = generate(
+            article,
+            article_ref=_relative(article_path.resolve(), folder),
+            schema_ref=_schema_ref(folder),
+            count=args.count,
+            seed=args.seed,
+        )
+    except GenerateError as exc:
+        return fail(f"{args.article}: {exc}", 1)
+    checked = load_bank_text(draft.text.encode("utf-8"), bank_path, str(bank_path))
+    if checked.errors:  # a bug, never the teacher's fault: refuse to write a broken bank
+        for d in checked.errors:
+            print(d.format(), file=sys.stderr)
+        return fail("the generated bank does not pass `check` (a quizgame bug); nothing written", 1)
+    for note in draft.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if out is None:
+        sys.stdout.write(draft.text)
+        return 0
+    try:
+        write_atomic(out, draft.text)
+    except OSError as exc:
+        return fail(f"cannot write {out}: {exc.strerror or exc}", 1)
+    kinds = ", ".join(f"{n} {k}" for k, n in draft.types.items())
+    print(
+        f"wrote {out}: {draft.questions} draft questions ({kinds}) — edit it, then run "
+        f"`quizgame check {out}`",
+        file=sys.stderr,
+    )
+    return 0
