@@ -24,6 +24,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     p.add_argument("--sentences", action="store_true", help="also list each passage's sentences")
+    p.add_argument(
+        "--quotes",
+        action="store_true",
+        help="also list who said what (quotes and reported speech in body passages)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +82,24 @@ def run(args: argparse.Namespace) -> int:
 
 def _extend_json(article: Any, out: dict[str, Any], args: argparse.Namespace) -> None:
     """Extension point: other features (quote attribution) add their keys to the JSON here."""
+    if getattr(args, "quotes", False):
+        from quizgame.attribution import extract
+
+        out["quotes"] = [a.to_json() for a in extract(article)]
 
 
 def _extend_text(article: Any, args: argparse.Namespace) -> None:
     """Extension point: other features (quote attribution) add their text output here."""
+    if getattr(args, "quotes", False):
+        from quizgame.attribution import extract
+
+        found = extract(article).items
+        print(f"\nquotes ({len(found)}):")
+        for a in found:
+            how = "direct" if a.direct else "reported"
+            who = f"{a.speaker} ({a.kind.value})"
+            content = " ".join(a.content.split())
+            print(f"{a.passage_id:>4} {who} {a.cue} [{how}]")
+            print(
+                textwrap.fill(content, width=96, initial_indent=" " * 7, subsequent_indent=" " * 7)
+            )
