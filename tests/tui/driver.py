@@ -1,0 +1,149 @@
+"""Driving the game like a student: answers by key presses, in right / wrong / partly-right forms."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from quizgame.bundled import bundled_dir
+from quizgame.engine import MemorySink, PresentedQuestion
+from quizgame.tui.app import QuizApp
+from quizgame.tui.view import choice_key
+
+BANK = bundled_dir() / "kremlin-peacekeepers.yaml"
+
+
+class FrozenClock:
+    """A clock that only moves when a test moves it: no time text changes between runs."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass
+class Game:
+    sink: MemorySink = field(default_factory=MemorySink)
+    clock: FrozenClock = field(default_factory=FrozenClock)
+
+    def app(self, banks: list[Path] | None = None, **kwargs: Any) -> QuizApp:
+        kwargs.setdefault("name", "Ada")
+        kwargs.setdefault("seed", 7)
+        return QuizApp(
+            [BANK] if banks is None else banks,
+            sink_factory=lambda: self.sink,
+            clock=self.clock,
+            wall_clock=lambda: 1_700_000_000.0,
+            remember_player=False,
+            **kwargs,
+        )
+
+
+def key(index: int) -> str:
+    return choice_key(index).lower()
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
+    """Answer the shown question with key presses; `kind`: right, wrong or partial. Returns the response."""
+    q: Any = pq.question
+    t = pq.type
+    right = kind == "right"
+    if t == "choice":
+        target = q.answer if right else next(c for c in pq.choices if c != q.answer)
+        await pilot.press(key(pq.choices.index(target)))
+        return target
+    if t == "truefalse":
+        value = q.answer if right else not q.answer
+        await pilot.press("1" if value else "2")
+        return bool(value)
+    if t == "multi":
+        good = [c for c in pq.choices if c in q.answers]
+        bad = [c for c in pq.choices if c not in q.answers]
+        picks = good if right else good[:1] if kind == "partial" else bad[:1]
+        for p in picks:
+            await pilot.press(key(pq.choices.index(p)))
+        await pilot.press("enter")
+        return set(picks)
+    if t == "short":
+        text = q.answer.lower() if right else "no idea"
+        from textual.widgets import Input
+
+        field = pilot.app.screen.query_one("#short-input", Input)
+        assert field.has_focus
+        await type_text(pilot, text[:2])  # real key presses reach the field…
+        field.value = text  # …the rest is set directly (each press costs Pilot ~70 ms)
+        await pilot.press("enter")
+        return text
+    if t == "match":
+        truth = {p.left: p.right for p in q.pairs}
+        lefts = list(pq.match_left)
+        chosen = dict(truth)
+        if kind == "partial":
+            chosen[lefts[0]], chosen[lefts[1]] = truth[lefts[1]], truth[lefts[0]]
+        elif kind == "wrong":
+            for i, left in enumerate(lefts):
+                chosen[left] = truth[lefts[(i + 1) % len(lefts)]]
+        for left in lefts:
+            await pilot.press(key(pq.match_right.index(chosen[left])))
+        await pilot.pause()
+        await pilot.press("enter")  # focus moved to Submit once every item had a match
+        return chosen
+    if t == "evidence":
+        a = q.answer if kind != "wrong" else next(c for c in pq.choices if c != q.answer)
+        b = q.part_b.answer if right else next(c for c in pq.part_b_choices if c != q.part_b.answer)
+        await pilot.press(key(pq.choices.index(a)))
+        await pilot.pause()
+        await pilot.press(key(pq.part_b_choices.index(b)))
+        return (a, b)
+    raise AssertionError(t)
+
+
+def screen_text(app: QuizApp) -> str:
+    """What is on the terminal, as plain text (from Textual's own SVG export)."""
+    import re
+
+    svg = app.export_screenshot()
+    parts = re.findall(r"<text[^>]*>(.*?)</text>", svg)
+    return html.unescape("".join(parts)).replace("\xa0", " ")
+
+
+Answer = Callable[[Pilot[Any], PresentedQuestion, str], Any]
+
+
+def run_async(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test body with asyncio.run (no async pytest plugin is needed)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+def write_bank(
+    folder: Path, questions_yaml: str, *, title: str = "Test bank", extra: str = ""
+) -> Path:
+    """A bank on the bundled article, written to `folder` (tests never write into the repo)."""
+    import shutil
+
+    shutil.copy(BANK.with_suffix(".txt"), folder / "article.txt")
+    bank = folder / "bank.yaml"
+    bank.write_text(
+        f"title: {title}\narticle: article.txt\n{extra}questions:\n{questions_yaml}",
+        encoding="utf-8",
+    )
+    return bank
