@@ -619,6 +619,11 @@ def _render(
         "# check each answer against the article, reword prompts, replace weak distractors,",
         f"# then run `quizgame check` on this file. (seed {seed}; ids stay the same on a re-run)",
     ]
+    if not schema_ref:
+        lines += [
+            "# For completion in your editor: `quizgame schema -o quizgame-bank.schema.json` here,",
+            "# then make the first line: # yaml-language-server: $schema=./quizgame-bank.schema.json",
+        ]
     head = {
         "title": f"Draft: {article.headline}".strip(),
         "article": article_ref,

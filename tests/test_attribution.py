@@ -11,11 +11,12 @@ import yaml
 
 from quizgame.article import parse_article, read_article
 from quizgame.attribution import Attribution, extract
+from quizgame.bundled import bundled_dir
 from quizgame.cli import main
 from quizgame.speakers import SpeakerKind
 from quizgame.textnorm import normalise_text
-from tests.conftest import SEED_ARTICLE
 
+SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
 DATA = Path(__file__).parent / "data"
 LABELS: list[dict[str, str]] = yaml.safe_load((DATA / "seed_attributions.yaml").read_text("utf-8"))
 

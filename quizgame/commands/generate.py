@@ -49,9 +49,12 @@ def _relative(target: Path, folder: Path) -> str:
 
 
 def _schema_ref(folder: Path) -> str | None:
-    """The bundled schema, relative to the bank — only when that path is short enough to be sane."""
+    """A schema beside the bank, else the bundled one if its relative path is short enough to
+    survive the folder being copied around; None when neither is sensible."""
     from quizgame.bundled import schema_path
 
+    if (folder / "quizgame-bank.schema.json").is_file():
+        return "./quizgame-bank.schema.json"
     schema = schema_path()
     if not schema.is_file():
         return None
