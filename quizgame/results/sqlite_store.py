@@ -309,7 +309,7 @@ class SqliteStore:
 
     def games(self, *, bank_id: str | None = None, player: str | None = None) -> list[StoredGame]:
         rows = self._select("games", _GAME_COLUMNS, bank_id, player, "started, game_id")
-        return [StoredGame(*row) for row in rows]
+        return [StoredGame._make(row) for row in rows]
 
     def answers(
         self, *, bank_id: str | None = None, player: str | None = None
@@ -329,24 +329,7 @@ class SqliteStore:
 
 
 def _answer(r: Any) -> StoredAnswer:
-    return StoredAnswer(
-        game_id=r[0],
-        player=r[1],
-        bank_id=r[2],
-        bank_hash=r[3],
-        question_id=r[4],
-        question_type=r[5],
-        response_json=r[6],
-        response_text=r[7],
-        outcome=r[8],
-        fraction=r[9],
-        points=r[10],
-        max_points=r[11],
-        seconds=r[12],
-        attempt=r[13],
-        final=bool(r[14]),
-        answered_at=r[15],
-    )
+    return StoredAnswer._make((*r[:14], bool(r[14]), r[15]))  # column order: _ANSWER_COLUMNS
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from quizgame.engine import AnswerRecord, GameInfo
 
@@ -26,8 +25,7 @@ class CorruptStoreError(StoreError):
     """The file is damaged or is not a quizgame results database."""
 
 
-@dataclass(frozen=True, slots=True)
-class StoredGame:
+class StoredGame(NamedTuple):
     game_id: str
     player: str
     bank_id: str
@@ -42,8 +40,9 @@ class StoredGame:
     score: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class StoredAnswer:
+class StoredAnswer(NamedTuple):
+    """One attempt as stored. A NamedTuple: reports build 100,000 of these, and tuples are cheap."""
+
     game_id: str
     player: str
     bank_id: str
