@@ -177,6 +177,7 @@ class VersionReport:
     skills: tuple[SkillRow, ...]
     histogram: tuple[HistogramBin, ...]
     notes: tuple[str, ...] = ()
+    last_played: float = 0.0  # when the latest game of this version started
 
     @property
     def label(self) -> str:
@@ -452,6 +453,7 @@ def _version_report(
         tuple(skills),
         histogram(percents),
         tuple(notes),
+        max((s.started for s in vscores), default=0.0),
     )
 
 

@@ -1,0 +1,230 @@
+"""The teacher view: how the class did, in four tabs — players, questions (with a drill-down into
+each question's answers and evidence), skills, and the score histogram.
+
+Results are loaded in a thread worker (a big class takes a moment) and shown from the same report
+`quizgame results` prints, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
+
+from quizgame.results.export import QUESTIONS_LEGEND, clip, duration, fmt, score_text
+from quizgame.results.reports import Report, VersionReport
+from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
+from quizgame.tui.widgets.teacher_question_detail import TeacherQuestionDetail
+
+
+@dataclass(frozen=True)
+class LoadedResults:
+    report: Report | None
+    message: str | None  # shown instead of tables: no results yet, or what went wrong
+    error: bool = False
+
+
+def load_results(db: str | None) -> LoadedResults:
+    """Read the store and build the report; never raises for a missing, newer or damaged file."""
+    from quizgame.results import StoreError, open_store, resolve_db_path
+    from quizgame.results.banks import resolve_banks
+    from quizgame.results.reports import build_report
+
+    path = resolve_db_path(db)
+    if not path.exists():
+        return LoadedResults(None, f"No results yet: nobody has played with {path} yet.")
+    try:
+        store = open_store(path, create=False)
+        try:
+            games, answers = store.games(), store.answers()
+        finally:
+            store.close()
+    except StoreError as exc:
+        return LoadedResults(None, str(exc), error=True)
+    if not answers:
+        return LoadedResults(None, f"No results yet in {path}.")
+    banks = resolve_banks({a.bank_id for a in answers})
+    return LoadedResults(build_report(games, answers, banks), None)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+class TeacherScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
+        Binding("r", "reload", "Reload"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, db: str | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.report: Report | None = None
+        self.version: VersionReport | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Teacher view — class results", style="bold"), id="teacher-title")
+        yield Static(Text("Loading results…"), id="teacher-status")
+        yield Select[int]([], prompt="Bank", id="teacher-version")
+        with TabbedContent(id="teacher-tabs"):
+            with TabPane("Players", id="tab-players"):
+                yield DataTable[Text](id="teacher-players", cursor_type="row", zebra_stripes=True)
+            with TabPane("Questions", id="tab-questions"):
+                yield DataTable[Text](id="teacher-questions", cursor_type="row", zebra_stripes=True)
+                yield Static(Text(QUESTIONS_LEGEND), id="teacher-legend")
+                yield TeacherQuestionDetail(id="teacher-detail")
+            with TabPane("Skills", id="tab-skills"):
+                yield DataTable[Text](id="teacher-skills", cursor_type="row", zebra_stripes=True)
+            with TabPane("Scores", id="tab-scores"):
+                yield Static(
+                    Text("Students by score in their first game of this bank", style="bold"),
+                    id="teacher-histogram-title",
+                )
+                yield TeacherBarChart(id="teacher-histogram", label_width=9)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#teacher-players", DataTable).add_columns(
+            "Player", "Bank", "Games", "Last score", "Best score", "Time"
+        )
+        self.query_one("#teacher-questions", DataTable).add_columns(
+            "Question", "Type", "n", "Facility", "1st", "D", "r", "Most-chosen wrong", "Time"
+        )
+        self.query_one("#teacher-skills", DataTable).add_columns(
+            "Skill", "Questions", "Class mean", "Students below 50%"
+        )
+        self.query_one("#teacher-version", Select).display = False
+        self.query_one("#teacher-tabs", TabbedContent).display = False
+        self.load()
+
+    # loading -------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="teacher-load")
+    def load(self) -> None:
+        loaded = load_results(self.db)
+        self.app.call_from_thread(self.show_results, loaded)
+
+    def action_reload(self) -> None:
+        self.query_one("#teacher-status", Static).update(Text("Loading results…"))
+        self.load()
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def show_results(self, loaded: LoadedResults) -> None:
+        status = self.query_one("#teacher-status", Static)
+        tabs = self.query_one("#teacher-tabs", TabbedContent)
+        select: Select[int] = self.query_one("#teacher-version", Select)
+        self.report = loaded.report
+        status.set_class(loaded.error, "-error")
+        if loaded.report is None:
+            status.update(Text(loaded.message or ""))
+            tabs.display = False
+            select.display = False
+            return
+        report = loaded.report
+        status.update(
+            Text(
+                f"{len(report.players)} player rows · {report.games} games · {report.answers} answers"
+            )
+        )
+        tabs.display = True
+        self._fill_players(report)
+        options = [
+            (Text(f"{v.bank_title} — {v.label} ({v.players} students)"), n)
+            for n, v in enumerate(report.versions)
+        ]
+        select.set_options(options)
+        select.display = len(options) > 1
+        latest = max(range(len(report.versions)), key=lambda n: report.versions[n].last_played)
+        select.value = latest
+        self.show_version(report.versions[latest])
+
+    @on(Select.Changed, "#teacher-version")
+    def _version_chosen(self, event: Select.Changed) -> None:
+        if self.report is not None and isinstance(event.value, int):
+            self.show_version(self.report.versions[event.value])
+
+    # filling the tabs ----------------------------------------------------------------------------
+
+    def _fill_players(self, report: Report) -> None:
+        table = self.query_one("#teacher-players", DataTable)
+        table.clear()
+        for p in report.players:
+            table.add_row(
+                Text(p.player or "(no name)"),
+                Text(p.bank_id),
+                Text(str(p.games), justify="right"),
+                Text(score_text(p.last_score, p.last_max, p.last_percent), justify="right"),
+                Text(score_text(p.best_score, p.best_max, p.best_percent), justify="right"),
+                Text(duration(p.seconds), justify="right"),
+            )
+
+    def show_version(self, version: VersionReport) -> None:
+        self.version = version
+        questions = self.query_one("#teacher-questions", DataTable)
+        questions.clear()
+        for item in version.items:
+            d = Text(fmt(item.discrimination), justify="right")
+            if item.discrimination is not None and item.discrimination < 0:
+                d = Text(fmt(item.discrimination) + "!", style="red", justify="right")
+            wrong = f"{item.top_wrong_count}× {clip(item.top_wrong, 40)}" if item.top_wrong else "—"
+            questions.add_row(
+                Text(item.question_id),
+                Text(item.question_type),
+                Text(str(item.answered), justify="right"),
+                Text(fmt(item.facility), justify="right"),
+                Text(fmt(item.first_try), justify="right"),
+                d,
+                Text(fmt(item.item_rest_r), justify="right"),
+                Text(wrong),
+                Text(duration(item.mean_seconds), justify="right"),
+                key=item.question_id,
+            )
+        if version.items:
+            self.query_one("#teacher-detail", TeacherQuestionDetail).show(version.items[0])
+
+        skills = self.query_one("#teacher-skills", DataTable)
+        skills.clear()
+        for s in version.skills:
+            if s.player is not None:
+                continue
+            below = sum(
+                1
+                for p in version.skills
+                if p.tag == s.tag and p.player is not None and p.mean is not None and p.mean < 0.5
+            )
+            skills.add_row(
+                Text(s.tag),
+                Text(str(s.questions), justify="right"),
+                Text(_pct(s.mean), justify="right"),
+                Text(str(below), justify="right"),
+            )
+        if not version.skills:
+            skills.add_row(
+                Text(" ".join(version.notes) or "no skill tags"), Text(""), Text(""), Text("")
+            )
+
+        self.query_one("#teacher-histogram", TeacherBarChart).set_bars(
+            [Bar(b.label, b.count) for b in version.histogram]
+        )
+
+    @on(DataTable.RowHighlighted, "#teacher-questions")
+    def _question_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.version is None or event.row_key.value is None:
+            return
+        for item in self.version.items:
+            if item.question_id == event.row_key.value:
+                self.query_one("#teacher-detail", TeacherQuestionDetail).show(item)
+                return

@@ -1,0 +1,89 @@
+"""One question's drill-down in the teacher view: figures, answer distribution, the proof."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from quizgame.results.export import duration, fmt
+from quizgame.results.reports import ItemRow
+from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
+
+OUTCOME_MARKS = {"correct": "✓", "partial": "◐", "wrong": "✗"}
+
+
+def detail_heading(item: ItemRow) -> Text:
+    out = Text()
+    out.append(item.question_id, style="bold")
+    out.append(f"  ({item.question_type})", style="dim")
+    if item.prompt:
+        out.append("\n" + item.prompt)
+    return out
+
+
+def detail_figures(item: ItemRow) -> Text:
+    out = Text()
+    if item.right_answer:
+        out.append("Right answer: ", style="bold")
+        out.append(item.right_answer + "\n")
+    out.append(
+        f"Answered by {item.answered} · facility {fmt(item.facility)} · first try "
+        f"{fmt(item.first_try)} · D {fmt(item.discrimination)} · r {fmt(item.item_rest_r)} · "
+        f"average time {duration(item.mean_seconds)} · {item.attempts} attempts in all games"
+    )
+    if item.tags:
+        out.append("\nSkills: " + ", ".join(item.tags), style="dim")
+    return out
+
+
+def distribution_bars(item: ItemRow) -> list[Bar]:
+    return [
+        Bar(c.response, c.count, "✗" if c.timed_out else OUTCOME_MARKS.get(c.outcome, ""))
+        for c in item.distribution
+    ]
+
+
+def evidence_text(item: ItemRow) -> Text:
+    out = Text()
+    out.append("Evidence in the article\n", style="bold")
+    if not item.evidence:
+        out.append("(the bank file was not found, so the evidence cannot be shown)", style="dim")
+        return out
+    for n, quote in enumerate(item.evidence):
+        if n:
+            out.append("\n")
+        out.append("▌ ", style="green")
+        out.append(quote)
+    return out
+
+
+class TeacherQuestionDetail(VerticalScroll):
+    DEFAULT_CSS = """
+    TeacherQuestionDetail {
+        height: 1fr;
+        padding: 0 1;
+    }
+    TeacherQuestionDetail > .detail-part {
+        margin-bottom: 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text("Pick a question above to see how it was answered.", style="dim"),
+            id="detail-heading",
+            classes="detail-part",
+        )
+        yield Static("", id="detail-figures", classes="detail-part")
+        yield Static(Text("Answers given (first try, first game per student)", style="bold"))
+        yield TeacherBarChart(id="detail-bars", classes="detail-part")
+        yield Static("", id="detail-evidence", classes="detail-part")
+
+    def show(self, item: ItemRow) -> None:
+        self.query_one("#detail-heading", Static).update(detail_heading(item))
+        self.query_one("#detail-figures", Static).update(detail_figures(item))
+        self.query_one("#detail-bars", TeacherBarChart).set_bars(distribution_bars(item))
+        self.query_one("#detail-evidence", Static).update(evidence_text(item))
+        self.scroll_home(animate=False)
