@@ -240,3 +240,15 @@ def test_damaged_database_is_an_error(capsys: pytest.CaptureFixture[str], tmp_pa
     code, _, err = run(capsys, "--db", str(db))
     assert code == 1
     assert "not a quizgame results database" in err
+
+
+def test_teacher_refuses_a_newer_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "new.sqlite3"
+    SqliteStore(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 42")
+    conn.close()
+    assert main(["teacher", "--db", str(db)]) == 1
+    assert "newer quizgame" in capsys.readouterr().err
