@@ -262,13 +262,17 @@ def render_tables(
         emoji=False,
         markup=False,
     )
-    for renderable in rich_renderables(report, sections, player=player):
+    for renderable in rich_renderables(report, sections, player=player, width=console.width):
         console.print(renderable)
     return buf.getvalue()
 
 
 def rich_renderables(
-    report: Report, sections: Sequence[str] = SECTIONS, *, player: str | None = None
+    report: Report,
+    sections: Sequence[str] = SECTIONS,
+    *,
+    player: str | None = None,
+    width: int = 100,
 ) -> Iterable[Any]:
     """Rich tables and headings; every untrusted string goes in as `Text`, never as markup."""
     from rich import box
@@ -315,7 +319,8 @@ def rich_renderables(
         for note in v.notes:
             yield Text(f"note: {note}", style="yellow")
         if "questions" in sections:
-            yield _questions_table(v, table)
+            # the wrong answer gets what the fixed columns (about 68 cells) leave, cut to one line
+            yield _questions_table(v, table, wrong_width=min(60, max(12, width - 70)))
         if "skills" in sections and v.skills:
             yield _skills_table(v, table, player)
         if "histogram" in sections:
@@ -340,7 +345,7 @@ QUESTIONS_LEGEND = (
 )
 
 
-def _questions_table(v: VersionReport, table: Callable[..., Any]) -> Any:
+def _questions_table(v: VersionReport, table: Callable[..., Any], wrong_width: int = 40) -> Any:
     from rich.table import Table
     from rich.text import Text
 
@@ -365,10 +370,11 @@ def _questions_table(v: VersionReport, table: Callable[..., Any]) -> Any:
         col.min_width = max(3, len(str(col.header)))
     t.columns[0].min_width = 12
     t.columns[0].max_width = 22
-    t.columns[-1].no_wrap = False  # the one column that gives way on a narrow terminal
-    t.columns[-1].min_width = 12
+    t.columns[-1].no_wrap = False  # the one column that may wrap, if the terminal is very narrow
     for i in v.items:
-        wrong = Text(f"{i.top_wrong_count}× {clip(i.top_wrong, 48)}" if i.top_wrong else "—")
+        wrong = Text(
+            f"{i.top_wrong_count}× {clip(i.top_wrong, wrong_width - 4)}" if i.top_wrong else "—"
+        )
         d = Text(fmt(i.discrimination))
         if i.discrimination is not None and i.discrimination < 0:
             d.append("!", style="bold")  # a symbol as well as colour
