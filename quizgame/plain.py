@@ -225,7 +225,7 @@ class PlainGame:
                 self.print_feedback(r, number=True)
                 self.say()
         for row in summary.rows:
-            num, mark, prompt, pts = summary_row_cells(row)
+            num, mark, pts, prompt = summary_row_cells(row)
             self.say(f"{num:>3}. {mark:<16} {pts:>9}  {prompt}")
         self.say(
             f"Score: {summary.label}, {summary.correct_count} of {len(summary.rows)} right, "

@@ -343,11 +343,14 @@ def summary_title(summary: Summary) -> str:
 
 
 def summary_row_cells(row: SummaryRow) -> tuple[str, str, str, str]:
-    """(number, "✓ Correct", prompt, "1 / 1") — symbol and word, never colour alone."""
+    """(number, "✓ Correct", "1 / 1", prompt) — symbol and word, never colour alone.
+
+    The prompt comes last so a narrow terminal cuts the prompt, never the points.
+    """
     mark = f"{row.outcome.symbol} {row.outcome.label}" if row.outcome else "– Not answered"
     return (
         str(row.number),
         mark,
-        row.prompt,
         f"{fmt_points(row.points)} / {fmt_points(row.max_points)}",
+        row.prompt,
     )

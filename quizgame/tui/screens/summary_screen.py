@@ -56,10 +56,10 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#summary-table", DataTable)
-        table.add_columns("#", "Result", "Question", "Points")
+        table.add_columns("#", "Result", "Points", "Question")
         for row in self.summary.rows:
-            num, mark, prompt, pts = summary_row_cells(row)
-            table.add_row(Text(num), Text(mark), Text(prompt), Text(pts), key=row.question_id)
+            cells = summary_row_cells(row)
+            table.add_row(*(Text(c) for c in cells), key=row.question_id)
         table.focus()
 
     @on(DataTable.RowSelected, "#summary-table")

@@ -12,7 +12,7 @@ from quizgame.tui.view import FeedbackLines
 
 class FeedbackView(Vertical, can_focus=True):
     DEFAULT_CSS = """
-    FeedbackView { height: auto; padding: 0 1; margin-top: 1; border: round $primary; }
+    FeedbackView { height: auto; padding: 0 1; margin: 1 0; border: round $primary; }
     FeedbackView:focus { border: round $accent; }
     FeedbackView > .fb-headline { text-style: bold; }
     FeedbackView.-correct > .fb-headline { color: $success; }

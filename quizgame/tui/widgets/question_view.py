@@ -66,6 +66,8 @@ class QuestionView(VerticalScroll):
         yield Static(Text(meta), classes="q-meta")
         yield Static(Text(part_prompt(pq, False)), id="q-prompt")
         yield Static(Text(answer_hint(pq)), id="q-hint")
+        # Feedback goes above the choices: its place never moves, so showing it needs no scrolling.
+        yield Vertical(id="feedback-slot")
         if pq.type in ("choice", "multi", "truefalse", "evidence"):
             yield ChoiceList(choice_texts(pq), multi=pq.type == "multi", id="choices")
         elif pq.type == "short":
@@ -74,7 +76,6 @@ class QuestionView(VerticalScroll):
             yield MatchPairs(pq.match_left, pq.match_right, id="match")
         if pq.type in ("multi", "match"):
             yield Button("Submit answer", id="submit", variant="primary")
-        yield Vertical(id="feedback-slot")
 
     def answer_widget(self) -> Widget | None:
         for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
@@ -175,13 +176,14 @@ class QuestionView(VerticalScroll):
             sel.disabled = True
         for btn in self.query("#submit"):
             btn.display = False
+        self.query_one("#q-hint", Static).display = False
         slot = self.query_one("#feedback-slot", Vertical)
         await slot.remove_children()
         if lines is not None:
             view = FeedbackView(lines, id="feedback")
             await slot.mount(view)
-            view.focus()
-            self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=True)
+            view.focus(scroll_visible=False)
+        self.scroll_home(animate=False)
 
     @property
     def feedback(self) -> FeedbackView | None:

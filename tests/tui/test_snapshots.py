@@ -1,0 +1,76 @@
+"""Pictures of the game (pytest-textual-snapshot): bank picker, a question, feedback, summary.
+
+Deterministic: fixed seed and name, a frozen clock (the summary says `time 0 s`), no cursor blink.
+Regenerate after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from quizgame.tui.screens.play_screen import PlayScreen
+from tests.tui.driver import Game, answer
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SnapCompare = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_bank_picker(snap_compare: SnapCompare, game: Game, tmp_path: Path, size: Any) -> None:
+    async def loaded(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = game.app([], name=None, cwd=tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=loaded)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_question(snap_compare: SnapCompare, game: Game, size: Any) -> None:
+    async def settle(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+
+    assert snap_compare(game.app(), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feedback_with_evidence(snap_compare: SnapCompare, game: Game, size: Any) -> None:
+    async def answered(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        # question 2 cites p6 and p7: the highlight must be scrolled into view
+        await pilot.press("b")  # question 1, right
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        pq = screen.session.current
+        assert pq is not None and pq.number == 2
+        assert pq is not None
+        await answer(pilot, pq, "wrong")
+        await pilot.pause()
+        await pilot.press("enter")  # show the answer (gives up the retry)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(game.app(), terminal_size=size, run_before=answered)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare: SnapCompare, game: Game, size: Any) -> None:
+    async def played(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        kinds = ["right", "right", "wrong"]
+        while (pq := screen.session.current) is not None:
+            await answer(pilot, pq, kinds[pq.number % 3])
+            await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(game.app(mode="exam"), terminal_size=size, run_before=played)
