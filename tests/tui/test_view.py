@@ -1,0 +1,183 @@
+"""The TUI's pure logic: labels, keys, highlight offsets, layout and the background results sink."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from quizgame.article import parse_article
+from quizgame.engine import AnswerRecord, GameSession, MemorySink
+from quizgame.evidence import locate
+from quizgame.loader import LoadedBank
+from quizgame.scoring import Outcome
+from quizgame.tui.background import BackgroundSink
+from quizgame.tui.view import (
+    choice_marks,
+    discover_banks,
+    evidence_text,
+    feedback_lines,
+    guided_visible,
+    is_stacked,
+    key_to_index,
+    passage_class,
+    passage_highlights,
+    summary_row_cells,
+    timer_label,
+)
+from tests.tui.driver import BANK
+
+
+def test_keys_name_choices() -> None:
+    assert key_to_index("1", 4) == 0
+    assert key_to_index("d", 4) == 3
+    assert key_to_index("D", 4) == 3
+    assert key_to_index("e", 4) is None
+    assert key_to_index("0", 4) is None
+    assert key_to_index("?", 4) is None
+    assert key_to_index("enter", 4) is None
+
+
+def test_layout_switches_at_100_columns_and_obeys_the_key() -> None:
+    assert is_stacked(99) and not is_stacked(100)
+    assert is_stacked(160, override=True) and not is_stacked(40, override=False)
+
+
+def test_highlight_offsets_are_within_the_passage_text() -> None:
+    text = "Headline\n\nFirst para. Second bit here.\n\nThird para, with more words at the end."
+    article = parse_article(text)
+    ev = locate(article, "Third para ... at the end").evidence
+    assert ev is not None and len(ev.spans) == 2
+    passage = article.passage(ev.passage_id)
+    assert passage is not None
+    local = passage_highlights(passage, [ev])
+    assert [passage.text[s:e] for s, e in local] == ["Third para", "at the end"]
+    assert evidence_text(article, ev) == "Third para … at the end"
+    other = article.passage("p1")
+    assert other is not None and passage_highlights(other, [ev]) == ()
+
+
+def test_asides_are_dimmed_and_guided_reveal(loaded_bank: LoadedBank) -> None:
+    art = loaded_bank.article
+    assert passage_class(art.passages[0]) == "-headline"
+    c1 = art.passage("c1")
+    assert c1 is not None and passage_class(c1) == "-aside"
+    assert guided_visible(art, 0) == ("h1",)
+    assert guided_visible(art, 1) == ("h1", "p1")
+    assert guided_visible(art, 4) == ("h1", "p1", "p2", "p3", "c1", "p4")
+    assert len(guided_visible(art, 99)) == len(art.passages)
+
+
+def test_feedback_hides_the_answer_while_a_retry_is_open(loaded_bank: LoadedBank) -> None:
+    s = GameSession(loaded_bank, player="t")
+    pq = s.current
+    assert pq is not None
+    r = s.submit("The White House")
+    hidden = feedback_lines(r, s.article)
+    assert hidden.right_answer is None and "try again" in hidden.next_hint
+    assert hidden.explanation != pq.question.explanation
+    assert hidden.evidence[0].startswith("p1: “The Kremlin on Tuesday")
+    shown = feedback_lines(r, s.article, gave_up=True)
+    assert shown.right_answer == "The Kremlin" and shown.explanation == pq.question.explanation
+    assert choice_marks(pq, "The White House", reveal=False) == {0: "✗ your answer"}
+    assert choice_marks(pq, "The White House") == {0: "✗ your answer", 1: "✓ right answer"}
+
+
+def test_summary_cells_use_symbol_and_word(loaded_bank: LoadedBank) -> None:
+    s = GameSession(loaded_bank, mode="exam", player="t")
+    s.submit("The Kremlin")
+    s.next()
+    rows = s.summary().rows
+    assert summary_row_cells(rows[0]) == ("1", "✓ Correct", "1 / 1", rows[0].prompt)
+    assert summary_row_cells(rows[1])[1] == "– Not answered"
+    assert timer_label(None) == "" and timer_label(4.2) == "⏱ 5s left"
+
+
+def test_discover_banks_bundled_local_and_cli_without_repeats(tmp_path: Path) -> None:
+    (tmp_path / "questions").mkdir()
+    local = tmp_path / "questions" / "mine.yaml"
+    local.write_text("title: x\n", encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    found = discover_banks([str(local), other, BANK], cwd=tmp_path)
+    assert found[0].resolve() == BANK.resolve()
+    assert [p.name for p in found] == [BANK.name, "mine.yaml", "other.yaml"]
+
+
+def _record(n: int) -> AnswerRecord:
+    return AnswerRecord(
+        "g",
+        "p",
+        "b",
+        "h",
+        f"q{n}",
+        "choice",
+        "x",
+        "x",
+        Outcome.CORRECT,
+        1.0,
+        1.0,
+        1.0,
+        0.1,
+        1,
+        True,
+        0.0,
+    )
+
+
+def test_background_sink_keeps_order_and_uses_one_thread() -> None:
+    inner = MemorySink()
+    threads: set[int] = set()
+
+    class Spy(MemorySink):
+        def record_answer(self, record: AnswerRecord) -> None:
+            threads.add(threading.get_ident())
+            inner.record_answer(record)
+
+    sink = BackgroundSink(Spy)
+    for n in range(50):
+        sink.record_answer(_record(n))
+    assert sink.flush(timeout=10)
+    assert [a.question_id for a in inner.answers] == [f"q{n}" for n in range(50)]
+    assert threads and threading.get_ident() not in threads
+    sink.close()
+
+
+def test_background_sink_reports_a_failing_store_once() -> None:
+    errors: list[BaseException] = []
+
+    class Broken(MemorySink):
+        def record_answer(self, record: AnswerRecord) -> None:
+            raise OSError("disk full")
+
+    sink = BackgroundSink(Broken, errors.append)
+    sink.record_answer(_record(1))
+    sink.record_answer(_record(2))
+    assert sink.flush(timeout=10)
+    assert [str(e) for e in errors] == ["disk full"]
+    sink.close()
+
+    def cannot_open() -> MemorySink:
+        raise RuntimeError("no db")
+
+    failing = BackgroundSink(cannot_open, errors.append)
+    failing.record_answer(_record(3))
+    assert failing.flush(timeout=10)
+    assert str(errors[-1]) == "no db"
+    failing.close()
+
+
+@pytest.mark.parametrize("module", ["quizgame.tui.view", "quizgame.plain", "quizgame.prefs"])
+def test_pure_modules_never_import_textual(module: str) -> None:
+    code = f"import sys, {module}; assert 'textual' not in sys.modules, sorted(sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_play_help_never_imports_textual() -> None:
+    code = (
+        "import sys\nfrom quizgame.cli import build_parser\nbuild_parser()\n"
+        "assert 'textual' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
