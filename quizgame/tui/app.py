@@ -6,9 +6,8 @@ import importlib
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -16,13 +15,14 @@ from quizgame.bank import Mode
 from quizgame.engine import GameSession, ResultSink
 from quizgame.prefs import clean_name, load_prefs, remember
 from quizgame.tui.background import BackgroundSink
-from quizgame.tui.screens.confirm_screen import ConfirmScreen
-from quizgame.tui.screens.help_screen import HelpScreen
-from quizgame.tui.screens.picker_screen import BankPickerScreen
-from quizgame.tui.screens.play_screen import PlayScreen
-from quizgame.tui.screens.player_screen import PlayerScreen
-from quizgame.tui.screens.summary_screen import SummaryScreen
 from quizgame.tui.view import BankEntry, bank_entry, discover_banks
+
+if TYPE_CHECKING:
+    from quizgame.tui.screens.picker_screen import BankPickerScreen
+    from quizgame.tui.screens.play_screen import PlayScreen
+    from quizgame.tui.screens.summary_screen import SummaryScreen
+
+# Screens are imported where first shown: start-up only pays for the play screen.
 
 
 class QuizApp(App[int]):
@@ -99,11 +99,12 @@ class QuizApp(App[int]):
             self.open_teacher_view()
 
     def show_picker(self, paths: list[Path]) -> None:
+        from quizgame.tui.screens.picker_screen import BankPickerScreen
+
         self.has_picker = True
         self.push_screen(BankPickerScreen(paths))
 
-    @on(BankPickerScreen.Picked)
-    def _picked(self, event: BankPickerScreen.Picked) -> None:
+    def on_bank_picker_screen_picked(self, event: BankPickerScreen.Picked) -> None:
         self.choose_player(event.entry)
 
     def choose_player(self, entry: BankEntry) -> None:
@@ -112,6 +113,8 @@ class QuizApp(App[int]):
         if self.player_name:
             self.start_game(entry, self.player_name, self.mode_choice or bank_mode)
             return
+        from quizgame.tui.screens.player_screen import PlayerScreen
+
         prefs = load_prefs()
 
         def chosen(answer: tuple[str, str] | None) -> None:
@@ -122,6 +125,8 @@ class QuizApp(App[int]):
         self.push_screen(PlayerScreen(entry, prefs.name, self.mode_choice or bank_mode), chosen)
 
     def start_game(self, entry: BankEntry, name: str, mode: str) -> None:
+        from quizgame.tui.screens.play_screen import PlayScreen
+
         assert entry.loaded is not None
         if self.remember_player:
             remember(name=name)
@@ -139,18 +144,17 @@ class QuizApp(App[int]):
 
     # the end of a game ------------------------------------------------------------------------------------
 
-    @on(PlayScreen.Finished)
-    def _finished(self, event: PlayScreen.Finished) -> None:
+    def on_play_screen_finished(self, event: PlayScreen.Finished) -> None:
+        from quizgame.tui.screens.summary_screen import SummaryScreen
+
         self.switch_screen(SummaryScreen(event.session, event.responses))
 
-    @on(SummaryScreen.Again)
-    def _again(self, event: SummaryScreen.Again) -> None:
+    def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
         self.pop_screen()
         self.start_game(self.last_entry, s.player, s.mode.value)
 
-    @on(SummaryScreen.Back)
-    def _back(self) -> None:
+    def on_summary_screen_back(self, event: SummaryScreen.Back) -> None:
         self.session = None
         if self.has_picker:
             self.pop_screen()
@@ -160,6 +164,8 @@ class QuizApp(App[int]):
     # help, quitting, teacher view -------------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from quizgame.tui.screens.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -168,6 +174,8 @@ class QuizApp(App[int]):
         return self.session is not None and not self.session.finished
 
     async def action_quit(self) -> None:
+        from quizgame.tui.screens.confirm_screen import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
         if not self.in_game:

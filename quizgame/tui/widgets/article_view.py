@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quizgame.article import Article, Passage
@@ -16,6 +17,7 @@ from quizgame.tui.view import passage_class, passage_highlights
 
 # Reverse + bold + underline: the span stands out without relying on colour alone.
 HIGHLIGHT = Style(bold=True, underline=True, reverse=True)
+GUTTER_MARK = Style(bold=True, color="yellow")
 
 
 def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
@@ -26,27 +28,35 @@ def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
     return out
 
 
-class PassageView(Horizontal):
-    """One passage: its id in a gutter (`p4`), then its text exactly as in the article."""
+class PassageView(Static):
+    """One passage: its id in a gutter (`p4`), then its text exactly as in the article.
+
+    One widget per passage (gutter and text share a grid renderable): an article has dozens of
+    passages, and every extra widget costs start-up time.
+    """
 
     DEFAULT_CSS = """
     PassageView { height: auto; margin-bottom: 1; }
-    PassageView > .gutter { width: 5; color: $text-muted; }
-    PassageView > .passage-text { width: 1fr; height: auto; }
-    PassageView.-aside > .passage-text { color: $text-muted; text-style: italic; }
-    PassageView.-headline > .passage-text { text-style: bold; }
-    PassageView.-evidence > .gutter { color: $warning; text-style: bold; }
+    PassageView.-aside { color: $text-muted; text-style: italic; }
+    PassageView.-headline { text-style: bold; }
     """
 
     def __init__(self, passage: Passage) -> None:
-        super().__init__(id=f"passage-{passage.id}", classes=passage_class(passage))
         self.passage = passage
         self.highlights: tuple[tuple[int, int], ...] = ()
         self.rendered = highlighted_text(passage.text, ())
+        super().__init__(self._grid(), id=f"passage-{passage.id}", classes=passage_class(passage))
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(self.passage.id), classes="gutter")
-        yield Static(self.rendered, classes="passage-text")
+    def _grid(self) -> Table:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=4, no_wrap=True)
+        grid.add_column(ratio=1)
+        if self.highlights:
+            gutter = Text(f"▶{self.passage.id}", style=GUTTER_MARK)
+        else:
+            gutter = Text(self.passage.id, style="dim")
+        grid.add_row(gutter, self.rendered)
+        return grid
 
     def set_highlights(self, spans: tuple[tuple[int, int], ...]) -> None:
         if spans == self.highlights:
@@ -54,10 +64,7 @@ class PassageView(Horizontal):
         self.highlights = spans
         self.rendered = highlighted_text(self.passage.text, spans)
         self.set_class(bool(spans), "-evidence")
-        gutter = f"▶{self.passage.id}" if spans else self.passage.id
-        if self.is_mounted:
-            self.query_one(".gutter", Static).update(Text(gutter))
-            self.query_one(".passage-text", Static).update(self.rendered)
+        self.update(self._grid())
 
     @property
     def highlighted_strings(self) -> list[str]:
