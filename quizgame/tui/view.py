@@ -150,7 +150,10 @@ def answer_hint(pq: PresentedQuestion, part_b: bool = False) -> str:
     if pq.type == "short":
         return "Type your answer and press Enter."
     if pq.type == "match":
-        return "Pick a match for each item (Enter opens the list), then press ctrl+s to submit."
+        return (
+            "For each item press the letter of its match (or Enter to open the list), "
+            "then Enter on Submit (or ctrl+s)."
+        )
     if pq.type == "evidence":
         part = "Part B" if part_b else "Part A"
         return f"{part}: press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter."
