@@ -232,6 +232,9 @@ class _Reader:
                         f"'{label}': partial credit ({w:g}%) for '{shorten(t)}' is not kept — "
                         "quizgame counts only the right answer",
                     )
+            if not right:  # e.g. `{=}`: the `=` marked an empty answer, so none is right
+                self.note(line, f"skipped question '{label}' — no answer is marked right with `=`")
+                return None
             if len(right) > 1:
                 self.note(
                     line,
