@@ -22,7 +22,10 @@ class Mode(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # defer_build: validators are compiled on first use, not at import, which keeps start-up lean
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -127,6 +130,8 @@ class _QuestionBase(_Model):
 
 
 class _ChoiceListMixin(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     choices: Annotated[list[Choice], Field(min_length=2, max_length=26)] = Field(
         description="The options, as strings or {text, feedback} objects."
     )
@@ -244,6 +249,7 @@ class Bank(_Model):
         extra="forbid",
         str_strip_whitespace=True,
         frozen=True,
+        defer_build=True,
         json_schema_extra={"title": "quizgame question bank"},
     )
 

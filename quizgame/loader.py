@@ -67,7 +67,10 @@ class LoadResult:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-_question_adapter: TypeAdapter[Any] = TypeAdapter(Question)
+@cache
+def _question_adapter() -> TypeAdapter[Any]:
+    """Built only when a bank has errors: valid banks are validated in one `Bank` pass."""
+    return TypeAdapter(Question)
 
 
 def load_bank(path: str | Path, *, display: str | None = None) -> LoadResult:
@@ -144,8 +147,14 @@ def load_bank_text(
         result.diagnostics = sort_diagnostics(result.diagnostics)
         return result
 
-    questions, q_nodes = _validate_questions(data, root, shown, result)
-    bank = _validate_bank(data, root, questions, shown, result)
+    bank = _validate_fast(data)
+    if bank is not None:
+        questions = list(enumerate(bank.questions))
+        q_list = root.get("questions")
+        q_nodes = list(q_list.items) if q_list is not None else []
+    else:  # validate question by question so one broken question hides no other problem
+        questions, q_nodes = _validate_questions(data, root, shown, result)
+        bank = _validate_bank(data, root, questions, shown, result)
     if isinstance(data.get("title"), str):
         result.title = data["title"]
     result.question_count = len(q_nodes)
@@ -165,6 +174,13 @@ def load_bank_text(
     return result
 
 
+def _validate_fast(data: dict[str, Any]) -> Bank | None:
+    try:
+        return Bank.model_validate(data)
+    except ValidationError:
+        return None
+
+
 def _validate_questions(
     data: dict[str, Any], root: Node, shown: str, result: LoadResult
 ) -> tuple[list[tuple[int, QuestionModel]], list[Node]]:
@@ -175,7 +191,7 @@ def _validate_questions(
     good: list[tuple[int, QuestionModel]] = []
     for i, (item, _node) in enumerate(zip(raw_questions, q_list_node.items, strict=True)):
         try:
-            good.append((i, _question_adapter.validate_python(item)))
+            good.append((i, _question_adapter().validate_python(item)))
         except ValidationError as exc:
             for err in exc.errors():
                 result.diagnostics.append(_pydantic_diagnostic(err, ("questions", i), root, shown))
