@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, RadioSet, Static
 
 from quizgame.prefs import MAX_NAME, clean_name
 from quizgame.tui.view import BankEntry
+from quizgame.tui.widgets.marked_radio import MarkedRadioButton
 
 MODE_HELP = {
     "practice": "Practice — feedback after every answer; a wrong answer may be retried",
@@ -47,7 +48,7 @@ class PlayerScreen(Screen[tuple[str, str] | None]):
             yield Static(Text("Mode"), classes="field-label")
             with RadioSet(id="mode"):
                 for mode, label in MODE_HELP.items():
-                    yield RadioButton(label, value=mode == self.mode, id=f"mode-{mode}")
+                    yield MarkedRadioButton(label, value=mode == self.mode, id=f"mode-{mode}")
             yield Button("Start", id="start", variant="primary")
         yield Footer()
 
