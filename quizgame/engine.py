@@ -524,7 +524,14 @@ class GameSession:
         return self.current
 
     def abandon(self) -> None:
-        """The player quit mid-game: the sink marks the game abandoned."""
+        """The player quit mid-game: the sink marks the game abandoned.
+
+        A retry still on offer is given up, so the last attempt counts in the summary.
+        """
+        cur = self.current
+        if self._pending is not None and cur is not None:
+            self._results[cur.id] = _finalised(self._pending)
+            self._pending = None
         if self._ended is None:
             self._finish(finished=False)
 

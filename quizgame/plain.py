@@ -112,12 +112,14 @@ class PlainGame:
             response = self.read_response(pq)
             result = s.submit(response)
             if s.feedback_now:
-                self.print_feedback(result)
+                # while a retry is on offer the answer stays hidden, as in the TUI
+                self.print_feedback(result, hide_answer=result.can_retry)
                 if result.can_retry:
                     again = self.ask("Try again for reduced credit? [y/n] ")
                     if again.lower().startswith("y"):
                         s.retry()
                         continue
+                    self.print_answer(result)
             else:
                 self.say("Answer saved.")
             self.say()
@@ -202,19 +204,27 @@ class PlainGame:
 
     # showing results ----------------------------------------------------------------------------------
 
-    def print_feedback(self, result: AnswerResult, *, number: bool = False) -> None:
-        from quizgame.scoring import Outcome
-
+    def print_feedback(
+        self, result: AnswerResult, *, number: bool = False, hide_answer: bool = False
+    ) -> None:
         prefix = f"{result.question.number}. " if number else ""
         self.say(f"{prefix}{result.headline} — {result.points_label}")
         self.say(f"Your answer: {result.response_text}")
-        if result.outcome is not Outcome.CORRECT:
-            self.say(f"Right answer: {result.right_answer}")
         for note in result.feedback:
             self.say(f"Note: {note}")
-        self.say(f"Why: {result.explanation}")
         for line in evidence_lines(self.session.article, result.evidence):
             self.say(f"Evidence {line}")
+        if hide_answer:
+            self.say("Re-read the evidence above, then try again — or answer n to see the answer.")
+        else:
+            self.print_answer(result)
+
+    def print_answer(self, result: AnswerResult) -> None:
+        from quizgame.scoring import Outcome
+
+        if result.outcome is not Outcome.CORRECT:
+            self.say(f"Right answer: {result.right_answer}")
+        self.say(f"Why: {result.explanation}")
 
     def print_summary(self) -> None:
         s = self.session

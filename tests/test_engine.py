@@ -222,3 +222,13 @@ def test_summary_rows_list_every_question(loaded_bank: LoadedBank) -> None:
     assert len(rows) == len(loaded_bank.bank.questions)
     assert rows[0].outcome is Outcome.CORRECT and rows[1].outcome is None
     assert s.summary().label.startswith("1 / 18 points")
+
+
+def test_abandon_during_retry_offer_keeps_the_attempt(loaded_bank: LoadedBank) -> None:
+    s = GameSession(loaded_bank)
+    pq = s.current
+    assert pq is not None
+    s.submit(wrong_response(pq))
+    assert s.awaiting_retry
+    s.abandon()
+    assert s.summary().rows[0].outcome is Outcome.WRONG

@@ -145,3 +145,17 @@ def test_plain_mode_in_a_real_pipe(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "✓ Correct" in proc.stdout and "Game stopped." in proc.stdout
     assert "textual" not in proc.stderr.lower()
+
+
+def test_retry_keeps_the_answer_hidden_until_declined(loaded_bank: LoadedBank) -> None:
+    out, _sink = play(loaded_bank, ["A", "n"])  # wrong on Q1, then decline the retry
+    before, _, after = out.partition("Try again for reduced credit?")
+    assert "Right answer" not in before and "Why:" not in before
+    assert "Evidence p1:" in before  # the proof to re-read is shown
+    assert "Right answer: The Kremlin" in after and "Why: " in after
+
+
+def test_eof_during_a_retry_offer_keeps_the_attempt(loaded_bank: LoadedBank) -> None:
+    out, sink = play(loaded_bank, ["A"])  # stdin ends at the retry question
+    assert "  1. ✗ Wrong" in out
+    assert sink.finished and sink.finished[0][3] is False  # abandoned, recorded as such
