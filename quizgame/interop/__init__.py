@@ -15,7 +15,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -204,6 +204,53 @@ def unique_ids(ids: Sequence[str]) -> list[str]:
 def shorten(text: str, width: int = 40) -> str:
     one = " ".join(text.split())
     return one if len(one) <= width else one[: width - 1] + "…"
+
+
+Weighted = tuple[float, str, str | None]  # (percent of the marks, choice text, feedback)
+
+
+def weighted_choice_question(
+    parsed: Sequence[Weighted], *, single: bool, label: str, note: Callable[[str], None]
+) -> QuestionDict | None:
+    """A `choice` or `multi` question from Moodle-style weighted answers (GIFT and XML alike).
+
+    quizgame has no per-choice weights, so what cannot be kept is said through `note`, one line
+    each: the best-weighted answer is the right one of a single-answer question, and every
+    positively weighted answer is a right one of a multiple-answer question, each an equal share.
+    """
+    if len(parsed) < 2:
+        note(f"skipped question '{label}' — a choice question needs two answers")
+        return None
+    choices: list[Any] = [{"text": t, "feedback": f} if f else t for _, t, f in parsed]
+    if single:
+        best = max(w for w, _, _ in parsed)
+        if best <= 0:
+            note(f"skipped question '{label}' — no answer earns any marks")
+            return None
+        right = [t for w, t, _ in parsed if w == best]
+        if best < 100:
+            note(f"'{label}': no answer earns 100%; quizgame takes the best one as right")
+        for w, t, _ in parsed:
+            if 0 < w < best:
+                note(
+                    f"'{label}': partial credit ({w:g}%) for '{shorten(t)}' is not kept — "
+                    "quizgame counts only the right answer"
+                )
+        if len(right) > 1:
+            note(
+                f"'{label}': {len(right)} answers are marked right; quizgame kept the "
+                f"first, '{shorten(right[0])}'"
+            )
+        return {"type": "choice", "choices": choices, "answer": right[0]}
+    positive = [(w, t) for w, t, _ in parsed if w > 0]
+    if not positive:
+        note(f"skipped question '{label}' — no answer earns any marks")
+        return None
+    if len({round(w, 3) for w, _ in positive}) > 1:
+        note(
+            f"'{label}': answer weights are not kept — quizgame gives each right choice an equal share"
+        )
+    return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
 
 
 def name_of(question: Mapping[str, Any]) -> str:

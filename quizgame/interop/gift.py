@@ -31,6 +31,7 @@ from quizgame.interop import (
     shorten,
     slugify,
     split_feedback,
+    weighted_choice_question,
 )
 
 # Escapes become private-use characters while the structure is parsed, then turn back.
@@ -219,40 +220,9 @@ class _Reader:
             choice = _clean(text, fmt)
             if choice:
                 parsed.append((weight, choice, _clean(feedback, fmt) or None))
-        if len(parsed) < 2:
-            self.note(line, f"skipped question '{label}' — a choice question needs two answers")
-            return None
-        choices: list[Any] = [{"text": t, "feedback": f} if f else t for _, t, f in parsed]
-        if single:
-            right = [t for w, t, _ in parsed if w >= 100]
-            for w, t, _ in parsed:
-                if 0 < w < 100:
-                    self.note(
-                        line,
-                        f"'{label}': partial credit ({w:g}%) for '{shorten(t)}' is not kept — "
-                        "quizgame counts only the right answer",
-                    )
-            if not right:  # e.g. `{=}`: the `=` marked an empty answer, so none is right
-                self.note(line, f"skipped question '{label}' — no answer is marked right with `=`")
-                return None
-            if len(right) > 1:
-                self.note(
-                    line,
-                    f"'{label}': {len(right)} answers are marked right; quizgame kept the "
-                    f"first, '{shorten(right[0])}'",
-                )
-            return {"type": "choice", "choices": choices, "answer": right[0]}
-        positive = [(w, t) for w, t, _ in parsed if w > 0]
-        if not positive:
-            self.note(line, f"skipped question '{label}' — no answer has a positive weight")
-            return None
-        if len({round(w, 3) for w, _ in positive}) > 1:
-            self.note(
-                line,
-                f"'{label}': answer weights are not kept — quizgame gives each right choice "
-                "an equal share",
-            )
-        return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
+        return weighted_choice_question(
+            parsed, single=single, label=label, note=lambda msg: self.note(line, msg)
+        )
 
     def matching(self, line: int, label: str, answers: str, fmt: str) -> QuestionDict | None:
         pairs: list[dict[str, str]] = []

@@ -28,6 +28,7 @@ from quizgame.interop import (
     slugify,
     split_feedback,
     text_to_html,
+    weighted_choice_question,
 )
 
 # Moodle's types we cannot play, with a word on what to do instead.
@@ -201,46 +202,14 @@ class _Reader:
 
     def multichoice(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
         parsed = self._answers(elem)
-        if len(parsed) < 2:
-            self.note(line, f"skipped question '{label}' — a choice question needs two answers")
-            return None
-        self.shuffles.append(_flag(elem, "shuffleanswers", True))
-        choices: list[Any] = [{"text": t, "feedback": f} if f else t for _, t, f in parsed]
-        if _flag(elem, "single", True):
-            best = max(w for w, _, _ in parsed)
-            if best <= 0:
-                self.note(line, f"skipped question '{label}' — no answer earns any marks")
-                return None
-            right = [t for w, t, _ in parsed if w == best]
-            if best < 100:
-                self.note(
-                    line, f"'{label}': no answer earns 100%; quizgame takes the best one as right"
-                )
-            for w, t, _ in parsed:
-                if 0 < w < best:
-                    self.note(
-                        line,
-                        f"'{label}': partial credit ({w:g}%) for '{shorten(t)}' is not kept — "
-                        "quizgame counts only the right answer",
-                    )
-            if len(right) > 1:
-                self.note(
-                    line,
-                    f"'{label}': {len(right)} answers are marked right; quizgame kept the "
-                    f"first, '{shorten(right[0])}'",
-                )
-            return {"type": "choice", "choices": choices, "answer": right[0]}
-        positive = [(w, t) for w, t, _ in parsed if w > 0]
-        if not positive:
-            self.note(line, f"skipped question '{label}' — no answer earns any marks")
-            return None
-        if len({round(w, 3) for w, _ in positive}) > 1:
-            self.note(
-                line,
-                f"'{label}': answer weights are not kept — quizgame gives each right choice "
-                "an equal share",
-            )
-        return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
+        if len(parsed) >= 2:
+            self.shuffles.append(_flag(elem, "shuffleanswers", True))
+        return weighted_choice_question(
+            parsed,
+            single=_flag(elem, "single", True),
+            label=label,
+            note=lambda msg: self.note(line, msg),
+        )
 
     def truefalse(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
         value: bool | None = None

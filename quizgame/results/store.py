@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
-from quizgame.engine import AnswerRecord, GameInfo
+from quizgame.engine import ResultSink
 
 
 class StoreError(Exception):
@@ -65,16 +65,9 @@ class StoredAnswer(NamedTuple):
         return json.loads(self.response_json)
 
 
-class ResultStore(Protocol):
-    """Durable storage for games and answers. Every write is committed before it returns."""
-
-    def start_game(self, info: GameInfo) -> None: ...
-
-    def record_answer(self, record: AnswerRecord) -> None: ...
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None: ...
+class ResultStore(ResultSink, Protocol):
+    """Durable storage for games and answers: a sink whose every write is committed before it
+    returns, plus the queries reports need."""
 
     def games(
         self, *, bank_id: str | None = None, player: str | None = None
