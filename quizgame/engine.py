@@ -34,6 +34,7 @@ from quizgame.scoring import (
     right_answer_text,
     score,
 )
+from quizgame.units import format_points
 
 # --- results sink ------------------------------------------------------------------------------------
 
@@ -183,14 +184,10 @@ class AnswerResult:
 
     @property
     def points_label(self) -> str:
-        text = f"+{_fmt(self.points)} of {_fmt(self.max_points)} point{'s' if self.max_points != 1 else ''}"
+        text = f"+{format_points(self.points)} of {format_points(self.max_points)} point{'s' if self.max_points != 1 else ''}"
         if self.bonus:
-            text += f" (incl. streak bonus +{_fmt(self.bonus)})"
+            text += f" (incl. streak bonus +{format_points(self.bonus)})"
         return text
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
 
 
 @dataclass(frozen=True)
@@ -217,7 +214,7 @@ class Summary:
 
     @property
     def label(self) -> str:
-        return f"{_fmt(round(self.score, 2))} / {_fmt(self.max_score)} points ({self.percent:.0f}%)"
+        return f"{format_points(round(self.score, 2))} / {format_points(self.max_score)} points ({self.percent:.0f}%)"
 
     @property
     def correct_count(self) -> int:

@@ -17,13 +17,12 @@ from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
 from quizgame.tui.view import (
     choice_key,
     evidence_lines,
-    fmt_points,
-    format_seconds,
     key_to_index,
     part_prompt,
     summary_row_cells,
     type_label,
 )
+from quizgame.units import format_duration, format_points
 
 QUIT_WORDS = frozenset({":q", ":quit"})
 QUIT_AT_CHOICE = frozenset({"q", "quit", "exit"})
@@ -108,7 +107,9 @@ class PlainGame:
     def play_question(self, pq: PresentedQuestion) -> None:
         s = self.session
         while True:
-            self.say(f"{pq.progress_label} ({type_label(pq)}, {fmt_points(pq.question.points)} pt)")
+            self.say(
+                f"{pq.progress_label} ({type_label(pq)}, {format_points(pq.question.points)} pt)"
+            )
             response = self.read_response(pq)
             result = s.submit(response)
             if s.feedback_now:
@@ -239,7 +240,7 @@ class PlainGame:
             self.say(f"{num:>3}. {mark:<16} {pts:>9}  {prompt}")
         self.say(
             f"Score: {summary.label}, {summary.correct_count} of {len(summary.rows)} right, "
-            f"time {format_seconds(summary.seconds)}"
+            f"time {format_duration(summary.seconds)}"
         )
 
 

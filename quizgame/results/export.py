@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from quizgame.results.reports import HistogramBin, Report, VersionReport
+from quizgame.units import format_duration
 
 SECTIONS = ("players", "questions", "skills", "histogram")
 FORMATS = ("table", "csv", "json")
@@ -214,19 +215,6 @@ def to_json(report: Report, sections: Sequence[str] = SECTIONS) -> str:
 # --- Rich tables ---------------------------------------------------------------------------------
 
 
-def duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    s = round(seconds)
-    if s < 60:
-        return f"{s}s"
-    m, s = divmod(s, 60)
-    if m < 60:
-        return f"{m}m {s:02d}s"
-    h, m = divmod(m, 60)
-    return f"{h}h {m:02d}m"
-
-
 def fmt(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
@@ -309,7 +297,7 @@ def rich_renderables(
                 Text(str(p.games)),
                 Text(score_text(p.last_score, p.last_max, p.last_percent)),
                 Text(score_text(p.best_score, p.best_max, p.best_percent)),
-                Text(duration(p.seconds)),
+                Text(format_duration(p.seconds)),
             )
         yield t
         yield Text("")
@@ -386,7 +374,7 @@ def _questions_table(v: VersionReport, table: Callable[..., Any], wrong_width: i
             Text(fmt(i.first_try)),
             d,
             Text(fmt(i.item_rest_r)),
-            Text(duration(i.mean_seconds)),
+            Text(format_duration(i.mean_seconds)),
             wrong,
         )
     return t

@@ -16,6 +16,7 @@ from quizgame.article import Article, Kind, Passage
 from quizgame.engine import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
 from quizgame.evidence import ResolvedEvidence
 from quizgame.loader import LoadedBank, load_bank
+from quizgame.units import format_duration, format_points
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
 LETTERS = string.ascii_uppercase
@@ -302,15 +303,10 @@ def choice_marks(
 # --- status and summary --------------------------------------------------------------------------------
 
 
-def fmt_points(x: float) -> str:
-    x = round(x, 2)
-    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
-
-
 def score_label(session: GameSession) -> str:
     if not session.feedback_now:
         return f"Answered {session.answered} of {len(session.questions)}"
-    return f"Score {fmt_points(session.score)} / {fmt_points(session.max_score)}"
+    return f"Score {format_points(session.score)} / {format_points(session.max_score)}"
 
 
 def status_line(session: GameSession, pq: PresentedQuestion | None, streak: int = 0) -> str:
@@ -327,21 +323,10 @@ def timer_label(seconds_left: float | None) -> str:
     return f"⏱ {int(seconds_left + 0.999)}s left"
 
 
-def format_seconds(seconds: float) -> str:
-    s = round(seconds)
-    if s < 60:
-        return f"{s} s"
-    m, s = divmod(s, 60)
-    if m < 60:
-        return f"{m} min {s:02d} s"
-    h, m = divmod(m, 60)
-    return f"{h} h {m:02d} min"
-
-
 def summary_title(summary: Summary) -> str:
     return (
         f"{summary.label} · {summary.correct_count} of {len(summary.rows)} right · "
-        f"time {format_seconds(summary.seconds)}"
+        f"time {format_duration(summary.seconds)}"
     )
 
 
@@ -354,6 +339,6 @@ def summary_row_cells(row: SummaryRow) -> tuple[str, str, str, str]:
     return (
         str(row.number),
         mark,
-        f"{fmt_points(row.points)} / {fmt_points(row.max_points)}",
+        f"{format_points(row.points)} / {format_points(row.max_points)}",
         row.prompt,
     )

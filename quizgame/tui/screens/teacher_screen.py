@@ -17,10 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
 
-from quizgame.results.export import QUESTIONS_LEGEND, clip, duration, fmt, score_text
+from quizgame.results.export import QUESTIONS_LEGEND, clip, fmt, score_text
 from quizgame.results.reports import Report, VersionReport
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
 from quizgame.tui.widgets.teacher_question_detail import TeacherQuestionDetail
+from quizgame.units import format_duration
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class TeacherScreen(Screen[None]):
                 Text(str(p.games), justify="right"),
                 Text(score_text(p.last_score, p.last_max, p.last_percent), justify="right"),
                 Text(score_text(p.best_score, p.best_max, p.best_percent), justify="right"),
-                Text(duration(p.seconds), justify="right"),
+                Text(format_duration(p.seconds), justify="right"),
             )
 
     def show_version(self, version: VersionReport) -> None:
@@ -189,7 +190,7 @@ class TeacherScreen(Screen[None]):
                 d,
                 Text(fmt(item.item_rest_r), justify="right"),
                 Text(wrong),
-                Text(duration(item.mean_seconds), justify="right"),
+                Text(format_duration(item.mean_seconds), justify="right"),
                 key=item.question_id,
             )
         if version.items:

@@ -23,13 +23,13 @@ from quizgame.tui.view import (
     FeedbackLines,
     answer_hint,
     choice_texts,
-    fmt_points,
     part_prompt,
     type_label,
 )
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.match_pairs import MatchPairs
+from quizgame.units import format_points
 
 
 class QuestionView(VerticalScroll):
@@ -61,7 +61,7 @@ class QuestionView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         pq = self.pq
-        pts = fmt_points(pq.question.points)
+        pts = format_points(pq.question.points)
         meta = f"{pq.progress_label} · {type_label(pq)} · {pts} point{'s' if pts != '1' else ''}"
         yield Static(Text(meta), classes="q-meta")
         yield Static(Text(part_prompt(pq, False)), id="q-prompt")

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from quizgame.results.export import duration, fmt
+from quizgame.results.export import fmt
 from quizgame.results.reports import ItemRow
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
+from quizgame.units import format_duration
 
 OUTCOME_MARKS = {"correct": "✓", "partial": "◐", "wrong": "✗"}
 
@@ -31,7 +32,7 @@ def detail_figures(item: ItemRow) -> Text:
     out.append(
         f"Answered by {item.answered} · facility {fmt(item.facility)} · first try "
         f"{fmt(item.first_try)} · D {fmt(item.discrimination)} · r {fmt(item.item_rest_r)} · "
-        f"average time {duration(item.mean_seconds)} · {item.attempts} attempts in all games"
+        f"average time {format_duration(item.mean_seconds)} · {item.attempts} attempts in all games"
     )
     if item.tags:
         out.append("\nSkills: " + ", ".join(item.tags), style="dim")
