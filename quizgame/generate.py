@@ -249,32 +249,43 @@ def _explain(ctx: _Ctx, a: Attribution, *, lead: str | None = None) -> str:
 Question = dict[str, Any]
 
 
+def _speaker_choice(
+    ctx: _Ctx, i: int, prompt: str, id_prefix: str, tags: list[str], explanation: str | None = None
+) -> Question | None:
+    """A "who …?" choice question about attribution `i`, or None when it would be unfair:
+    the prompt names the speaker, too few same-kind distractors exist, or the proof won't resolve."""
+    a = ctx.items[i]
+    if ctx.mentions(a.speaker, prompt):
+        return None
+    others = ctx.same_kind(a.speaker, a.kind, prompt)[:3]
+    if len(others) < 2:
+        return None
+    evidence = ctx.proof(a)
+    if not ctx.resolves(evidence):
+        return None
+    choices = [a.speaker, *others]
+    ctx.rng.shuffle(choices)
+    ctx.take(i)
+    return {
+        "id": ctx.unique_id(f"{id_prefix}-{_slug(a.speaker)}-{_digest(a.content)}"),
+        "type": "choice",
+        "prompt": prompt,
+        "choices": choices,
+        "answer": a.speaker,
+        "explanation": explanation or _explain(ctx, a),
+        "evidence": evidence,
+        "tags": tags,
+    }
+
+
 def _who_said(ctx: _Ctx) -> Question | None:
     for i in ctx.fresh(lambda a: a.direct):
-        a = ctx.items[i]
-        frag, cut = _fragment(a.content, _QUOTE_WORDS)
-        prompt = f"Who said this: {_shown(frag, cut)}?"
-        if ctx.mentions(a.speaker, prompt):
-            continue
-        others = ctx.same_kind(a.speaker, a.kind, prompt)[:3]
-        if len(others) < 2:
-            continue
-        evidence = ctx.proof(a)
-        if not ctx.resolves(evidence):
-            continue
-        choices = [a.speaker, *others]
-        ctx.rng.shuffle(choices)
-        ctx.take(i)
-        return {
-            "id": ctx.unique_id(f"who-said-{_slug(a.speaker)}-{_digest(a.content)}"),
-            "type": "choice",
-            "prompt": prompt,
-            "choices": choices,
-            "answer": a.speaker,
-            "explanation": _explain(ctx, a),
-            "evidence": evidence,
-            "tags": ["attribution", "who said"],
-        }
+        frag, cut = _fragment(ctx.items[i].content, _QUOTE_WORDS)
+        q = _speaker_choice(
+            ctx, i, f"Who said this: {_shown(frag, cut)}?", "who-said", ["attribution", "who said"]
+        )
+        if q is not None:
+            return q
     return None
 
 
@@ -295,30 +306,19 @@ def _stance(ctx: _Ctx) -> Question | None:
     for i in order:
         a = ctx.items[i]
         prompt = _stance_prompt(a)
-        if prompt is None or ctx.mentions(a.speaker, prompt):
+        if prompt is None:
             continue
-        others = ctx.same_kind(a.speaker, a.kind, prompt)[:3]
-        if len(others) < 2:
-            continue
-        evidence = ctx.proof(a)
-        if not ctx.resolves(evidence):
-            continue
-        choices = [a.speaker, *others]
-        ctx.rng.shuffle(choices)
-        ctx.take(i)
-        kind = a.stance or "reported"
-        return {
-            "id": ctx.unique_id(f"{kind}-{_slug(a.speaker)}-{_digest(a.content)}"),
-            "type": "choice",
-            "prompt": prompt,
-            "choices": choices,
-            "answer": a.speaker,
-            "explanation": _explain(
-                ctx, a, lead=f"In passage {a.passage_id}, {_mid(a.speaker)} {a.cue} this."
-            ),
-            "evidence": evidence,
-            "tags": ["attribution", "stance" if a.stance else "reported speech"],
-        }
+        lead = f"In passage {a.passage_id}, {_mid(a.speaker)} {a.cue} this."
+        q = _speaker_choice(
+            ctx,
+            i,
+            prompt,
+            a.stance or "reported",
+            ["attribution", "stance" if a.stance else "reported speech"],
+            _explain(ctx, a, lead=lead),
+        )
+        if q is not None:
+            return q
     return None
 
 
