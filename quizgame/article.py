@@ -25,6 +25,7 @@ class Kind(StrEnum):
     """What a block of the scraped page is; only BODY is the article's own text."""
 
     HEADLINE = "headline"
+    SUBHEADING = "subheading"
     DATELINE = "dateline"
     BYLINE = "byline"
     BODY = "body"
@@ -35,6 +36,7 @@ class Kind(StrEnum):
 
 _ID_PREFIX = {
     Kind.HEADLINE: "h",
+    Kind.SUBHEADING: "s",
     Kind.DATELINE: "d",
     Kind.BYLINE: "b",
     Kind.BODY: "p",
@@ -254,9 +256,25 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*(?:\S.*)?$")
+_MD_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_BYLINE_AND_DATE = re.compile(r"^(?P<by>[^|·]+?)\s*[|·—-]\s*(?P<date>[^|·]+)$")
+
+
 def _classify(text: str, index: int, seen_body: bool) -> Kind:
     if index == 0:
         return Kind.HEADLINE
+    if _MD_HEADING.match(text) and "\n" not in text.strip():
+        return Kind.SUBHEADING
+    if _MD_IMAGE.match(text):
+        return Kind.CAPTION
+    plain = _MD_EMPHASIS.sub("", text)  # Markdown `*By Jane Doe*` is still a byline
+    if plain != text:
+        return _classify(plain, index, seen_body)
+    by_date = _BYLINE_AND_DATE.match(text) if not seen_body and len(text) < 120 else None
+    if by_date and _BYLINE.match(by_date["by"]) and _DATE.match(by_date["date"]):
+        return Kind.BYLINE
     if _LEGEND.match(text):
         return Kind.LEGEND
     if _BOILERPLATE.match(text) and len(text) < 120:

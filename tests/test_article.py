@@ -190,3 +190,24 @@ def test_cli_article_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: 
 
     assert main(["article", str(tmp_path / "nope.txt")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_markdown_article() -> None:
+    text = (
+        "# Storm hits the coast\n\n"
+        "*By Jane Doe* | March 3, 2025\n\n"
+        "The storm arrived on **Monday**, officials said.\n\n"
+        "![A flooded street in Miami](flood.jpg)\n\n"
+        "## What happens next\n\n"
+        '"We will rebuild," the mayor said.\n'
+    )
+    art = parse_article(text)
+    assert [(p.id, p.kind.value) for p in art.passages] == [
+        ("h1", "headline"),
+        ("b1", "byline"),
+        ("p1", "body"),
+        ("c1", "caption"),
+        ("s1", "subheading"),
+        ("p2", "body"),
+    ]
+    assert art.body[0].text == "The storm arrived on **Monday**, officials said."

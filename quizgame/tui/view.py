@@ -179,7 +179,7 @@ ASIDE_KINDS = frozenset({Kind.CAPTION, Kind.LEGEND, Kind.BOILERPLATE, Kind.BYLIN
 
 def passage_class(p: Passage) -> str:
     """The CSS class a passage row gets: body text, the headline, or a dimmed aside."""
-    if p.kind is Kind.HEADLINE:
+    if p.kind in (Kind.HEADLINE, Kind.SUBHEADING):
         return "-headline"
     if p.kind in ASIDE_KINDS:
         return "-aside"
