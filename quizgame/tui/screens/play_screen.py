@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizgame.bank import Mode
 from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
@@ -30,6 +30,7 @@ from quizgame.tui.view import (
     timer_label,
 )
 from quizgame.tui.widgets.article_view import ArticleView
+from quizgame.tui.widgets.game_footer import GameFooter
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
 
@@ -69,7 +70,7 @@ class PlayScreen(Screen[None]):
         with Container(id="main"):
             yield ArticleView(self.session.article, id="article")
             yield Container(id="question-slot")
-        yield Footer()
+        yield GameFooter()
 
     async def on_mount(self) -> None:
         self.apply_layout()

@@ -64,7 +64,7 @@ class PassageView(Static):
         self.highlights = spans
         self.rendered = highlighted_text(self.passage.text, spans)
         self.set_class(bool(spans), "-evidence")
-        self.update(self._grid())
+        self.update(self._grid(), layout=False)  # same text, same wrapping: same height
 
     @property
     def highlighted_strings(self) -> list[str]:
@@ -102,15 +102,21 @@ class ArticleView(VerticalScroll):
             if spans and first is None:
                 first = view
         if first is not None and scroll:
-            self.scroll_to_passage(first)
+            # Highlights never change a passage's height, so a laid-out article can scroll at once
+            # (one frame fewer between the answer and the proof on screen).
+            self.scroll_to_passage(first, now=True)
 
-    def scroll_to_passage(self, view: PassageView) -> None:
+    def scroll_to_passage(self, view: PassageView, *, now: bool = False) -> None:
+        """Centre `view`; `now` when the layout is current, else after the next refresh."""
         target = view
 
         def go() -> None:
             self.scroll_to_center(target, animate=False)
 
-        self.call_after_refresh(go)
+        if now and target.region and self.region:
+            go()
+        else:
+            self.call_after_refresh(go)
 
     def scroll_to_evidence(self) -> None:
         for view in self.passage_views():

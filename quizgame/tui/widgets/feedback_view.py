@@ -1,44 +1,67 @@
-"""Feedback on one answer: verdict (symbol + word), points, notes, explanation and the proof."""
+"""Feedback on one answer: verdict (symbol + word), points, notes, explanation and the proof.
+
+One widget that renders one Text (not a container of a dozen Statics): it is mounted on every
+answer, and each extra widget is styled, laid out and rendered on the way to the player's eyes
+(see bench/latency.py). Looks are set by component classes, so the app's theme still applies.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widget import Widget
 
 from quizgame.tui.view import FeedbackLines
 
 
-class FeedbackView(Vertical, can_focus=True):
+class FeedbackView(Widget, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "feedback--headline",
+        "feedback--label",
+        "feedback--hint",
+    }
     DEFAULT_CSS = """
     FeedbackView { height: auto; padding: 0 1; margin: 1 0; border: round $primary; }
     FeedbackView:focus { border: round $accent; }
-    FeedbackView > .fb-headline { text-style: bold; }
-    FeedbackView.-correct > .fb-headline { color: $success; }
-    FeedbackView.-partial > .fb-headline { color: $warning; }
-    FeedbackView.-wrong > .fb-headline { color: $error; }
-    FeedbackView > .fb-label { color: $text-muted; margin-top: 1; }
-    FeedbackView > .fb-hint { color: $text-muted; margin-top: 1; }
+    FeedbackView > .feedback--headline { text-style: bold; }
+    FeedbackView.-correct > .feedback--headline { color: $success; }
+    FeedbackView.-partial > .feedback--headline { color: $warning; }
+    FeedbackView.-wrong > .feedback--headline { color: $error; }
+    FeedbackView > .feedback--label { color: $text-muted; }
+    FeedbackView > .feedback--hint { color: $text-muted; }
     """
 
     def __init__(self, lines: FeedbackLines, *, id: str | None = None) -> None:
         super().__init__(id=id, classes=f"-{lines.outcome}")
         self.lines = lines
 
-    def compose(self) -> ComposeResult:
+    @property
+    def plain(self) -> str:
+        """The feedback as the player reads it (for tests and screen readers' sake)."""
+        return self.render().plain
+
+    def render(self) -> Text:
         ln = self.lines
-        head = Text(ln.headline)
-        head.append(f"   {ln.points}", style="not bold")
-        yield Static(head, classes="fb-headline")
-        yield Static(Text(f"Your answer: {ln.your_answer}"), classes="fb-answer")
+        label = self.get_component_rich_style("feedback--label")
+        hint = self.get_component_rich_style("feedback--hint")
+        head = self.get_component_rich_style("feedback--headline")
+        out = Text(end="")
+        out.append(ln.headline, head)
+        out.append(f"   {ln.points}", head + Style(bold=False))
+        out.append(f"\nYour answer: {ln.your_answer}")
         if ln.right_answer is not None:
-            yield Static(Text(f"Right answer: {ln.right_answer}"), classes="fb-right")
+            out.append(f"\nRight answer: {ln.right_answer}")
         for note in ln.notes:
-            yield Static(Text(f"• {note}"), classes="fb-note")
-        yield Static(Text("Why"), classes="fb-label")
-        yield Static(Text(ln.explanation), classes="fb-explanation")
-        yield Static(Text("Evidence (highlighted in the article)"), classes="fb-label")
+            out.append(f"\n• {note}")
+        out.append("\n\n")
+        out.append("Why", label)
+        out.append(f"\n{ln.explanation}")
+        out.append("\n\n")
+        out.append("Evidence (highlighted in the article)", label)
         for line in ln.evidence:
-            yield Static(Text(line), classes="fb-evidence")
-        yield Static(Text(ln.next_hint), classes="fb-hint")
+            out.append(f"\n{line}")
+        out.append("\n\n")
+        out.append(ln.next_hint, hint)
+        return out

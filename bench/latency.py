@@ -1,0 +1,153 @@
+"""Answer latency: the key press that answers → the feedback on screen, against a bare Textual app.
+
+Both round trips are driven by Pilot the same way, in the same run: `press(key)` then `pause()`,
+then (should the result not be there yet) more pauses until it is. For quizgame the key is the one
+that completes the answer (a choice letter, `t`/`f` as 1/2, Enter on a ticked multi or a typed
+short answer, Enter on Submit for a match) and "rendered" means the feedback pane is mounted. The
+baseline is a minimal app whose binding updates one `Static`. Most of either figure is Pilot's own
+waiting, so the ratio shows what the game adds on top of the framework. Target: ratio ≤ 1.2.
+
+A 50-question bank (every type but the two-part one) is generated in a temp folder.
+
+    .venv/bin/python bench/latency.py [--questions 50] [--size 120x40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
+from textual.widgets import Footer, Input, Select, Static
+
+from bench._bankgen import make_bank
+from quizgame.engine import NullSink, PresentedQuestion
+from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.play_screen import PlayScreen
+from quizgame.tui.view import choice_key
+
+
+class Minimal(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("a", "hit", "Hit")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("waiting", id="out")
+        yield Footer()
+
+    def action_hit(self) -> None:
+        self.hits += 1
+        self.query_one("#out", Static).update(f"hit {self.hits}")
+
+
+async def timed(pilot: Pilot[Any], key: str, done: Any) -> float:
+    t = time.perf_counter()
+    await pilot.press(key)
+    await pilot.pause()
+    while not done():
+        await pilot.pause()
+    return time.perf_counter() - t
+
+
+async def baseline(runs: int, size: tuple[int, int]) -> list[float]:
+    app = Minimal()
+    out: list[float] = []
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        static = app.query_one("#out", Static)
+        for n in range(1, runs + 1):
+            out.append(await timed(pilot, "a", lambda n=n: str(static.content) == f"hit {n}"))
+    return out
+
+
+async def prepare(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) -> str:
+    """Everything before the answering key press (not timed); returns that key."""
+    q: Any = pq.question
+    if pq.type == "choice":
+        return choice_key(pq.choices.index(q.answer)).lower()
+    if pq.type == "truefalse":
+        return "1" if q.answer else "2"
+    if pq.type == "multi":
+        for right in q.answers:
+            await pilot.press(choice_key(pq.choices.index(right)).lower())
+        return "enter"
+    if pq.type == "short":
+        screen.query_one("#short-input", Input).value = q.answer
+        return "enter"
+    if pq.type == "match":
+        truth = {p.left: p.right for p in q.pairs}
+        for n, left in enumerate(pq.match_left):
+            screen.query_one(f"#match-{n}", Select).value = pq.match_right.index(truth[left])
+        await pilot.pause()
+        screen.query_one("#submit").focus()
+        await pilot.pause()
+        return "enter"
+    raise AssertionError(pq.type)
+
+
+async def game(bank: Path, size: tuple[int, int]) -> dict[str, list[float]]:
+    app = QuizApp([bank], name="bench", seed=1, sink_factory=NullSink, remember_player=False)
+    by_type: dict[str, list[float]] = {}
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        while (pq := screen.session.current) is not None:
+            while screen.question_view is None or screen.question_view.pq is not pq:
+                await pilot.pause()
+            key = await prepare(pilot, screen, pq)
+            by_type.setdefault(pq.type, []).append(
+                await timed(pilot, key, lambda: screen.query("#feedback"))
+            )
+            while screen.session.current is pq:  # a retry on offer takes a second Enter
+                await pilot.press("enter")
+                await pilot.pause()
+    return by_type
+
+
+def p95(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=20, method="inclusive")[-1]
+
+
+def ms(x: float) -> str:
+    return f"{1000 * x:6.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=50)
+    parser.add_argument("--size", default="120x40")
+    args = parser.parse_args()
+    w, h = (int(x) for x in args.size.split("x"))
+    with tempfile.TemporaryDirectory() as tmp:
+        bank = make_bank(Path(tmp), args.questions, seed=7)
+        asyncio.run(baseline(5, (w, h)))  # warm-up: imports, first-frame costs
+        base = asyncio.run(baseline(args.questions, (w, h)))
+        by_type = asyncio.run(game(bank, (w, h)))
+    ours = [x for xs in by_type.values() for x in xs]
+    bm, gm = statistics.median(base), statistics.median(ours)
+    print(f"terminal {w}x{h}, {len(ours)} answers, {len(base)} baseline presses")
+    print(f"minimal app (binding → Static.update): median {ms(bm)}  p95 {ms(p95(base))}")
+    print(f"quizgame (answer key → feedback):      median {ms(gm)}  p95 {ms(p95(ours))}")
+    for kind, xs in sorted(by_type.items()):
+        print(f"  {kind:<10} n={len(xs):<3} median {ms(statistics.median(xs))}")
+    print(f"ratio (median): {gm / bm:.2f}  (target ≤ 1.2)")
+    print(f"ratio (p95):    {p95(ours) / p95(base):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""The play screen's footer follows the keys on offer without rebuilding itself needlessly, and the
+one-widget feedback pane says everything the player needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quizgame.tui.screens.play_screen import PlayScreen
+from quizgame.tui.widgets.feedback_view import FeedbackView
+from quizgame.tui.widgets.game_footer import GameFooter
+from tests.tui.driver import Game, answer, run_async
+
+
+def footer_keys(screen: PlayScreen) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [k.description for k in screen.query_one(GameFooter).query(FooterKey)]
+
+
+@run_async
+async def test_footer_rebuilds_only_when_the_keys_on_offer_change(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuilds = 0
+    original = GameFooter.recompose
+
+    async def counting(self: GameFooter) -> Any:
+        nonlocal rebuilds
+        rebuilds += 1
+        return await original(self)
+
+    monkeypatch.setattr(GameFooter, "recompose", counting)
+    app = game.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert "Next" not in footer_keys(screen)
+        before = rebuilds
+        for _ in range(3):  # bindings refresh, focus moves: same keys on offer → no rebuild
+            screen.refresh_bindings()
+            screen.article.focus()
+            await pilot.pause()
+            screen.query_one("#choices").focus()
+            await pilot.pause()
+        assert rebuilds == before
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, "right")
+        await pilot.pause()
+        assert rebuilds > before
+        assert "Next" in footer_keys(screen) and "Evidence" in footer_keys(screen)
+
+
+@run_async
+async def test_feedback_pane_shows_verdict_explanation_evidence_and_next_step(game: Game) -> None:
+    app = game.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, "right")
+        await pilot.pause()
+        view = screen.query_one(FeedbackView)
+        lines = view.lines
+        text = view.plain
+        assert text.startswith(f"{lines.headline}   {lines.points}\n")
+        assert f"Your answer: {lines.your_answer}" in text
+        assert lines.explanation in text
+        assert all(e in text for e in lines.evidence) and lines.evidence
+        assert text.endswith(lines.next_hint)
+        assert view.has_class("-correct")
