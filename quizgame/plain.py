@@ -14,6 +14,7 @@ from typing import Any
 from quizgame.article import Article
 from quizgame.bank import Mode
 from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
+from quizgame.safetext import visible
 from quizgame.tui.view import (
     choice_key,
     evidence_lines,
@@ -48,7 +49,7 @@ class PlainGame:
     # i/o -------------------------------------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        self._write(text)
+        self._write(visible(text))  # bank and article text may hold ESC & co: never sent raw
 
     def ask(self, prompt: str, *, choice: bool = True) -> str:
         try:

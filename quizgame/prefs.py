@@ -16,6 +16,7 @@ from pathlib import Path
 FILE_NAME = "prefs.json"
 MAX_NAME = 40
 MODES = ("practice", "exam", "guided")
+_JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,13 @@ def prefs_path() -> Path:
 
 
 def clean_name(raw: str) -> str:
-    """A name as stored and shown: no control characters, single spaces, at most MAX_NAME chars."""
-    kept = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in raw)
+    """A name as stored and shown: no control characters, single spaces, at most MAX_NAME chars.
+
+    Format characters go too (bidi overrides could disguise a name in a report), except the
+    zero-width (non-)joiner: emoji sequences and Persian or Indic names need them."""
+    kept = "".join(
+        " " if unicodedata.category(ch).startswith("C") and ch not in _JOINERS else ch for ch in raw
+    )
     return " ".join(kept.split())[:MAX_NAME].strip()
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from quizgame.results.reports import HistogramBin, Report, VersionReport
+from quizgame.safetext import one_line, visible, visible_data
 from quizgame.units import format_duration
 
 SECTIONS = ("players", "questions", "skills", "histogram")
@@ -42,8 +43,8 @@ def neutralise(value: Cell) -> str:
         return _number(value)
     text = str(value)
     if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+        text = "'" + text
+    return visible_data(text)  # ESC & co. as visible pictures: a CSV may be printed on a terminal
 
 
 def _number(value: float) -> str:
@@ -209,7 +210,15 @@ def to_json(report: Report, sections: Sequence[str] = SECTIONS) -> str:
             entry["histogram"] = [dict(asdict(b), label=b.label) for b in v.histogram]
         versions.append(entry)
     data["banks"] = versions
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # JSON escapes C0 controls itself; DEL and C1 (U+009B is CSI on some terminals) too, here.
+    return _C1_OR_DEL.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+_C1_OR_DEL = re.compile(r"[\x7f-\x9f]")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 # --- Rich tables ---------------------------------------------------------------------------------
@@ -292,8 +301,8 @@ def rich_renderables(
         )
         for p in report.players:
             t.add_row(
-                Text(p.player or "(no name)"),
-                Text(p.bank_id),
+                Text(one_line(p.player) or "(no name)"),
+                Text(one_line(p.bank_id)),
                 Text(str(p.games)),
                 Text(score_text(p.last_score, p.last_max, p.last_percent)),
                 Text(score_text(p.best_score, p.best_max, p.best_percent)),
@@ -305,7 +314,7 @@ def rich_renderables(
     for v in report.versions:
         yield _version_heading(v)
         for note in v.notes:
-            yield Text(f"note: {note}", style="yellow")
+            yield Text(visible(f"note: {note}"), style="yellow")
         if "questions" in sections:
             # the wrong answer gets what the fixed columns (about 68 cells) leave, cut to one line
             yield _questions_table(v, table, wrong_width=min(60, max(12, width - 70)))
@@ -320,7 +329,7 @@ def _version_heading(v: VersionReport) -> Any:
     from rich.text import Text
 
     head = Text()
-    head.append(v.bank_title, style="bold underline")
+    head.append(one_line(v.bank_title), style="bold underline")
     head.append(f"  {v.label}")
     mean = "—" if v.mean_percent is None else f"{v.mean_percent:.0f}%"
     head.append(f"\n{v.players} players, {v.games} games, {v.answers} answers; class mean {mean}")
@@ -361,14 +370,16 @@ def _questions_table(v: VersionReport, table: Callable[..., Any], wrong_width: i
     t.columns[-1].no_wrap = False  # the one column that may wrap, if the terminal is very narrow
     for i in v.items:
         wrong = Text(
-            f"{i.top_wrong_count}× {clip(i.top_wrong, wrong_width - 4)}" if i.top_wrong else "—"
+            f"{i.top_wrong_count}× {one_line(clip(i.top_wrong, wrong_width - 4))}"
+            if i.top_wrong
+            else "—"
         )
         d = Text(fmt(i.discrimination))
         if i.discrimination is not None and i.discrimination < 0:
             d.append("!", style="bold")  # a symbol as well as colour
             d.stylize("red")
         t.add_row(
-            Text(i.question_id),
+            Text(one_line(i.question_id)),
             Text(str(i.answered)),
             Text(fmt(i.facility)),
             Text(fmt(i.first_try)),
@@ -385,7 +396,7 @@ def _skills_table(v: VersionReport, table: Callable[..., Any], player: str | Non
 
     columns = [("Skill", "left"), ("Questions", "right"), ("Class mean", "right")]
     if player is not None:
-        columns.append((player, "right"))
+        columns.append((one_line(player), "right"))
     columns.append(("Students below 50%", "right"))
     t = table("Skills (mean question score per skill tag)", columns)
     by_tag: dict[str, list[Any]] = {}
@@ -394,7 +405,7 @@ def _skills_table(v: VersionReport, table: Callable[..., Any], player: str | Non
     for tag, rows in by_tag.items():
         klass = next(r for r in rows if r.player is None)
         players = [r for r in rows if r.player is not None]
-        cells = [Text(tag), Text(str(klass.questions)), Text(_pct(klass.mean))]
+        cells = [Text(one_line(tag)), Text(str(klass.questions)), Text(_pct(klass.mean))]
         if player is not None:
             mine = next((r for r in players if r.player == player), None)
             cells.append(Text(_pct(mine.mean if mine else None)))

@@ -10,17 +10,21 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 
 from quizgame.bank import Mode
 from quizgame.engine import GameSession, ResultSink
 from quizgame.prefs import clean_name, load_prefs, remember
 from quizgame.tui.background import BackgroundSink
+from quizgame.tui.control_filter import ControlFilter
 from quizgame.tui.view import BankEntry, bank_entry, discover_banks
 
 if TYPE_CHECKING:
     from quizgame.tui.screens.picker_screen import BankPickerScreen
     from quizgame.tui.screens.play_screen import PlayScreen
     from quizgame.tui.screens.summary_screen import SummaryScreen
+
+CONTROL_FILTER = ControlFilter()
 
 # Screens are imported where first shown: start-up only pays for the play screen.
 
@@ -64,6 +68,9 @@ class QuizApp(App[int]):
         self._sink: BackgroundSink | None = None
         self.session: GameSession | None = None
         self.has_picker = False
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     # start-up ------------------------------------------------------------------------------------------
 

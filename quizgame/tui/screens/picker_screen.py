@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizgame.safetext import visible
 from quizgame.tui.view import BankEntry, bank_entries
 
 
@@ -26,10 +27,10 @@ def entry_prompt(entry: BankEntry) -> Text:
     """Two or three lines per bank: title, details (or the error), the article's headline."""
     text = Text()
     mark = "" if entry.playable else "✗ "
-    text.append(f"{mark}{entry.title}", style="bold")
-    text.append(f"\n  {entry.details}", style="dim" if entry.playable else "")
+    text.append(visible(f"{mark}{entry.title}"), style="bold")
+    text.append(visible(f"\n  {entry.details}"), style="dim" if entry.playable else "")
     if entry.headline:
-        text.append(f"\n  Article: {entry.headline}", style="italic")
+        text.append(visible(f"\n  Article: {entry.headline}"), style="italic")
     return text
 
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, RadioSet, Static
 
 from quizgame.prefs import MAX_NAME, clean_name
+from quizgame.safetext import visible
 from quizgame.tui.view import BankEntry
 from quizgame.tui.widgets.marked_radio import MarkedRadioButton
 
@@ -36,8 +37,8 @@ class PlayerScreen(Screen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="player-box"):
-            yield Static(Text(self.entry.title, style="bold"), id="player-bank")
-            yield Static(Text(self.entry.details), id="player-details")
+            yield Static(Text(visible(self.entry.title), style="bold"), id="player-bank")
+            yield Static(Text(visible(self.entry.details)), id="player-details")
             yield Static(Text("Your name"), classes="field-label")
             yield Input(
                 value=self.default_name,

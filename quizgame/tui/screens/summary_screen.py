@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from quizgame.engine import GameSession
+from quizgame.safetext import one_line, visible
 from quizgame.tui.view import summary_row_cells, summary_title
 
 
@@ -43,7 +44,9 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         bank = self.session.loaded.bank
         player = self.session.player
-        yield Static(Text(f"Summary — {bank.title} — {player}", style="bold"), id="summary-title")
+        yield Static(
+            Text(visible(f"Summary — {bank.title} — {player}"), style="bold"), id="summary-title"
+        )
         yield Static(Text(summary_title(self.summary)), id="summary-score")
         yield Static(
             Text("Enter or click a row to review it with its evidence."), id="summary-hint"
@@ -59,7 +62,7 @@ class SummaryScreen(Screen[None]):
         table.add_columns("#", "Result", "Points", "Question")
         for row in self.summary.rows:
             cells = summary_row_cells(row)
-            table.add_row(*(Text(c) for c in cells), key=row.question_id)
+            table.add_row(*(Text(one_line(c)) for c in cells), key=row.question_id)
         table.focus()
 
     @on(DataTable.RowSelected, "#summary-table")

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, Ta
 
 from quizgame.results.export import QUESTIONS_LEGEND, clip, fmt, score_text
 from quizgame.results.reports import Report, VersionReport
+from quizgame.safetext import one_line
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
 from quizgame.tui.widgets.teacher_question_detail import TeacherQuestionDetail
 from quizgame.units import format_duration
@@ -143,7 +144,7 @@ class TeacherScreen(Screen[None]):
         tabs.display = True
         self._fill_players(report)
         options = [
-            (Text(f"{v.bank_title} — {v.label} ({v.players} students)"), n)
+            (Text(one_line(f"{v.bank_title} — {v.label} ({v.players} students)")), n)
             for n, v in enumerate(report.versions)
         ]
         select.set_options(options)
@@ -164,8 +165,8 @@ class TeacherScreen(Screen[None]):
         table.clear()
         for p in report.players:
             table.add_row(
-                Text(p.player or "(no name)"),
-                Text(p.bank_id),
+                Text(one_line(p.player) or "(no name)"),
+                Text(one_line(p.bank_id)),
                 Text(str(p.games), justify="right"),
                 Text(score_text(p.last_score, p.last_max, p.last_percent), justify="right"),
                 Text(score_text(p.best_score, p.best_max, p.best_percent), justify="right"),
@@ -182,14 +183,14 @@ class TeacherScreen(Screen[None]):
                 d = Text(fmt(item.discrimination) + "!", style="red", justify="right")
             wrong = f"{item.top_wrong_count}× {clip(item.top_wrong, 40)}" if item.top_wrong else "—"
             questions.add_row(
-                Text(item.question_id),
+                Text(one_line(item.question_id)),
                 Text(item.question_type),
                 Text(str(item.answered), justify="right"),
                 Text(fmt(item.facility), justify="right"),
                 Text(fmt(item.first_try), justify="right"),
                 d,
                 Text(fmt(item.item_rest_r), justify="right"),
-                Text(wrong),
+                Text(one_line(wrong)),
                 Text(format_duration(item.mean_seconds), justify="right"),
                 key=item.question_id,
             )
@@ -207,7 +208,7 @@ class TeacherScreen(Screen[None]):
                 if p.tag == s.tag and p.player is not None and p.mean is not None and p.mean < 0.5
             )
             skills.add_row(
-                Text(s.tag),
+                Text(one_line(s.tag)),
                 Text(str(s.questions), justify="right"),
                 Text(_pct(s.mean), justify="right"),
                 Text(str(below), justify="right"),

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from quizgame.article import Article, Passage
 from quizgame.evidence import ResolvedEvidence
+from quizgame.safetext import visible
 from quizgame.tui.view import passage_class, passage_highlights
 
 # Reverse + bold + underline: the span stands out without relying on colour alone.
@@ -22,7 +23,7 @@ GUTTER_MARK = Style(bold=True, color="yellow")
 
 def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
     """The passage text, literal (never markup), with `spans` styled as evidence."""
-    out = Text(text, end="")
+    out = Text(visible(text), end="")  # one char for one: offsets hold
     for start, end in spans:
         out.stylize(HIGHLIGHT, start, end)
     return out

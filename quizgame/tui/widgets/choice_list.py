@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quizgame.safetext import visible
 from quizgame.tui.view import choice_key, choice_label, key_to_index
 
 
@@ -57,7 +58,7 @@ class ChoiceList(OptionList):
     def prompt_text(self, i: int) -> Text:
         """The choice's words (with its tick box and mark), literal text."""
         label = choice_label(i, self.texts[i], multi=self.multi, ticked=i in self.ticked)
-        text = Text(label.split("  ", 1)[1])
+        text = Text(visible(label.split("  ", 1)[1]))
         mark = self.marks.get(i)
         if mark:
             text.append(f"  {mark}", style="bold")

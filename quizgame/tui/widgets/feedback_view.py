@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from quizgame.safetext import visible
 from quizgame.tui.view import FeedbackLines
 
 
@@ -50,18 +51,18 @@ class FeedbackView(Widget, can_focus=True):
         out = Text(end="")
         out.append(ln.headline, head)
         out.append(f"   {ln.points}", head + Style(bold=False))
-        out.append(f"\nYour answer: {ln.your_answer}")
+        out.append(visible(f"\nYour answer: {ln.your_answer}"))
         if ln.right_answer is not None:
-            out.append(f"\nRight answer: {ln.right_answer}")
+            out.append(visible(f"\nRight answer: {ln.right_answer}"))
         for note in ln.notes:
-            out.append(f"\n• {note}")
+            out.append(visible(f"\n• {note}"))
         out.append("\n\n")
         out.append("Why", label)
-        out.append(f"\n{ln.explanation}")
+        out.append(visible(f"\n{ln.explanation}"))
         out.append("\n\n")
         out.append("Evidence (highlighted in the article)", label)
         for line in ln.evidence:
-            out.append(f"\n{line}")
+            out.append(visible(f"\n{line}"))
         out.append("\n\n")
         out.append(ln.next_hint, hint)
         return out

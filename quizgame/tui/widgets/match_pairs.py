@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Select, Static
 
+from quizgame.safetext import visible
 from quizgame.tui.view import choice_key, key_to_index
 
 
@@ -38,9 +39,9 @@ class MatchPairs(Vertical):
         self.rights = rights
 
     def compose(self) -> ComposeResult:
-        options = [(Text(f"{choice_key(i)}  {r}"), i) for i, r in enumerate(self.rights)]
+        options = [(Text(visible(f"{choice_key(i)}  {r}")), i) for i, r in enumerate(self.rights)]
         for n, left in enumerate(self.lefts):
-            yield Static(Text(f"{n + 1}. {left}"), classes="match-left")
+            yield Static(Text(visible(f"{n + 1}. {left}")), classes="match-left")
             yield Select[int](options, prompt="→ choose (letter or Enter)", id=f"match-{n}")
 
     def selects(self) -> list[Select[int]]:

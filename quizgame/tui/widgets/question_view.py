@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
 from quizgame.engine import PresentedQuestion
+from quizgame.safetext import visible
 from quizgame.tui.view import (
     FeedbackLines,
     answer_hint,
@@ -64,7 +65,7 @@ class QuestionView(VerticalScroll):
         pts = format_points(pq.question.points)
         meta = f"{pq.progress_label} · {type_label(pq)} · {pts} point{'s' if pts != '1' else ''}"
         yield Static(Text(meta), classes="q-meta")
-        yield Static(Text(part_prompt(pq, False)), id="q-prompt")
+        yield Static(Text(visible(part_prompt(pq, False))), id="q-prompt")
         yield Static(Text(answer_hint(pq)), id="q-hint")
         # Feedback goes above the choices: its place never moves, so showing it needs no scrolling.
         yield Vertical(id="feedback-slot")
@@ -113,9 +114,10 @@ class QuestionView(VerticalScroll):
         self.part_a = part_a
         old = self.query_one("#choices", ChoiceList)
         await self.mount(
-            Static(Text(f"Part A — your answer: {part_a}"), id="q-part-a"), before="#q-prompt"
+            Static(Text(visible(f"Part A — your answer: {part_a}")), id="q-part-a"),
+            before="#q-prompt",
         )
-        self.query_one("#q-prompt", Static).update(Text(part_prompt(self.pq, True)))
+        self.query_one("#q-prompt", Static).update(Text(visible(part_prompt(self.pq, True))))
         self.query_one("#q-hint", Static).update(Text(answer_hint(self.pq, part_b=True)))
         new = ChoiceList(choice_texts(self.pq, part_b=True), id="choices-b")
         await self.mount(new, after=old)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
+from quizgame.safetext import one_line
+
 MARK_STYLES = {"✓": "green", "◐": "yellow", "✗": "red"}
 
 
@@ -34,7 +36,7 @@ def bars_text(bars: Sequence[Bar], width: int = 40, label_width: int = 36) -> Te
     for n, b in enumerate(bars):
         if n:
             out.append("\n")
-        label = " ".join(b.label.split())
+        label = one_line(" ".join(b.label.split()))
         if len(label) > label_width:
             label = label[: label_width - 1] + "…"
         if b.mark:

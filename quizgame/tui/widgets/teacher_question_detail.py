@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from quizgame.results.export import fmt
 from quizgame.results.reports import ItemRow
+from quizgame.safetext import one_line, visible
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
 from quizgame.units import format_duration
 
@@ -17,10 +18,10 @@ OUTCOME_MARKS = {"correct": "✓", "partial": "◐", "wrong": "✗"}
 
 def detail_heading(item: ItemRow) -> Text:
     out = Text()
-    out.append(item.question_id, style="bold")
+    out.append(one_line(item.question_id), style="bold")
     out.append(f"  ({item.question_type})", style="dim")
     if item.prompt:
-        out.append("\n" + item.prompt)
+        out.append("\n" + visible(item.prompt))
     return out
 
 
@@ -28,14 +29,14 @@ def detail_figures(item: ItemRow) -> Text:
     out = Text()
     if item.right_answer:
         out.append("Right answer: ", style="bold")
-        out.append(item.right_answer + "\n")
+        out.append(visible(item.right_answer) + "\n")
     out.append(
         f"Answered by {item.answered} · facility {fmt(item.facility)} · first try "
         f"{fmt(item.first_try)} · D {fmt(item.discrimination)} · r {fmt(item.item_rest_r)} · "
         f"average time {format_duration(item.mean_seconds)} · {item.attempts} attempts in all games"
     )
     if item.tags:
-        out.append("\nSkills: " + ", ".join(item.tags), style="dim")
+        out.append("\nSkills: " + one_line(", ".join(item.tags)), style="dim")
     return out
 
 
@@ -56,7 +57,7 @@ def evidence_text(item: ItemRow) -> Text:
         if n:
             out.append("\n")
         out.append("▌ ", style="green")
-        out.append(quote)
+        out.append(visible(quote))
     return out
 
 
