@@ -86,12 +86,21 @@ def hostile_article() -> str:
     return f"{base}\n\n{extra}\n"
 
 
-def write_hostile_bank(folder: Path, *, title: str = "[bold]Hostile[/] \x1b[31mbank") -> Path:
-    """A playable bank whose every text field carries the corpus; returns its path."""
+def write_hostile_bank(
+    folder: Path,
+    *,
+    title: str = "[bold]Hostile[/] \x1b[31mbank",
+    keys: tuple[str, ...] | None = None,
+) -> Path:
+    """A playable bank whose every text field carries the corpus; returns its path.
+
+    One question per corpus entry (or per entry in `keys`, in that order); the article always
+    holds every entry."""
     (folder / "article.txt").write_text(hostile_article(), encoding="utf-8")
+    chosen = keys if keys is not None else tuple(HOSTILE)
     questions = [
-        _question(n, key, text, f"Passage about {key}: {text.replace(chr(0), '')}")
-        for n, (key, text) in enumerate(HOSTILE.items())
+        _question(n, key, HOSTILE[key], f"Passage about {key}: {HOSTILE[key].replace(chr(0), '')}")
+        for n, key in enumerate(chosen)
     ]
     bank = {"title": title, "article": "article.txt", "questions": questions}
     path = folder / "hostile.yaml"
