@@ -111,7 +111,13 @@ class SqliteStore:
         self._lock = threading.Lock()  # the TUI may record from a worker thread
         _check_header(self.path, create=create)
         if create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # read-only place, a file in the way, no permission
+                raise StoreError(
+                    f"cannot create the folder {self.path.parent} for the results database: "
+                    f"{exc.strerror or exc}"
+                ) from exc
         uri = self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
         try:
             self._conn = sqlite3.connect(

@@ -5,16 +5,20 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.message import Message
 
 from quizgame.bank import Mode
 from quizgame.engine import GameSession, ResultSink
 from quizgame.prefs import clean_name, load_prefs, remember
+from quizgame.safetext import visible
 from quizgame.tui.background import BackgroundSink
 from quizgame.tui.control_filter import ControlFilter
 from quizgame.tui.view import BankEntry, bank_entry, discover_banks
@@ -66,6 +70,7 @@ class QuizApp(App[int]):
         self._clock = clock or time.monotonic
         self._wall = wall_clock or time.time
         self._sink: BackgroundSink | None = None
+        self._results_warned = False
         self.session: GameSession | None = None
         self.has_picker = False
 
@@ -74,10 +79,16 @@ class QuizApp(App[int]):
 
     # start-up ------------------------------------------------------------------------------------------
 
+    @dataclass
+    class ResultsProblem(Message):
+        """Results cannot be saved (posted from the results thread; shown as a notice)."""
+
+        text: str
+
     def _default_sink(self) -> ResultSink:
         from quizgame.results import open_sink
 
-        return open_sink(self.db)
+        return open_sink(self.db, warn=self._results_problem)
 
     @property
     def sink(self) -> BackgroundSink:
@@ -86,10 +97,24 @@ class QuizApp(App[int]):
         return self._sink
 
     def _sink_failed(self, exc: BaseException) -> None:
-        self.call_from_thread(
-            self.notify,
-            f"Results cannot be saved ({exc}); the game goes on.",
+        self._results_problem(f"results are not being saved: {exc}")
+
+    def _results_problem(self, message: str) -> None:
+        """Any thread: the store's warning becomes one notice (stderr is hidden under the TUI).
+
+        Posting a message never blocks the results thread, even while the app shuts down."""
+        if not self._results_warned:
+            self._results_warned = True
+            self.post_message(self.ResultsProblem(message))
+
+    @on(ResultsProblem)
+    def _show_results_problem(self, event: ResultsProblem) -> None:
+        text = event.text[:1].upper() + event.text[1:]
+        self.notify(
+            f"{visible(text)}. The game goes on.",
+            title="Results",
             severity="warning",
+            timeout=12,
             markup=False,
         )
 
