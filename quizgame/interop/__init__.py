@@ -253,6 +253,31 @@ def weighted_choice_question(
     return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
 
 
+def weighted_short_question(
+    parsed: Sequence[Weighted], *, label: str, note: Callable[[str], None]
+) -> QuestionDict | None:
+    """A `short` question from weighted accepted answers (GIFT and XML alike): fully right answers
+    are kept, partly right ones and per-answer feedback are left out with a note each."""
+    accepted: list[str] = []
+    for weight, text, _ in parsed:
+        if weight >= 100:
+            accepted.append(text)
+        elif weight > 0:
+            note(
+                f"'{label}': left out answer '{shorten(text)}' ({weight:g}% credit) — "
+                "quizgame accepts only fully right answers"
+            )
+    if any(feedback for _, _, feedback in parsed):
+        note(f"'{label}': feedback on short answers is not kept — use the explanation")
+    if not accepted:
+        note(f"skipped short-answer question '{label}' — it has no right answer")
+        return None
+    q: QuestionDict = {"type": "short", "answer": accepted[0]}
+    if len(accepted) > 1:
+        q["accept"] = accepted[1:]
+    return q
+
+
 def name_of(question: Mapping[str, Any]) -> str:
     return str(question.get("id") or shorten(str(question.get("prompt", ""))))
 

@@ -22,6 +22,7 @@ from quizgame.interop import (
     InteropError,
     Note,
     QuestionDict,
+    Weighted,
     feedback_text,
     finish_ids,
     html_to_text,
@@ -32,6 +33,7 @@ from quizgame.interop import (
     slugify,
     split_feedback,
     weighted_choice_question,
+    weighted_short_question,
 )
 
 # Escapes become private-use characters while the structure is parsed, then turn back.
@@ -261,36 +263,18 @@ class _Reader:
         return q
 
     def short(self, line: int, label: str, answers: str, fmt: str) -> QuestionDict | None:
-        accepted: list[str] = []
-        had_feedback = False
+        parsed: list[Weighted] = []
         for part in self._answer_parts(answers, "="):
             weight = 100.0
             if m := _WEIGHT.match(part):
                 weight, part = float(m.group(1)), part[m.end() :]
             text, _, feedback = part.partition("#")
-            had_feedback = had_feedback or bool(feedback.strip())
             answer = _clean(text, "plain")
-            if not answer:
-                continue
-            if weight >= 100:
-                accepted.append(answer)
-            elif weight > 0:
-                self.note(
-                    line,
-                    f"'{label}': left out answer '{shorten(answer)}' ({weight:g}% credit) — "
-                    "quizgame accepts only fully right answers",
-                )
-        if had_feedback:
-            self.note(
-                line, f"'{label}': feedback on short answers is not kept — use the explanation"
-            )
-        if not accepted:
-            self.note(line, f"skipped short-answer question '{label}' — it has no right answer")
-            return None
-        q: QuestionDict = {"type": "short", "answer": accepted[0]}
-        if len(accepted) > 1:
-            q["accept"] = accepted[1:]
-        return q
+            if answer:
+                parsed.append((weight, answer, feedback.strip() or None))
+            elif feedback.strip():
+                parsed.append((0.0, "", feedback.strip()))  # only its feedback counts
+        return weighted_short_question(parsed, label=label, note=lambda msg: self.note(line, msg))
 
 
 def _category_title(path: str) -> str | None:

@@ -29,6 +29,7 @@ from quizgame.interop import (
     split_feedback,
     text_to_html,
     weighted_choice_question,
+    weighted_short_question,
 )
 
 # Moodle's types we cannot play, with a word on what to do instead.
@@ -230,29 +231,9 @@ class _Reader:
         return q
 
     def short(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
-        accepted: list[str] = []
-        had_feedback = False
-        for w, text, fb in self._answers(elem):
-            if w >= 100:
-                accepted.append(text)
-                had_feedback = had_feedback or bool(fb)
-            elif w > 0:
-                self.note(
-                    line,
-                    f"'{label}': left out answer '{shorten(text)}' ({w:g}% credit) — "
-                    "quizgame accepts only fully right answers",
-                )
-        if had_feedback:
-            self.note(
-                line, f"'{label}': feedback on short answers is not kept — use the explanation"
-            )
-        if not accepted:
-            self.note(line, f"skipped short-answer question '{label}' — it has no right answer")
-            return None
-        q: QuestionDict = {"type": "short", "answer": accepted[0]}
-        if len(accepted) > 1:
-            q["accept"] = accepted[1:]
-        return q
+        return weighted_short_question(
+            self._answers(elem), label=label, note=lambda msg: self.note(line, msg)
+        )
 
     def matching(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
         pairs: list[dict[str, str]] = []
