@@ -412,6 +412,14 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
         elif isinstance(q, ShortQuestion):
             for a in (q.answer, *q.accept):
                 body.append(f"\t={escape(a)}")
+            if any("->" in a for a in (q.answer, *q.accept)):
+                notes.append(
+                    Note(
+                        item.line,
+                        f"'{q.id}': an accepted answer contains '->', which GIFT readers "
+                        "(Moodle's included) take for a matching question — reword that answer",
+                    )
+                )
         elif isinstance(q, MatchQuestion):
             for p in q.pairs:
                 body.append(f"\t={escape(p.left)} -> {escape(p.right)}")

@@ -181,3 +181,21 @@ def test_the_bundled_bank_survives_both_round_trips(
         )
         assert code == 0, err
         assert _questions(back) == original, fmt
+
+
+def test_gift_export_warns_about_arrows_in_short_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_article(tmp_path)
+    bank = tmp_path / "arrow.yaml"
+    bank.write_text(
+        "title: Arrows\narticle: article.txt\nquestions:\n"
+        "  - id: arrow\n    type: short\n    prompt: Which way?\n    answer: Moscow -> Kyiv\n"
+        "    explanation: x\n    evidence: The Kremlin on Tuesday refuted\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli(
+        capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path / "a.gift")
+    )
+    assert code == 0
+    assert "arrow.yaml:4: warning: 'arrow': an accepted answer contains '->'" in err
