@@ -293,7 +293,7 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
     passages: list[Passage] = []
     counters: dict[Kind, int] = {}
     seen_body = False
-    for index, block in enumerate(_blocks(text)):
+    for block in _blocks(text):
         start, end = _trimmed(text, block[0].start, block[-1].end)
         if start >= end:
             continue
@@ -307,7 +307,6 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
             for n, (s, e) in enumerate(split_sentences(text, start, end), 1)
         )
         passages.append(Passage(pid, kind, start, end, chunk, sentences))
-        del index
     return Article(text=text, passages=tuple(passages), path=path)
 
 

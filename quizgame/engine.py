@@ -28,7 +28,6 @@ from quizgame.loader import LoadedBank
 from quizgame.scoring import (
     AnyQuestion,
     Outcome,
-    outcome_for,
     response_json,
     response_text,
     right_answer_text,
@@ -451,7 +450,7 @@ class GameSession:
         points = round(points, 4)
         result = AnswerResult(
             question=cur,
-            outcome=outcome_for(fraction) if not timed_out else Outcome.WRONG,
+            outcome=outcome,
             fraction=fraction,
             points=points,
             max_points=float(q.points),
@@ -487,7 +486,6 @@ class GameSession:
                 answered_at=self._wall(),
             )
         )
-        del outcome
         if can_retry:
             self._pending = result
         else:
