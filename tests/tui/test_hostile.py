@@ -29,7 +29,7 @@ from quizgame.tui.control_filter import ControlFilter
 from quizgame.tui.screens.picker_screen import BankPickerScreen
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
-from quizgame.tui.widgets.article_view import ArticleView, PassageView
+from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from tests.data.hostile import HOSTILE, NAMES, write_empty_article_bank, write_hostile_bank
@@ -71,9 +71,10 @@ async def test_hostile_bank_is_shown_literally_and_never_reaches_the_terminal(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlayScreen)
-        for view in screen.query(PassageView):  # every passage, hostile ones included
+        article = screen.query_one(ArticleView)
+        for view in article.passage_views():  # every passage, hostile ones included
             assert view.rendered.plain == visible(view.passage.text)
-        assert any("␛[31mred text␛[0m" in v.rendered.plain for v in screen.query(PassageView))
+        assert any("␛[31mred text␛[0m" in v.rendered.plain for v in article.passage_views())
         seen = 0
         while (pq := screen.session.current) is not None:
             q: Any = pq.question
@@ -96,7 +97,7 @@ async def test_hostile_bank_is_shown_literally_and_never_reaches_the_terminal(
             assert result is not None
             assert visible(f"Your answer: {result.response_text}") in feedback
             highlighted = [
-                s for v in screen.query(PassageView) for s in v.highlighted_strings if s.strip()
+                s for v in article.passage_views() for s in v.highlighted_strings if s.strip()
             ]
             assert highlighted, pq.id
             assert not stray_controls(app), pq.id
@@ -204,3 +205,4 @@ async def test_empty_article_never_crashes_the_article_pane() -> None:
         view.reveal(())
         await pilot.pause()
         assert view.passage_views() == []
+        assert view.virtual_size.height == 0

@@ -1,15 +1,23 @@
-"""The article pane: numbered passages, dimmed asides, and evidence highlighted in place."""
+"""The article pane: numbered passages, dimmed asides, and evidence highlighted in place.
+
+One Line-API widget for the whole article, not a widget per passage: every widget on the play
+screen is styled, arranged and cut into the compositor's chops on each layout, and an article has
+dozens of passages (thousands, for a hostile one). The passages are wrapped once per width into
+lines; only the lines on screen are rendered, and a highlight re-renders only its own passage.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar
 
+from rich.console import Console
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from quizgame.article import Article, Passage
 from quizgame.evidence import ResolvedEvidence
@@ -18,7 +26,7 @@ from quizgame.tui.view import passage_class, passage_highlights
 
 # Reverse + bold + underline: the span stands out without relying on colour alone.
 HIGHLIGHT = Style(bold=True, underline=True, reverse=True)
-GUTTER_MARK = Style(bold=True, color="yellow")
+EVIDENCE_MARK = "▶"
 
 
 def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
@@ -29,100 +37,192 @@ def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
     return out
 
 
-class PassageView(Static):
-    """One passage: its id in a gutter (`p4`), then its text exactly as in the article.
+@dataclass(eq=False)
+class PassageLines:
+    """One passage as the pane shows it: its highlights, its text, and where its lines are."""
 
-    One widget per passage (gutter and text share a grid renderable): an article has dozens of
-    passages, and every extra widget costs start-up time.
-    """
+    passage: Passage
+    highlights: tuple[tuple[int, int], ...] = ()
+    display: bool = True
+    top: int = 0  # first line in the pane (valid while `display`)
+    height: int = 0  # wrapped lines, without the blank line after
+    rendered: Text = field(init=False)
 
-    DEFAULT_CSS = """
-    PassageView { height: auto; margin-bottom: 1; }
-    PassageView.-aside { color: $text-muted; text-style: italic; }
-    PassageView.-headline { text-style: bold; }
-    """
-
-    def __init__(self, passage: Passage) -> None:
-        self.passage = passage
-        self.highlights: tuple[tuple[int, int], ...] = ()
-        self.rendered = highlighted_text(passage.text, ())
-        super().__init__(self._grid(), id=f"passage-{passage.id}", classes=passage_class(passage))
-
-    def _grid(self) -> Table:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=4, no_wrap=True)
-        grid.add_column(ratio=1)
-        if self.highlights:
-            gutter = Text(f"▶{self.passage.id}", style=GUTTER_MARK)
-        else:
-            gutter = Text(self.passage.id, style="dim")
-        grid.add_row(gutter, self.rendered)
-        return grid
-
-    def set_highlights(self, spans: tuple[tuple[int, int], ...]) -> None:
-        if spans == self.highlights:
-            return
-        self.highlights = spans
-        self.rendered = highlighted_text(self.passage.text, spans)
-        self.set_class(bool(spans), "-evidence")
-        self.update(self._grid(), layout=False)  # same text, same wrapping: same height
+    def __post_init__(self) -> None:
+        self.rendered = highlighted_text(self.passage.text, ())
 
     @property
     def highlighted_strings(self) -> list[str]:
         return [self.passage.text[s:e] for s, e in self.highlights]
 
 
-class ArticleView(VerticalScroll):
+class ArticleView(ScrollView, can_focus=True):
     """Scrollable article; `show_evidence` highlights and scrolls to the proof."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--id",
+        "article--mark",
+        "article--aside",
+        "article--headline",
+    }
     DEFAULT_CSS = """
-    ArticleView { padding: 0 1; }
+    ArticleView { padding: 0 1; overflow-x: hidden; scrollbar-gutter: stable; }
+    ArticleView > .article--id { text-style: dim; }
+    ArticleView > .article--mark { text-style: bold; color: $warning; }
+    ArticleView > .article--aside { color: $text-muted; text-style: italic; }
+    ArticleView > .article--headline { text-style: bold; }
     """
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
         self.evidence: tuple[ResolvedEvidence, ...] = ()
+        self._passages = [PassageLines(p) for p in article.passages]
+        self._by_id = {pl.passage.id: pl for pl in self._passages}
+        longest = max((len(p.id) for p in article.passages), default=2)
+        self._gutter = longest + len(EVIDENCE_MARK) + 1
+        self._lines: list[Strip] = []
+        self._wrapped_at = -1  # the width `_lines` were wrapped for; -1: wrap again
+        self._last_sizes: tuple[Size, Size, Size] | None = None
+        self._made_with: tuple[Style, ...] = ()  # the component styles `_lines` were made with
 
-    def compose(self) -> ComposeResult:
-        for p in self.article.passages:
-            yield PassageView(p)
+    # the lines -----------------------------------------------------------------------------------
 
-    def passage_view(self, passage_id: str) -> PassageView:
-        return self.query_one(f"#passage-{passage_id}", PassageView)
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - self._gutter)
 
-    def passage_views(self) -> list[PassageView]:
-        return list(self.query(PassageView))
+    def _kind_styles(self) -> tuple[Style, ...]:
+        return tuple(
+            self.get_component_rich_style(name, partial=True)
+            for name in ("article--id", "article--mark", "article--aside", "article--headline")
+        )
+
+    def _passage_strips(self, pl: PassageLines, console: Console, width: int) -> list[Strip]:
+        id_style, mark_style, aside_style, headline_style = self._made_with
+        kind = passage_class(pl.passage)
+        body = pl.rendered.copy()
+        if kind == "-aside":
+            body.stylize_before(aside_style)
+        elif kind == "-headline":
+            body.stylize_before(headline_style)
+        if pl.highlights:
+            label = Text(EVIDENCE_MARK + pl.passage.id, mark_style)
+        else:
+            label = Text(pl.passage.id, id_style)
+        label.pad_right(self._gutter - label.cell_len)
+        blank = " " * self._gutter
+        strips: list[Strip] = []
+        for n, line in enumerate(body.wrap(console, width, overflow="fold") or [Text()]):
+            row = Text.assemble(label if n == 0 else blank, line, end="")
+            strips.append(Strip(row.render(console), row.cell_len))
+        return strips
+
+    def _wrap(self) -> None:
+        """Lay every shown passage out at the current width (one blank line between passages)."""
+        width = self._text_width()
+        console = self.app.console
+        self._made_with = self._kind_styles()
+        lines: list[Strip] = []
+        for pl in self._passages:
+            if not pl.display:
+                continue
+            strips = self._passage_strips(pl, console, width)
+            pl.top, pl.height = len(lines), len(strips)
+            lines.extend(strips)
+            lines.append(Strip.blank(0))
+        if lines:
+            lines.pop()
+        self._lines = lines
+        self._wrapped_at = self.scrollable_content_region.width
+        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+
+    def _ensure_wrapped(self) -> None:
+        if self._wrapped_at != self.scrollable_content_region.width:
+            self._wrap()
+
+    def _rewrap_passage(self, pl: PassageLines) -> None:
+        """Highlights never change where a passage wraps: replace its lines in place."""
+        if self._wrapped_at < 0 or not pl.display:
+            return
+        strips = self._passage_strips(pl, self.app.console, self._text_width())
+        if len(strips) != pl.height:  # cannot happen with today's styles; stay correct anyway
+            self._wrapped_at = -1
+            return
+        self._lines[pl.top : pl.top + pl.height] = strips
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView takes every layout of the screen (an answer shown in the question
+        # pane) for a change of its own size and redraws its scrollbar a frame later. When neither
+        # the pane's size, its container nor the article's length changed, nothing needs it.
+        seen = (size, container_size, self.virtual_size)
+        if seen == self._last_sizes:
+            return False
+        self._last_sizes = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def on_resize(self) -> None:
+        self._ensure_wrapped()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Called on every restyle of the screen (focus moves, classes change); the lines are made
+        # again only if the passages' own styles (the theme) changed.
+        if self._wrapped_at >= 0 and self._kind_styles() != self._made_with:
+            self._wrapped_at = -1
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_wrapped()
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        rich_style = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, rich_style)
+        line = self._lines[index].crop_extend(scroll_x, scroll_x + width, rich_style)
+        return line.apply_style(rich_style)
+
+    # passages ------------------------------------------------------------------------------------
+
+    def passage_view(self, passage_id: str) -> PassageLines:
+        return self._by_id[passage_id]
+
+    def passage_views(self) -> list[PassageLines]:
+        return list(self._passages)
 
     def show_evidence(self, evidence: tuple[ResolvedEvidence, ...], *, scroll: bool = True) -> None:
         self.evidence = evidence
-        first: PassageView | None = None
-        for view in self.passage_views():
-            spans = passage_highlights(view.passage, evidence)
-            view.set_highlights(spans)
+        first: PassageLines | None = None
+        changed = False
+        for pl in self._passages:
+            spans = passage_highlights(pl.passage, evidence)
+            if spans != pl.highlights:
+                pl.highlights = spans
+                pl.rendered = highlighted_text(pl.passage.text, spans)
+                self._rewrap_passage(pl)
+                changed = True
             if spans and first is None:
-                first = view
+                first = pl
+        if changed:
+            self.refresh()
         if first is not None and scroll:
-            # Highlights never change a passage's height, so a laid-out article can scroll at once
-            # (one frame fewer between the answer and the proof on screen).
-            self.scroll_to_passage(first, now=True)
+            self.scroll_to_passage(first)
 
-    def scroll_to_passage(self, view: PassageView, *, now: bool = False) -> None:
-        """Centre `view`; `now` when the layout is current, else after the next refresh."""
-        target = view
-
-        def go() -> None:
-            self.scroll_to_center(target, animate=False)
-
-        if now and target.region and self.region:
-            go()
-        else:
-            self.call_after_refresh(go)
+    def scroll_to_passage(self, pl: PassageLines) -> None:
+        """Centre the passage (its top, if it is taller than the pane)."""
+        if not pl.display:
+            return
+        self._ensure_wrapped()
+        height = self.scrollable_content_region.height
+        y = pl.top - max(0, (height - pl.height) // 2)
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def scroll_to_evidence(self) -> None:
-        for view in self.passage_views():
-            if view.highlights:
-                self.scroll_to_passage(view)
+        for pl in self._passages:
+            if pl.highlights:
+                self.scroll_to_passage(pl)
                 return
 
     def clear_evidence(self) -> None:
@@ -131,11 +231,17 @@ class ArticleView(VerticalScroll):
     def reveal(self, visible: Iterable[str]) -> None:
         """Guided reading: show only these passages."""
         keep = set(visible)
-        last: PassageView | None = None
-        for view in self.passage_views():
-            shown = view.passage.id in keep
-            view.display = shown
+        last: PassageLines | None = None
+        changed = False
+        for pl in self._passages:
+            shown = pl.passage.id in keep
+            changed |= shown != pl.display
+            pl.display = shown
             if shown:
-                last = view
+                last = pl
+        if changed:
+            self._wrapped_at = -1
+            self._ensure_wrapped()
+            self.refresh()
         if last is not None:
             self.scroll_to_passage(last)
