@@ -1,5 +1,5 @@
-"""The play screen's footer follows the keys on offer without rebuilding itself needlessly, and the
-one-widget feedback pane says everything the player needs."""
+"""The key bar follows the keys on offer without redrawing itself needlessly, a click on a key
+presses it, and the one-widget feedback pane says everything the player needs."""
 
 from __future__ import annotations
 
@@ -9,29 +9,27 @@ import pytest
 
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
-from quizgame.tui.widgets.game_footer import GameFooter
+from quizgame.tui.widgets.key_bar import KeyBar
 from tests.tui.driver import Game, answer, run_async
 
 
 def footer_keys(screen: PlayScreen) -> list[str]:
-    from textual.widgets._footer import FooterKey
-
-    return [k.description for k in screen.query_one(GameFooter).query(FooterKey)]
+    return screen.query_one(KeyBar).descriptions
 
 
 @run_async
-async def test_footer_rebuilds_only_when_the_keys_on_offer_change(
+async def test_key_bar_redraws_only_when_the_keys_on_offer_change(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rebuilds = 0
-    original = GameFooter.recompose
+    original = KeyBar.refresh
 
-    async def counting(self: GameFooter) -> Any:
+    def counting(self: KeyBar, *args: Any, **kwargs: Any) -> Any:
         nonlocal rebuilds
         rebuilds += 1
-        return await original(self)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(GameFooter, "recompose", counting)
+    monkeypatch.setattr(KeyBar, "refresh", counting)
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -52,6 +50,24 @@ async def test_footer_rebuilds_only_when_the_keys_on_offer_change(
         await pilot.pause()
         assert rebuilds > before
         assert "Next" in footer_keys(screen) and "Evidence" in footer_keys(screen)
+        bar = screen.query_one(KeyBar)
+        assert "⏎ Next" in bar.render().plain
+
+
+@run_async
+async def test_clicking_a_key_in_the_key_bar_presses_it(game: Game) -> None:
+    app = game.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        bar = screen.query_one(KeyBar)
+        text = bar.render().plain
+        column = text.index("Layout")
+        assert not screen.stacked
+        await pilot.click(KeyBar, offset=(column, 0))
+        await pilot.pause()
+        assert screen.stacked  # f2 (Layout) was pressed
 
 
 @run_async

@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgame.safetext import visible
 from quizgame.tui.view import BankEntry, bank_entries
+from quizgame.tui.widgets.key_bar import KeyBar
 
 
 def entry_prompt(entry: BankEntry) -> Text:
@@ -56,7 +57,7 @@ class BankPickerScreen(Screen[None]):
             Text("↑↓ to move, Enter to play, ? for help. Loading banks…"), id="picker-hint"
         )
         yield OptionList(id="banks")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#banks", OptionList).focus()

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from quizgame.prefs import MAX_NAME, clean_name
 from quizgame.safetext import visible
 from quizgame.tui.view import BankEntry
+from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.marked_radio import MarkedRadioButton
 
 MODE_HELP = {
@@ -51,7 +52,7 @@ class PlayerScreen(Screen[tuple[str, str] | None]):
                 for mode, label in MODE_HELP.items():
                     yield MarkedRadioButton(label, value=mode == self.mode, id=f"mode-{mode}")
             yield Button("Start", id="start", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizgame.engine import GameSession, PresentedQuestion
 from quizgame.tui.view import choice_marks, feedback_lines, is_stacked
 from quizgame.tui.widgets.article_view import ArticleView
+from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
 
 
@@ -38,7 +39,7 @@ class ReviewScreen(Screen[None]):
             yield ArticleView(self.session.article, id="article")
             with Container(id="question-slot"):
                 yield QuestionView(self.pq, id="question")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.apply_layout()

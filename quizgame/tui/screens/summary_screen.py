@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from quizgame.engine import GameSession
 from quizgame.safetext import one_line, visible
 from quizgame.tui.view import summary_row_cells, summary_title
+from quizgame.tui.widgets.key_bar import KeyBar
 
 
 class SummaryScreen(Screen[None]):
@@ -55,7 +56,7 @@ class SummaryScreen(Screen[None]):
             cursor_type="row", id="summary-table", zebra_stripes=True
         )
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#summary-table", DataTable)

@@ -15,11 +15,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
 from quizgame.results.export import QUESTIONS_LEGEND, clip, fmt, score_text
 from quizgame.results.reports import Report, VersionReport
 from quizgame.safetext import one_line
+from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
 from quizgame.tui.widgets.teacher_question_detail import TeacherQuestionDetail
 from quizgame.units import format_duration
@@ -91,7 +92,7 @@ class TeacherScreen(Screen[None]):
                     id="teacher-histogram-title",
                 )
                 yield TeacherBarChart(id="teacher-histogram", label_width=9)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#teacher-players", DataTable).add_columns(

@@ -1,39 +1,59 @@
-"""The always-visible line: `Question 3 of 18 · Score 2 / 18`, a progress bar, and the timer."""
+"""The always-visible line: `Question 3 of 18 · Score 2 / 18`, a progress bar, and the timer.
+
+One widget drawing one line (not a row of a label, Textual's ProgressBar and its parts, and a
+timer label): it changes on every answer, and a single fixed-height widget is repainted without
+laying out the screen again.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import ProgressBar, Static
+from textual.widget import Widget
 
 
-class GameStatus(Horizontal):
+class GameStatus(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "game-status--done",
+        "game-status--todo",
+        "game-status--timer",
+    }
     DEFAULT_CSS = """
     GameStatus { height: 1; background: $panel; padding: 0 1; }
-    GameStatus > #status-text { width: auto; margin-right: 2; }
-    GameStatus > ProgressBar { width: 1fr; min-width: 8; }
-    GameStatus > ProgressBar > Bar { width: 1fr; }
-    GameStatus > #status-timer { width: auto; margin-left: 1; color: $warning; }
+    GameStatus > .game-status--done { color: $accent; }
+    GameStatus > .game-status--todo { color: $panel-lighten-2; }
+    GameStatus > .game-status--timer { color: $warning; }
     """
 
     def __init__(self, total: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.total = total
+        self.progress = 0
         self.text = ""
         self.timer = ""
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(self.text), id="status-text")
-        yield ProgressBar(total=self.total, show_eta=False, show_percentage=False, id="status-bar")
-        yield Static(Text(self.timer), id="status-timer")
-
     def show(self, text: str, progress: int) -> None:
-        self.text = text
-        self.query_one("#status-text", Static).update(Text(text))
-        self.query_one(ProgressBar).update(progress=progress)
+        if (text, progress) != (self.text, self.progress):
+            self.text, self.progress = text, progress
+            self.refresh()
 
     def show_timer(self, label: str) -> None:
         if label != self.timer:
             self.timer = label
-            self.query_one("#status-timer", Static).update(Text(label))
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        out = Text(self.text, no_wrap=True, overflow="ellipsis", end="")
+        timer = f" {self.timer}" if self.timer else ""
+        room = width - out.cell_len - len(timer) - 2
+        if room >= 8:  # a bar too short to read is left out; the text says it all anyway
+            done = room * self.progress // max(1, self.total)
+            out.append("  ")
+            out.append("━" * done, self.get_component_rich_style("game-status--done"))
+            out.append("━" * (room - done), self.get_component_rich_style("game-status--todo"))
+        else:
+            out.append(" " * max(0, width - out.cell_len - len(timer)))
+        out.append(timer, self.get_component_rich_style("game-status--timer"))
+        return out
