@@ -30,9 +30,13 @@ from quizgame.tui.view import (
     timer_label,
 )
 from quizgame.tui.widgets.article_view import ArticleView
-from quizgame.tui.widgets.game_footer import GameFooter
 from quizgame.tui.widgets.game_status import GameStatus
+from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
+
+# How long the screen waits after an answer before drawing it: long enough for every widget the
+# answer changes to have asked for its redraw (a few ms), so all of it lands in one frame.
+COALESCE_SECONDS = 0.008
 
 
 class PlayScreen(Screen[None]):
@@ -70,7 +74,7 @@ class PlayScreen(Screen[None]):
         with Container(id="main"):
             yield ArticleView(self.session.article, id="article")
             yield Container(id="question-slot")
-        yield GameFooter()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.apply_layout()
@@ -165,6 +169,10 @@ class PlayScreen(Screen[None]):
         if self.result is not None or self._shown is None:
             return
         self.responses[self._shown.id] = event.response
+        # Everything an answer changes is drawn in one frame: the choices frozen, the feedback, the
+        # highlighted proof, the score and the keys. Drawn as each part is ready, the screen would
+        # be laid out and painted twice or more (slower, and flickering half-updated).
+        self.app.delay_update(COALESCE_SECONDS)
         await self._record(self.session.submit(event.response), event.response)
 
     async def _record(self, result: AnswerResult, response: Any = None) -> None:
@@ -194,10 +202,12 @@ class PlayScreen(Screen[None]):
                 reveal=not retry_open(result, self.gave_up),
             )
         self._last_response = response
-        await view.show_result(lines, marks)
+        # The quick updates first: while the feedback is mounted they reach the screen, and the
+        # answer is drawn in one frame rather than two.
         self.article.show_evidence(result.evidence)
         self.query_one(GameStatus).show_timer("")
         self.update_status()
+        await view.show_result(lines, marks)
         self.refresh_bindings()
 
     # actions -------------------------------------------------------------------------------------------

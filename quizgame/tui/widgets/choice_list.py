@@ -88,10 +88,12 @@ class ChoiceList(OptionList):
         """What a key press or click on `index` does: answer (single) or tick (multi)."""
         if self.locked or not 0 <= index < len(self.texts):
             return
-        self.highlighted = index
         if self.multi:
+            self.highlighted = index
             self.toggle(index)
         else:
+            # The highlight stays put: the answer's marks (✓/✗) show the choice, drawn in the
+            # same frame as the feedback rather than one frame before it.
             self.post_message(self.Answered(self, (index,)))
 
     def toggle(self, index: int) -> None:

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from quizgame.safetext import visible
@@ -25,7 +26,7 @@ class FeedbackView(Widget, can_focus=True):
     }
     DEFAULT_CSS = """
     FeedbackView { height: auto; padding: 0 1; margin: 1 0; border: round $primary; }
-    FeedbackView:focus { border: round $accent; }
+    FeedbackView:focus { border-title-color: $accent; }
     FeedbackView > .feedback--headline { text-style: bold; }
     FeedbackView.-correct > .feedback--headline { color: $success; }
     FeedbackView.-partial > .feedback--headline { color: $warning; }
@@ -37,6 +38,22 @@ class FeedbackView(Widget, can_focus=True):
     def __init__(self, lines: FeedbackLines, *, id: str | None = None) -> None:
         super().__init__(id=id, classes=f"-{lines.outcome}")
         self.lines = lines
+
+    def show(self, lines: FeedbackLines) -> None:
+        """Show other feedback in place (the answer revealed after a wrong try)."""
+        self.remove_class(f"-{self.lines.outcome}")
+        self.lines = lines
+        self.add_class(f"-{lines.outcome}")
+        self.refresh(layout=True)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual lays the screen out a second time, one frame later, whenever a widget's virtual
+        # size changes — always the case for a widget just mounted. This widget does not scroll:
+        # its virtual size is its size, which the layout that called this has just used, so the
+        # second pass would change nothing and only delay the feedback by a frame.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     @property
     def plain(self) -> str:

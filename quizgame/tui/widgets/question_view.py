@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
@@ -42,7 +42,6 @@ class QuestionView(VerticalScroll):
     QuestionView > #q-part-a { color: $text-muted; margin-top: 1; }
     QuestionView > #short-input { margin: 1 0; }
     QuestionView > #submit { margin-bottom: 1; }
-    QuestionView > #feedback-slot { height: auto; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Submit", show=False)]
@@ -67,8 +66,8 @@ class QuestionView(VerticalScroll):
         yield Static(Text(meta), classes="q-meta")
         yield Static(Text(visible(part_prompt(pq, False))), id="q-prompt")
         yield Static(Text(answer_hint(pq)), id="q-hint")
-        # Feedback goes above the choices: its place never moves, so showing it needs no scrolling.
-        yield Vertical(id="feedback-slot")
+        # Feedback is mounted after the hint, above the choices: its place never moves, so showing
+        # it needs no scrolling.
         if pq.type in ("choice", "multi", "truefalse", "evidence"):
             yield ChoiceList(choice_texts(pq), multi=pq.type == "multi", id="choices")
         elif pq.type == "short":
@@ -179,11 +178,15 @@ class QuestionView(VerticalScroll):
         for btn in self.query("#submit"):
             btn.display = False
         self.query_one("#q-hint", Static).display = False
-        slot = self.query_one("#feedback-slot", Vertical)
-        await slot.remove_children()
-        if lines is not None:
+        shown = self.feedback
+        if lines is None:
+            if shown is not None:
+                await shown.remove()
+        elif shown is not None:
+            shown.show(lines)
+        else:
             view = FeedbackView(lines, id="feedback")
-            await slot.mount(view)
+            await self.mount(view, after="#q-hint")
             view.focus(scroll_visible=False)
         self.scroll_home(animate=False)
 
