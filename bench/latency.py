@@ -74,8 +74,14 @@ async def baseline(runs: int, size: tuple[int, int]) -> list[float]:
 
 
 async def prepare(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) -> str:
-    """Everything before the answering key press (not timed); returns that key."""
+    """Everything before the answering key press (not timed); returns that key.
+
+    Widgets are looked up from the question pane, not the screen: Textual caches `query_one`
+    results on the node queried, and the screen outlives every question's widgets.
+    """
     q: Any = pq.question
+    view = screen.question_view
+    assert view is not None
     if pq.type == "choice":
         return choice_key(pq.choices.index(q.answer)).lower()
     if pq.type == "truefalse":
@@ -85,14 +91,14 @@ async def prepare(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) 
             await pilot.press(choice_key(pq.choices.index(right)).lower())
         return "enter"
     if pq.type == "short":
-        screen.query_one("#short-input", Input).value = q.answer
+        view.query_one("#short-input", Input).value = q.answer
         return "enter"
     if pq.type == "match":
         truth = {p.left: p.right for p in q.pairs}
         for n, left in enumerate(pq.match_left):
-            screen.query_one(f"#match-{n}", Select).value = pq.match_right.index(truth[left])
+            view.query_one(f"#match-{n}", Select).value = pq.match_right.index(truth[left])
         await pilot.pause()
-        screen.query_one("#submit").focus()
+        view.query_one("#submit").focus()
         await pilot.pause()
         return "enter"
     raise AssertionError(pq.type)

@@ -9,6 +9,7 @@ import pytest
 
 from quizgame.bundled import bundled_dir
 from quizgame.loader import LoadedBank, load_bank
+from quizgame.tui import memory
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_BANK = bundled_dir() / "kremlin-peacekeepers.yaml"
@@ -26,6 +27,9 @@ def _isolate_user_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("QUIZGAME_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("QUIZGAME_DB", str(home / "results.sqlite3"))
+    # The game's garbage-collection timing (freezing start-up objects) would pin every earlier
+    # test's objects in this long-lived process; tests/tui/test_answer_frame.py turns it on.
+    monkeypatch.setattr(memory, "enabled", False)
     yield
 
 

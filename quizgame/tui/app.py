@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import time
 from collections.abc import Callable, Sequence
@@ -20,6 +19,7 @@ from quizgame.bank import Mode
 from quizgame.engine import GameSession, ResultSink
 from quizgame.prefs import clean_name, load_prefs, remember
 from quizgame.safetext import visible
+from quizgame.tui import memory
 from quizgame.tui.background import BackgroundSink
 from quizgame.tui.control_filter import ControlFilter
 from quizgame.tui.view import BankEntry, bank_entry, discover_banks
@@ -120,7 +120,6 @@ class QuizApp(App[int]):
         )
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.freeze_long_lived)
         if len(self.bank_paths) == 1:
             entry = bank_entry(self.bank_paths[0])
             if entry.playable:
@@ -175,16 +174,7 @@ class QuizApp(App[int]):
         )
         self.last_entry = entry
         self.push_screen(PlayScreen(self.session))
-        self.call_after_refresh(self.freeze_long_lived)
-
-    def freeze_long_lived(self) -> None:
-        """Exempt what exists now (modules, classes, the bank, the article) from garbage collection.
-
-        These objects live as long as the app; left in the collector's oldest generation, each full
-        collection walks all of them again (≈ 100 ms, every few answers — the slowest answers
-        measured by bench/latency.py). Frozen, a full collection only walks what the game made since.
-        """
-        gc.freeze()
+        self.call_after_refresh(memory.freeze_startup_objects)
 
     # the end of a game ------------------------------------------------------------------------------------
 

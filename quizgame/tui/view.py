@@ -236,6 +236,7 @@ class FeedbackLines:
     explanation: str
     evidence: tuple[str, ...]
     next_hint: str
+    pairs: tuple[str, ...] = ()  # a match question's pairs, each marked ✓/✗ (see match_marks)
 
 
 def retry_open(result: AnswerResult, gave_up: bool = False) -> bool:
@@ -298,6 +299,23 @@ def choice_marks(
         elif reveal and text in right:
             marks[i] = "✓ right answer" if pq.type != "multi" else "✓ also right"
     return marks
+
+
+def match_marks(pq: PresentedQuestion, response: Any, *, reveal: bool = True) -> tuple[str, ...]:
+    """A match question's pairs after answering: `1. left → chosen  ✓`, or `✗` and the right one."""
+    q: Any = pq.question
+    truth = {p.left: p.right for p in q.pairs}
+    chosen: dict[str, str] = dict(response or {})
+    lines = []
+    for n, left in enumerate(pq.match_left, 1):
+        pick = chosen.get(left, "—")
+        if pick == truth[left]:
+            lines.append(f"{n}. {left} → {pick}  ✓")
+        elif reveal:
+            lines.append(f"{n}. {left} → {pick}  ✗ right: {truth[left]}")
+        else:
+            lines.append(f"{n}. {left} → {pick}  ✗")
+    return tuple(lines)
 
 
 # --- status and summary --------------------------------------------------------------------------------

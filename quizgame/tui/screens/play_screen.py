@@ -6,7 +6,7 @@ compute, and passes the player's responses back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -20,11 +20,14 @@ from textual.widgets import Static
 
 from quizgame.bank import Mode
 from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
+from quizgame.tui import memory
+from quizgame.tui.settle import settled
 from quizgame.tui.view import (
     choice_marks,
     feedback_lines,
     guided_visible,
     is_stacked,
+    match_marks,
     retry_open,
     status_line,
     timer_label,
@@ -33,10 +36,6 @@ from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
-
-# How long the screen waits after an answer before drawing it: long enough for every widget the
-# answer changes to have asked for its redraw (a few ms), so all of it lands in one frame.
-COALESCE_SECONDS = 0.008
 
 
 class PlayScreen(Screen[None]):
@@ -145,6 +144,7 @@ class PlayScreen(Screen[None]):
             view.focus_answer()
         self.update_status()
         self.refresh_bindings()
+        self.call_after_refresh(memory.collect_while_reading)
 
     def update_status(self) -> None:
         status = self.query_one(GameStatus)
@@ -172,8 +172,9 @@ class PlayScreen(Screen[None]):
         # Everything an answer changes is drawn in one frame: the choices frozen, the feedback, the
         # highlighted proof, the score and the keys. Drawn as each part is ready, the screen would
         # be laid out and painted twice or more (slower, and flickering half-updated).
-        self.app.delay_update(COALESCE_SECONDS)
-        await self._record(self.session.submit(event.response), event.response)
+        with self.app.batch_update():
+            await self._record(self.session.submit(event.response), event.response)
+            await settled(self)
 
     async def _record(self, result: AnswerResult, response: Any = None) -> None:
         self.result = result
@@ -195,12 +196,16 @@ class PlayScreen(Screen[None]):
         if response is not None or self.gave_up:
             if response is None:
                 response = self._last_response
-            marks = choice_marks(
-                result.question,
-                response,
-                part_b=result.question.type == "evidence",
-                reveal=not retry_open(result, self.gave_up),
-            )
+            reveal = not retry_open(result, self.gave_up)
+            if result.question.type == "match":
+                lines = replace(lines, pairs=match_marks(result.question, response, reveal=reveal))
+            else:
+                marks = choice_marks(
+                    result.question,
+                    response,
+                    part_b=result.question.type == "evidence",
+                    reveal=reveal,
+                )
         self._last_response = response
         # The quick updates first: while the feedback is mounted they reach the screen, and the
         # answer is drawn in one frame rather than two.

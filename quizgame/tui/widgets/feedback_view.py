@@ -11,14 +11,13 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
-from textual.widget import Widget
 
 from quizgame.safetext import visible
 from quizgame.tui.view import FeedbackLines
+from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 
 
-class FeedbackView(Widget, can_focus=True):
+class FeedbackView(LaidOutOnce, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "feedback--headline",
         "feedback--label",
@@ -46,15 +45,6 @@ class FeedbackView(Widget, can_focus=True):
         self.add_class(f"-{lines.outcome}")
         self.refresh(layout=True)
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # Textual lays the screen out a second time, one frame later, whenever a widget's virtual
-        # size changes — always the case for a widget just mounted. This widget does not scroll:
-        # its virtual size is its size, which the layout that called this has just used, so the
-        # second pass would change nothing and only delay the feedback by a frame.
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
-
     @property
     def plain(self) -> str:
         """The feedback as the player reads it (for tests and screen readers' sake)."""
@@ -69,6 +59,8 @@ class FeedbackView(Widget, can_focus=True):
         out.append(ln.headline, head)
         out.append(f"   {ln.points}", head + Style(bold=False))
         out.append(visible(f"\nYour answer: {ln.your_answer}"))
+        for pair in ln.pairs:
+            out.append(visible(f"\n  {pair}"))
         if ln.right_answer is not None:
             out.append(visible(f"\nRight answer: {ln.right_answer}"))
         for note in ln.notes:

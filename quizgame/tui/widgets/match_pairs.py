@@ -84,7 +84,3 @@ class MatchPairs(Vertical):
         position = selects.index(focused)
         if position + 1 < len(selects):
             selects[position + 1].focus()
-
-    def freeze(self) -> None:
-        for select in self.selects():
-            select.disabled = True

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, Static
 
 from quizgame.engine import PresentedQuestion
 from quizgame.safetext import visible
@@ -29,11 +29,12 @@ from quizgame.tui.view import (
 )
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
+from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 from quizgame.tui.widgets.match_pairs import MatchPairs
 from quizgame.units import format_points
 
 
-class QuestionView(VerticalScroll):
+class QuestionView(LaidOutOnce, VerticalScroll):
     DEFAULT_CSS = """
     QuestionView { padding: 0 1; }
     QuestionView > .q-meta { color: $text-muted; }
@@ -75,7 +76,11 @@ class QuestionView(VerticalScroll):
         elif pq.type == "match":
             yield MatchPairs(pq.match_left, pq.match_right, id="match")
         if pq.type in ("multi", "match"):
-            yield Button("Submit answer", id="submit", variant="primary")
+            submit = Button("Submit answer", id="submit", variant="primary")
+            # No press animation: the feedback that replaces the button is the response, and the
+            # flash would be drawn a frame before it.
+            submit.active_effect_duration = 0
+            yield submit
 
     def answer_widget(self) -> Widget | None:
         for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
@@ -167,14 +172,19 @@ class QuestionView(VerticalScroll):
         lines: FeedbackLines | None,
         marks: dict[int, str] | None = None,
     ) -> None:
-        """Lock the inputs and (practice mode) show the feedback below them."""
+        """Lock the inputs and (practice mode) show the feedback below them.
+
+        Inputs that are done with are replaced rather than disabled: a typed answer is in the
+        feedback already, and so are a match's pairs, each marked ✓/✗. (Disabling them restyles
+        each one, which Textual draws over several more frames.)
+        """
         self.locked = True
         for cl in self.query(ChoiceList):
             cl.freeze(marks if cl.id == ("choices-b" if self.part_a else "choices") else None)
         for inp in self.query(Input):
-            inp.disabled = True
-        for sel in self.query(Select):
-            sel.disabled = True
+            await inp.remove()
+        for match in self.query(MatchPairs):
+            await match.remove()
         for btn in self.query("#submit"):
             btn.display = False
         self.query_one("#q-hint", Static).display = False
@@ -187,7 +197,9 @@ class QuestionView(VerticalScroll):
         else:
             view = FeedbackView(lines, id="feedback")
             await self.mount(view, after="#q-hint")
-            view.focus(scroll_visible=False)
+            # At once rather than `view.focus()` (which waits for the app's queue): the focus
+            # change is then part of the answer's one frame (see quizgame.tui.settle).
+            self.screen.set_focus(view, scroll_visible=False)
         self.scroll_home(animate=False)
 
     @property

@@ -1,0 +1,34 @@
+"""Garbage collection kept out of the moments the player waits for.
+
+CPython collects when enough objects have piled up, wherever that happens to be: often in the
+middle of drawing an answer's feedback. A full collection walks every tracked object — Textual's,
+pydantic's, the bank's — ≈ 100 ms here, every few answers (it made the slowest answers measured by
+bench/latency.py). So:
+
+- once the first game is on screen, everything alive (modules, classes, validators, the bank, the
+  article) is frozen out of collection (`gc.freeze`): it lives as long as the app anyway;
+- after each question is drawn, while the player reads it, one collection clears what the last
+  question left, so none is due before the answer.
+
+`enabled` is switched off by the test suite, whose process outlives many apps.
+"""
+
+from __future__ import annotations
+
+import gc
+
+enabled = True
+_frozen = False
+
+
+def freeze_startup_objects() -> None:
+    """Freeze what exists now, once per process (a later game's screens, which end, stay out)."""
+    global _frozen
+    if enabled and not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+def collect_while_reading() -> None:
+    if enabled:
+        gc.collect()

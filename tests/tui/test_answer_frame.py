@@ -1,0 +1,153 @@
+"""An answer reaches the screen in one frame, a match's pairs are shown marked, and the game's
+garbage-collection timing (quizgame.tui.memory) does what it says."""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Select
+
+from quizgame.engine import PresentedQuestion
+from quizgame.tui import memory
+from quizgame.tui.screens.play_screen import PlayScreen
+from quizgame.tui.widgets.feedback_view import FeedbackView
+from tests.tui.driver import Game, answer, key, run_async
+
+
+async def ready_to_answer(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) -> str:
+    """Everything but the key press that completes a right answer; returns that key."""
+    q: Any = pq.question
+    view = screen.question_view
+    assert view is not None
+    if pq.type in ("choice", "evidence"):
+        if pq.type == "evidence":
+            await pilot.press(key(pq.choices.index(q.answer)))
+            await pilot.pause()
+            return key(pq.part_b_choices.index(q.part_b.answer))
+        return key(pq.choices.index(q.answer))
+    if pq.type == "truefalse":
+        return "1" if q.answer else "2"
+    if pq.type == "multi":
+        for right in q.answers:
+            await pilot.press(key(pq.choices.index(right)))
+        await pilot.pause()
+        return "enter"
+    if pq.type == "short":
+        view.query_one("#short-input", Input).value = q.answer
+        await pilot.pause()
+        return "enter"
+    assert pq.type == "match"
+    truth = {p.left: p.right for p in q.pairs}
+    for n, left in enumerate(pq.match_left):
+        view.query_one(f"#match-{n}", Select).value = pq.match_right.index(truth[left])
+    await pilot.pause()
+    view.query_one("#submit").focus()
+    await pilot.pause()
+    return "enter"
+
+
+@run_async
+async def test_an_answer_is_laid_out_and_drawn_once(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One layout per answer; a second only when a mark (`✗ your answer`) makes a choice wrap
+    onto one more line, which the list measures while it is drawn (see bench/README.md)."""
+    layouts = 0
+    original = Screen._refresh_layout
+
+    def counting(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        nonlocal layouts
+        layouts += 1
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counting)
+    app = game.app()
+    seen: dict[str, int] = {}
+    counts: list[int] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        while (pq := screen.session.current) is not None:
+            final_key = await ready_to_answer(pilot, screen, pq)
+            layouts = 0
+            await pilot.press(final_key)
+            await pilot.pause()
+            assert screen.query(FeedbackView), pq.id
+            seen[pq.type] = max(layouts, seen.get(pq.type, 0))
+            counts.append(layouts)
+            while screen.session.current is pq:
+                await pilot.press("enter")
+                await pilot.pause()
+    assert set(seen) == {"choice", "multi", "truefalse", "short", "match", "evidence"}
+    assert max(counts) <= 2, seen
+    assert counts.count(1) >= len(counts) * 2 // 3, counts
+
+
+@run_async
+async def test_match_feedback_lists_each_pair_marked(game: Game) -> None:
+    app = game.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        while (pq := screen.session.current) is not None and pq.type != "match":
+            await answer(pilot, pq, "right")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert pq is not None
+        await answer(pilot, pq, "partial")
+        await pilot.pause()
+        assert not screen.query("MatchPairs")  # the dropdowns are gone once answered
+        text = screen.query_one(FeedbackView).plain
+        marked = [line for line in text.splitlines() if line.strip().endswith("✓")]
+        crossed = [line for line in text.splitlines() if "✗" in line]
+        assert len(marked) == len(pq.match_left) - 2 and len(crossed) == 2
+        for n, left in enumerate(pq.match_left, 1):
+            assert f"{n}. {left} → " in text
+
+
+@run_async
+async def test_start_up_objects_are_frozen_once_and_each_question_collects(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "enabled", True)
+    monkeypatch.setattr(memory, "_frozen", False)
+    calls: list[str] = []
+
+    # Counted, not done: freezing would pin this long-lived test process's objects.
+    def freeze() -> None:
+        calls.append("freeze")
+
+    def collect(*args: Any) -> int:
+        calls.append("collect")
+        return 0
+
+    monkeypatch.setattr(gc, "freeze", freeze)
+    monkeypatch.setattr(gc, "collect", collect)
+    app = game.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert calls.count("freeze") == 1
+        collected = calls.count("collect")
+        assert collected >= 1  # the first question was drawn
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, "right")
+        await pilot.pause()
+        assert calls.count("collect") == collected  # never while answering
+        await pilot.press("enter")
+        await pilot.pause()
+        assert calls.count("collect") == collected + 1  # the next question was drawn
+        memory.freeze_startup_objects()
+        assert calls.count("freeze") == 1  # once per process
+    monkeypatch.setattr(memory, "enabled", False)
+    memory.collect_while_reading()
+    assert calls.count("collect") == collected + 1  # switched off: nothing
