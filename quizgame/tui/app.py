@@ -19,7 +19,6 @@ from quizgame.bank import Mode
 from quizgame.engine import GameSession, ResultSink
 from quizgame.prefs import clean_name, load_prefs, remember
 from quizgame.safetext import visible
-from quizgame.tui import memory
 from quizgame.tui.background import BackgroundSink
 from quizgame.tui.control_filter import ControlFilter
 from quizgame.tui.view import BankEntry, bank_entry, discover_banks
@@ -174,7 +173,6 @@ class QuizApp(App[int]):
         )
         self.last_entry = entry
         self.push_screen(PlayScreen(self.session))
-        self.call_after_refresh(memory.freeze_startup_objects)
 
     # the end of a game ------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ middle of drawing an answer's feedback. A full collection walks every tracked ob
 pydantic's, the bank's — ≈ 100 ms here, every few answers (it made the slowest answers measured by
 bench/latency.py). So:
 
-- once the first game is on screen, everything alive (modules, classes, validators, the bank, the
+- once the first question is on screen, everything alive (modules, classes, validators, the bank, the
   article) is frozen out of collection (`gc.freeze`): it lives as long as the app anyway;
 - after each question is drawn, while the player reads it, one collection clears what the last
   question left, so none is due before the answer.
