@@ -4,6 +4,10 @@ Both are measured here, in the same run, the same way: a fresh interpreter is st
 reports when its first screen content exists (the question prompt for quizgame; the Static for a
 minimal Header + Static + Footer app). Prints the medians and the ratio (target: ≤ 1.25).
 
+quizgame is measured twice: as played every time after the first (the bank read back from the
+play cache, quizgame.playcache) — the figure the ratio is about — and with the cache off
+(`QUIZGAME_NO_CACHE=1`: YAML, validation, article parsing and evidence every time).
+
     .venv/bin/python bench/startup.py [--runs N]
 """
 
@@ -85,22 +89,27 @@ def main() -> int:
             **os.environ,
             "QUIZGAME_CONFIG_DIR": str(Path(tmp) / "config"),
             "QUIZGAME_DB": str(Path(tmp) / "results.sqlite3"),
+            "QUIZGAME_CACHE_DIR": str(Path(tmp) / "cache"),
         }
-        measure(MINIMAL, env)  # warm the file cache and bytecode for both
+        uncached = {**env, "QUIZGAME_NO_CACHE": "1"}
+        measure(MINIMAL, env)  # warm the file cache and bytecode, and fill the play cache
         measure(QUIZGAME, env)
         game: list[float] = []
+        cold: list[float] = []
         base: list[float] = []
-        for _ in range(args.runs):  # interleaved, so drift in machine load hits both alike
+        for _ in range(args.runs):  # interleaved, so drift in machine load hits all alike
             base.append(measure(MINIMAL, env))
             game.append(measure(QUIZGAME, env))
-    g, b = statistics.median(game), statistics.median(base)
+            cold.append(measure(QUIZGAME, uncached))
+    g, c, b = statistics.median(game), statistics.median(cold), statistics.median(base)
     print(
-        f"minimal Textual app (Header+Static+Footer): {b * 1000:7.1f} ms  (median of {args.runs})"
+        f"minimal Textual app (Header+Static+Footer):  {b * 1000:7.1f} ms  (median of {args.runs})"
     )
     print(
-        f"quizgame, first question on screen:         {g * 1000:7.1f} ms  (median of {args.runs})"
+        f"quizgame, first question on screen:          {g * 1000:7.1f} ms  (bank from the play cache)"
     )
-    print(f"ratio: {g / b:.2f}  (target ≤ 1.25)")
+    print(f"quizgame, first question, play cache off:    {c * 1000:7.1f} ms")
+    print(f"ratio: {g / b:.2f}  (target ≤ 1.25); play cache off: {c / b:.2f}")
     return 0
 
 

@@ -24,7 +24,7 @@ from quizgame.bank import (
     Settings,
 )
 from quizgame.evidence import ResolvedEvidence
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.scoring import (
     AnyQuestion,
     Outcome,

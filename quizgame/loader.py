@@ -19,30 +19,12 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from quizgame.article import Article
 from quizgame.bank import QUESTION_TYPES, Bank, Question
 from quizgame.diagnostics import Diagnostic, error, sort_diagnostics
-from quizgame.evidence import ResolvedEvidence
+from quizgame.loaded import LoadedBank
 from quizgame.yamlnodes import MAX_BANK_BYTES, Node, YamlRefused, decode, parse, to_python
 
 QuestionModel = Any  # one of the models in quizgame.bank.QUESTION_TYPES
-
-
-@dataclass(frozen=True)
-class LoadedBank:
-    """A bank that passed `check`: models, the parsed article and every evidence span resolved."""
-
-    path: Path
-    bank: Bank
-    article: Article
-    evidence: Mapping[str, tuple[ResolvedEvidence, ...]]
-    part_b: Mapping[str, Mapping[str, ResolvedEvidence]]
-    content_hash: str
-
-    @property
-    def bank_id(self) -> str:
-        """Results are filed under this id (the file name) plus `content_hash`."""
-        return self.path.stem
 
 
 @dataclass

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from quizgame.bundled import bundled_dir
-from quizgame.loader import LoadedBank, load_bank
+from quizgame.loaded import LoadedBank
+from quizgame.loader import load_bank
 from quizgame.tui import memory
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,6 +28,7 @@ def _isolate_user_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("QUIZGAME_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("QUIZGAME_DB", str(home / "results.sqlite3"))
+    monkeypatch.setenv("QUIZGAME_CACHE_DIR", str(home / "cache"))
     # The game's garbage-collection timing (freezing start-up objects) would pin every earlier
     # test's objects in this long-lived process; tests/tui/test_answer_frame.py turns it on.
     monkeypatch.setattr(memory, "enabled", False)

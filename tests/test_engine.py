@@ -9,7 +9,7 @@ import pytest
 
 from quizgame.bank import Mode
 from quizgame.engine import GameOver, GameSession, MemorySink, PresentedQuestion
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.scoring import Outcome
 
 

@@ -20,7 +20,8 @@ from quizgame.bundled import bundled_dir
 from quizgame.cli import main
 from quizgame.engine import GameSession
 from quizgame.generate import GenerateError, generate
-from quizgame.loader import LoadedBank, load_bank
+from quizgame.loaded import LoadedBank
+from quizgame.loader import load_bank
 from quizgame.scoring import Outcome
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"

@@ -12,7 +12,7 @@ import pytest
 
 from quizgame.cli import main
 from quizgame.engine import GameSession, MemorySink
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.plain import PlainGame
 from tests.conftest import BUNDLED_BANK
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from quizgame.bank import EvidenceQuestion
 from quizgame.evidence import ResolvedEvidence
-from quizgame.loader import LoadedBank, load_bank
+from quizgame.loaded import LoadedBank
+from quizgame.loader import load_bank
 from quizgame.results.reports import BankMeta, QuestionMeta
 from quizgame.scoring import right_answer_text
 

@@ -15,7 +15,7 @@ from typing import Any
 from quizgame.article import Article, Kind, Passage
 from quizgame.engine import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
 from quizgame.evidence import ResolvedEvidence
-from quizgame.loader import LoadedBank, load_bank
+from quizgame.loaded import LoadedBank
 from quizgame.units import format_duration, format_points
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
@@ -80,12 +80,20 @@ def discover_banks(cli_paths: Iterable[str | Path] = (), cwd: Path | None = None
 
 
 def bank_entry(path: Path) -> BankEntry:
-    result = load_bank(path, display=path.name)
-    if result.loaded is None or not result.ok:
-        first = result.errors[0] if result.errors else None
-        message = first.format() if first is not None else "the bank could not be loaded"
-        return BankEntry(path, result.title or path.name, result.question_count, error=message)
-    loaded = result.loaded
+    """A bank ready to play (from the play cache when unchanged), or why it cannot be played."""
+    from quizgame import playcache
+
+    loaded = playcache.cached(path)
+    if loaded is None:
+        from quizgame.loader import load_bank
+
+        result = load_bank(path, display=path.name)
+        if result.loaded is None or not result.ok:
+            first = result.errors[0] if result.errors else None
+            message = first.format() if first is not None else "the bank could not be loaded"
+            return BankEntry(path, result.title or path.name, result.question_count, error=message)
+        loaded = result.loaded
+        playcache.store(path, loaded)
     bank = loaded.bank
     return BankEntry(
         path,

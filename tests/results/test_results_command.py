@@ -14,7 +14,7 @@ import pytest
 
 from quizgame.cli import main
 from quizgame.engine import GameSession
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.results import open_sink
 from quizgame.results.export import neutralise
 from quizgame.results.sqlite_store import SqliteStore

@@ -13,7 +13,7 @@ import pytest
 
 from quizgame.bank import Mode
 from quizgame.engine import AnswerRecord, GameInfo, GameSession
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.results import (
     CorruptStoreError,
     NewerSchemaError,

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.widgets import DataTable, Static, TabbedContent
 
 from quizgame.engine import GameSession
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.results import open_sink
 from quizgame.results.sqlite_store import SqliteStore
 from quizgame.tui.screens.teacher_screen import TeacherScreen

@@ -12,7 +12,7 @@ import pytest
 from quizgame.article import parse_article
 from quizgame.engine import AnswerRecord, GameSession, MemorySink
 from quizgame.evidence import locate
-from quizgame.loader import LoadedBank
+from quizgame.loaded import LoadedBank
 from quizgame.scoring import Outcome
 from quizgame.tui.background import BackgroundSink
 from quizgame.tui.view import (

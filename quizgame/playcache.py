@@ -1,0 +1,108 @@
+"""Banks kept ready to play: the checked bank, its parsed article and resolved evidence, pickled.
+
+Loading a bank for play means reading YAML, building and running pydantic's validators, parsing
+the article and locating every evidence quote — most of quizgame's own start-up time. A bank that
+loaded without errors is therefore stored in the user cache folder, keyed by its path and exact
+bytes (and by quizgame's, Python's and pydantic's versions); the next game of the same bank reads
+it back in a few milliseconds, after checking that the article's bytes are unchanged too. Any
+change to either file is a miss, and the bank is loaded (and checked) again.
+
+The cache is only a copy: a missing, unreadable or corrupt entry is a miss, and a cache that
+cannot be written is skipped silently. `quizgame check` never reads it. The files are pickles,
+written by quizgame into the user's own cache folder (created private to the user), so they carry
+the same trust as the user's installed code; `QUIZGAME_CACHE_DIR` moves the folder, and
+`QUIZGAME_NO_CACHE=1` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgame import __version__
+from quizgame.loaded import LoadedBank
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class _Entry:
+    article_path: Path
+    article_sha256: str
+    loaded: LoadedBank
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("QUIZGAME_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("quizgame", appauthor=False)) / "banks"
+
+
+def enabled() -> bool:
+    return os.environ.get("QUIZGAME_NO_CACHE", "") in ("", "0")
+
+
+def _key(path: Path, raw: bytes) -> str:
+    import pydantic
+
+    h = hashlib.sha256()
+    for part in (FORMAT, __version__, sys.version, pydantic.VERSION, str(path.resolve())):
+        h.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+    h.update(raw)
+    return h.hexdigest()
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def cached(path: Path) -> LoadedBank | None:
+    """The bank at `path` as last loaded, if neither it nor its article changed since."""
+    if not enabled():
+        return None
+    try:
+        raw = path.read_bytes()
+        entry_file = cache_dir() / f"{_key(path, raw)}.pickle"
+        entry = pickle.loads(entry_file.read_bytes())
+    except Exception:  # missing, unreadable, corrupt or from another version: a miss
+        return None
+    if not isinstance(entry, _Entry) or not isinstance(entry.loaded, LoadedBank):
+        return None
+    if _sha256(entry.article_path) != entry.article_sha256:
+        return None
+    return entry.loaded
+
+
+def store(path: Path, loaded: LoadedBank) -> None:
+    """Keep `loaded` (a bank that loaded without errors) for the next game; never fails."""
+    if not enabled() or loaded.article.path is None:
+        return
+    try:
+        raw = path.read_bytes()
+        article_sha = _sha256(loaded.article.path)
+        if article_sha is None:
+            return
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        data = pickle.dumps(_Entry(loaded.article.path, article_sha, loaded))
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / f"{_key(path, raw)}.pickle")
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except Exception:  # a cache that cannot be written is no reason to stop a game
+        return
