@@ -174,15 +174,15 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     ) -> None:
         """Lock the inputs and (practice mode) show the feedback below them.
 
-        Inputs that are done with are replaced rather than disabled: a typed answer is in the
-        feedback already, and so are a match's pairs, each marked ✓/✗. (Disabling them restyles
-        each one, which Textual draws over several more frames.)
+        Inputs that are done with are hidden or removed rather than disabled: a typed answer is in
+        the feedback already, and so are a match's pairs, each marked ✓/✗. (Disabling them
+        restyles each one, which Textual draws over several more frames.)
         """
         self.locked = True
         for cl in self.query(ChoiceList):
             cl.freeze(marks if cl.id == ("choices-b" if self.part_a else "choices") else None)
         for inp in self.query(Input):
-            await inp.remove()
+            inp.display = False
         for match in self.query(MatchPairs):
             await match.remove()
         for btn in self.query("#submit"):
