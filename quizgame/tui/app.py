@@ -224,6 +224,31 @@ class QuizApp(App[int]):
             ConfirmScreen("Quit the game?", "Your answers so far are saved."), answered
         )
 
+    async def action_leave_game(self) -> None:
+        """Esc in a game: back to the bank list when the game was picked from it, else quit."""
+        from quizgame.tui.screens.confirm_screen import ConfirmScreen
+        from quizgame.tui.screens.play_screen import PlayScreen
+
+        if not self.has_picker or not self.in_game:
+            await self.action_quit()
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and isinstance(self.screen, PlayScreen):
+                if self.session is not None:
+                    self.session.abandon()
+                self.session = None
+                self.pop_screen()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Leave this game?", "Your answers so far are saved. You go back to the bank list."
+            ),
+            answered,
+        )
+
     def open_teacher_view(self) -> None:
         try:
             module = importlib.import_module("quizgame.tui.screens.teacher_screen")

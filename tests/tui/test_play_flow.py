@@ -19,7 +19,7 @@ from quizgame.tui.widgets.article_view import HIGHLIGHT, ArticleView
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
-from tests.tui.driver import Game, answer, run_async, write_bank
+from tests.tui.driver import BANK, Game, answer, run_async, write_bank
 
 PARTIAL_TYPES = {"multi", "match", "evidence"}
 
@@ -220,7 +220,6 @@ async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path
 async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:
     import shutil
 
-    from tests.tui.driver import BANK
 
     text = BANK.read_text(encoding="utf-8").replace(
         "  retry_credit: 0.5\n", "  retry_credit: 0.5\n  timer_seconds: 20\n  streak_bonus: true\n"
@@ -297,3 +296,41 @@ async def test_help_screen_lists_keys(game: Game) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
+
+
+@run_async
+async def test_leaving_a_game_picked_from_the_list_goes_back_to_the_list(
+    game: Game, tmp_path: Path
+) -> None:
+    from quizgame.tui.screens.confirm_screen import ConfirmScreen
+    from quizgame.tui.screens.picker_screen import BankPickerScreen
+
+    second = write_bank(tmp_path, PICKER_QUESTION, title="Second bank")
+    app = game.app([BANK, second])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BankPickerScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, BankPickerScreen)  # back to the list, not out of the app
+        assert game.sink.finished and game.sink.finished[0][3] is False  # kept as abandoned
+        assert app.session is None
+        await pilot.press("ctrl+q")  # no game running: quits at once
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+PICKER_QUESTION = """  - id: white-house-reply
+    type: truefalse
+    prompt: "The White House answered The Post's inquiry on Tuesday."
+    answer: false
+    explanation: It did not respond.
+    evidence: The White House did not respond to an inquiry from The Post on Tuesday.
+"""

@@ -26,7 +26,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Anywhere", ""),
     ("F2", "switch layout: side by side / stacked"),
     ("? or F1", "this help"),
-    ("Esc", "go back (in a game: asks before quitting)"),
+    ("Esc", "go back (in a game: asks first, then back to the bank list, or quits)"),
     ("ctrl+q", "quit (asks first during a game)"),
     ("Modes", ""),
     ("practice", "feedback after every answer; a wrong answer may be retried"),

@@ -272,4 +272,4 @@ class PlayScreen(Screen[None]):
             article.scroll_to_evidence()
 
     async def action_leave(self) -> None:
-        await self.app.run_action("quit")
+        await self.app.run_action("leave_game")
