@@ -15,18 +15,14 @@ from typing import Any
 from textual.screen import Screen
 
 
-async def settled(screen: Screen[Any], rounds: int = 1) -> None:
+async def settled(screen: Screen[Any]) -> None:
     """Return once the app and every widget on `screen` have handled their queued messages.
 
-    A round queues a callback behind each one's messages and waits for all of them. Handling can
-    send new messages (a focus change sends Blur and Focus), hence a second round. The screen
-    itself is left out: this is awaited from the screen's own handler.
+    A callback is queued behind each one's messages, and all of them are waited for. What they
+    handle may send more (a focus change sends Blur and Focus), so changes that send messages
+    on are made at once rather than deferred (`screen.set_focus`, not `widget.focus()`). The
+    screen itself is left out: this is awaited from the screen's own handler.
     """
-    for _ in range(rounds):
-        await _one_round(screen)
-
-
-async def _one_round(screen: Screen[Any]) -> None:
     done = asyncio.Event()
     pending = 0
 
