@@ -220,7 +220,6 @@ async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path
 async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:
     import shutil
 
-
     text = BANK.read_text(encoding="utf-8").replace(
         "  retry_credit: 0.5\n", "  retry_credit: 0.5\n  timer_seconds: 20\n  streak_bonus: true\n"
     )
