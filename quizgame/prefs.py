@@ -12,6 +12,10 @@ import os
 import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizgame.bank import Settings
 
 FILE_NAME = "prefs.json"
 MAX_NAME = 40
@@ -23,6 +27,17 @@ _JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
 class Prefs:
     name: str = ""
     mode: str = ""  # "" = the bank's own default
+
+
+def starting_mode(settings: Settings, chosen: str | None, remembered: str) -> str:
+    """The mode a game starts in: the one asked for (`--mode`), else the bank's when its author
+    set one (a teacher's `mode: exam` holds), else the player's last choice, else the bank's
+    default (practice)."""
+    if chosen in MODES:
+        return str(chosen)
+    if "mode" not in settings.model_fields_set and remembered in MODES:
+        return remembered
+    return settings.mode.value
 
 
 def config_dir() -> Path:

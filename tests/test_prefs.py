@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.prefs import Prefs, clean_name, config_dir, load_prefs, remember, save_prefs
+from quizgame.prefs import (
+    Prefs,
+    clean_name,
+    config_dir,
+    load_prefs,
+    remember,
+    save_prefs,
+    starting_mode,
+)
 
 
 def test_config_dir_honours_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,3 +71,15 @@ def test_clean_name() -> None:
     assert clean_name("\x1b[31mred\x07") == "[31mred"
     assert clean_name("x" * 100) == "x" * 40
     assert clean_name("[b]Bob[/b]") == "[b]Bob[/b]"  # kept literally; shown as text, never markup
+
+
+def test_starting_mode_asked_then_the_banks_own_then_remembered_then_default() -> None:
+    from quizgame.bank import Settings
+
+    plain = Settings()
+    exam_bank = Settings.model_validate({"mode": "exam"})
+    assert starting_mode(plain, "guided", "exam") == "guided"  # --mode wins
+    assert starting_mode(exam_bank, None, "guided") == "exam"  # a teacher's explicit mode holds
+    assert starting_mode(plain, None, "guided") == "guided"  # else the player's last choice
+    assert starting_mode(plain, None, "") == "practice"
+    assert starting_mode(plain, None, "bogus") == "practice"

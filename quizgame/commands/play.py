@@ -41,7 +41,7 @@ def _run_plain(args: argparse.Namespace) -> int:
     from quizgame.engine import GameSession
     from quizgame.loader import load_bank
     from quizgame.plain import run_plain
-    from quizgame.prefs import clean_name, load_prefs, remember
+    from quizgame.prefs import clean_name, load_prefs, remember, starting_mode
     from quizgame.results import open_sink
 
     if args.banks:
@@ -59,15 +59,17 @@ def _run_plain(args: argparse.Namespace) -> int:
             print(d.format())
         code = 2 if any(d.code == "missing-file" for d in result.errors) else 1
         return fail(f"{path} cannot be played; run `quizgame check {path}`", code)
-    name = clean_name(args.name) if args.name else load_prefs().name
+    prefs = load_prefs()
+    name = clean_name(args.name) if args.name else prefs.name
     if not name:
         try:
             name = clean_name(input("Your name: ")) or "player"
         except EOFError:
             return 0
     remember(name=name, mode=args.mode)
+    mode = starting_mode(result.loaded.bank.settings, args.mode, prefs.mode)
     session = GameSession(
-        result.loaded, mode=args.mode, player=name, seed=args.seed, sink=open_sink(args.db)
+        result.loaded, mode=mode, player=name, seed=args.seed, sink=open_sink(args.db)
     )
     return run_plain(session)
 

@@ -17,7 +17,7 @@ from textual.message import Message
 
 from quizgame.bank import Mode
 from quizgame.engine import GameSession, ResultSink
-from quizgame.prefs import clean_name, load_prefs, remember
+from quizgame.prefs import clean_name, load_prefs, remember, starting_mode
 from quizgame.safetext import visible
 from quizgame.tui.background import BackgroundSink
 from quizgame.tui.control_filter import ControlFilter
@@ -141,27 +141,29 @@ class QuizApp(App[int]):
 
     def choose_player(self, entry: BankEntry) -> None:
         assert entry.loaded is not None
-        bank_mode = entry.loaded.bank.settings.mode.value
+        prefs = load_prefs()
+        mode = starting_mode(entry.loaded.bank.settings, self.mode_choice, prefs.mode)
         if self.player_name:
-            self.start_game(entry, self.player_name, self.mode_choice or bank_mode)
+            self.start_game(entry, self.player_name, mode)
             return
         from quizgame.tui.screens.player_screen import PlayerScreen
 
-        prefs = load_prefs()
-
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer is not None:
-                name, mode = answer
-                self.start_game(entry, name, mode)
+                name, picked = answer
+                self.start_game(entry, name, picked, picked_mode=True)
 
-        self.push_screen(PlayerScreen(entry, prefs.name, self.mode_choice or bank_mode), chosen)
+        self.push_screen(PlayerScreen(entry, prefs.name, mode), chosen)
 
-    def start_game(self, entry: BankEntry, name: str, mode: str) -> None:
+    def start_game(
+        self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
+    ) -> None:
+        """Start a game; the name is remembered, and the mode when the player picked it."""
         from quizgame.tui.screens.play_screen import PlayScreen
 
         assert entry.loaded is not None
         if self.remember_player:
-            remember(name=name)
+            remember(name=name, mode=mode if picked_mode else None)
         self.session = GameSession(
             entry.loaded,
             mode=Mode(mode),

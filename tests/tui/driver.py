@@ -36,12 +36,12 @@ class Game:
     def app(self, banks: list[Path] | None = None, **kwargs: Any) -> QuizApp:
         kwargs.setdefault("name", "Ada")
         kwargs.setdefault("seed", 7)
+        kwargs.setdefault("remember_player", False)
         return QuizApp(
             [BANK] if banks is None else banks,
             sink_factory=lambda: self.sink,
             clock=self.clock,
             wall_clock=lambda: 1_700_000_000.0,
-            remember_player=False,
             **kwargs,
         )
 

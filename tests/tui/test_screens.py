@@ -206,3 +206,31 @@ async def test_teacher_hooks_push_the_teacher_screen(
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, FakeTeacher)
+
+
+@run_async
+async def test_the_mode_a_player_picks_is_offered_next_time_unless_the_bank_sets_one(
+    game: Game, tmp_path: Path
+) -> None:
+    from quizgame.prefs import load_prefs, remember
+
+    remember(mode="guided")
+    app = game.app([BANK], name=None, remember_player=True)  # the bundled bank sets no mode
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        assert screen.mode == "guided"  # the last mode picked, not the bank's default
+        await pilot.press("A", "l", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.session.mode.value == "guided"
+    assert load_prefs().mode == "guided" and load_prefs().name == "Al"
+
+    exam = write_bank(tmp_path, HOSTILE, extra="settings:\n  mode: exam\n")
+    app = game.app([exam], name=None, remember_player=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        assert screen.mode == "exam"  # the teacher's explicit mode holds
