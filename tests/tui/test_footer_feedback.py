@@ -90,3 +90,24 @@ async def test_feedback_pane_shows_verdict_explanation_evidence_and_next_step(ga
         assert all(e in text for e in lines.evidence) and lines.evidence
         assert text.endswith(lines.next_hint)
         assert view.has_class("-correct")
+
+
+@run_async
+async def test_the_answered_choice_is_highlighted_with_its_mark(game: Game) -> None:
+    from quizgame.tui.widgets.choice_list import ChoiceList
+
+    app = game.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        pq = screen.session.current
+        assert pq is not None and pq.type == "choice"
+        choices = screen.query_one(ChoiceList)
+        assert choices.highlighted == 0
+        response = await answer(pilot, pq, "right")
+        await pilot.pause()
+        index = pq.choices.index(response)
+        assert index != 0  # the key press answered another option than the highlighted one
+        assert choices.highlighted == index
+        assert choices.prompt_text(index).plain.endswith("✓ your answer")

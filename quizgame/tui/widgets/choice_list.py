@@ -53,6 +53,7 @@ class ChoiceList(OptionList):
         self.ticked: set[int] = set()
         self.marks: dict[int, str] = {}
         self.locked = False
+        self.chosen: int | None = None  # single mode: the option answered with
         super().__init__(*self._build_options(), id=id, classes=classes)
 
     def prompt_text(self, i: int) -> Text:
@@ -92,8 +93,9 @@ class ChoiceList(OptionList):
             self.highlighted = index
             self.toggle(index)
         else:
-            # The highlight stays put: the answer's marks (✓/✗) show the choice, drawn in the
-            # same frame as the feedback rather than one frame before it.
+            # The highlight moves to it when the list is frozen, in the same frame as the
+            # feedback rather than one frame before it.
+            self.chosen = index
             self.post_message(self.Answered(self, (index,)))
 
     def toggle(self, index: int) -> None:
@@ -111,6 +113,7 @@ class ChoiceList(OptionList):
                 return
             self.post_message(self.Answered(self, tuple(sorted(self.ticked))))
         elif self.highlighted is not None:
+            self.chosen = self.highlighted
             self.post_message(self.Answered(self, (self.highlighted,)))
 
     def action_tick(self) -> None:
@@ -143,3 +146,5 @@ class ChoiceList(OptionList):
         self.marks = dict(marks or {})
         for i in range(len(self.texts)):
             self._refresh_prompt(i)
+        if self.chosen is not None:
+            self.highlighted = self.chosen
