@@ -206,3 +206,29 @@ async def test_empty_article_never_crashes_the_article_pane() -> None:
         await pilot.pause()
         assert view.passage_views() == []
         assert view.virtual_size.height == 0
+
+
+@run_async
+async def test_article_text_can_be_selected_and_copied_as_shown() -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    article = parse_article("First passage here.\n\nSecond [bold]passage[/] \x1b[31mred.\n")
+
+    class Pane(App[None]):
+        def compose(self) -> Any:
+            yield ArticleView(article, id="article")
+
+    app = Pane()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        got = view.get_selection(Selection(None, None))
+        assert got is not None
+        text = got[0]
+        assert "First passage here." in text
+        assert "Second [bold]passage[/] ␛[31mred." in text  # literal, control shown as a symbol
+        first = view.passage_views()[0].passage.id
+        app.screen.selections = {view: Selection(Offset(0, 0), Offset(len(first), 0))}
+        await pilot.pause()
+        assert app.screen.get_selected_text() == first  # what a mouse drag over it copies

@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from quizgame.article import Article, Passage
@@ -181,8 +182,24 @@ class ArticleView(ScrollView, can_focus=True):
         rich_style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, rich_style)
-        line = self._lines[index].crop_extend(scroll_x, scroll_x + width, rich_style)
-        return line.apply_style(rich_style)
+        line = self._lines[index]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            length = line.cell_length
+            start, end = min(span[0], length), length if span[1] == -1 else min(span[1], length)
+            selected = self.screen.get_component_rich_style("screen--selection")
+            chosen = line.crop(start, end).apply_style(selected)
+            line = Strip.join([line.crop(0, start), chosen, line.crop(end, length)])
+        line = line.crop_extend(scroll_x, scroll_x + width, rich_style).apply_style(rich_style)
+        return line.apply_offsets(scroll_x, index)  # lets the mouse select text (and copy it)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected article text, as shown (passage ids in the gutter included)."""
+        self._ensure_wrapped()
+        return selection.extract("\n".join(line.text for line in self._lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     # passages ------------------------------------------------------------------------------------
 
