@@ -50,14 +50,20 @@ def enabled() -> bool:
     return os.environ.get("QUIZGAME_NO_CACHE", "") in ("", "0")
 
 
-def _key(path: Path, raw: bytes) -> str:
+def _entry_name(path: Path, raw: bytes) -> str:
+    """`<bank path hash>-<hash of everything the entry depends on>.pickle`.
+
+    The first part names the bank file, so storing a new version can remove the old ones.
+    """
     import pydantic
 
+    where = str(path.resolve()).encode("utf-8", "surrogateescape")
     h = hashlib.sha256()
-    for part in (FORMAT, __version__, sys.version, pydantic.VERSION, str(path.resolve())):
-        h.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+    for part in (FORMAT, __version__, sys.version, pydantic.VERSION):
+        h.update(str(part).encode() + b"\0")
+    h.update(where + b"\0")
     h.update(raw)
-    return h.hexdigest()
+    return f"{hashlib.sha256(where).hexdigest()[:16]}-{h.hexdigest()}.pickle"
 
 
 def _sha256(path: Path) -> str | None:
@@ -73,7 +79,7 @@ def cached(path: Path) -> LoadedBank | None:
         return None
     try:
         raw = path.read_bytes()
-        entry_file = cache_dir() / f"{_key(path, raw)}.pickle"
+        entry_file = cache_dir() / _entry_name(path, raw)
         entry = pickle.loads(entry_file.read_bytes())
     except Exception:  # missing, unreadable, corrupt or from another version: a miss
         return None
@@ -100,9 +106,13 @@ def store(path: Path, loaded: LoadedBank) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.replace(tmp, folder / f"{_key(path, raw)}.pickle")
+            name = _entry_name(path, raw)
+            os.replace(tmp, folder / name)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        for old in folder.glob(name.split("-")[0] + "-*.pickle"):  # earlier versions of the bank
+            if old.name != name:
+                old.unlink(missing_ok=True)
     except Exception:  # a cache that cannot be written is no reason to stop a game
         return

@@ -56,6 +56,7 @@ def test_a_changed_bank_or_article_is_loaded_again(bank: Path) -> None:
     assert playcache.cached(bank) is None  # the bank changed
     entry = bank_entry(bank)
     assert entry.loaded is not None and entry.title.startswith("New")
+    assert len(entries()) == 1  # the entry for the old version is gone
 
 
 def test_a_bank_with_errors_is_never_stored(bank: Path) -> None:
