@@ -94,11 +94,17 @@ def store(path: Path, loaded: LoadedBank) -> None:
     """Keep `loaded` (a bank that loaded without errors) for the next game; never fails."""
     if not enabled() or loaded.article.path is None:
         return
+    from quizgame.article import decode_article
+
     try:
+        # Key and check on the bytes that were loaded: a file saved again since then is skipped.
         raw = path.read_bytes()
-        article_sha = _sha256(loaded.article.path)
-        if article_sha is None:
+        article_raw = loaded.article.path.read_bytes()
+        if hashlib.sha256(raw).hexdigest()[:16] != loaded.content_hash:
             return
+        if decode_article(article_raw) != loaded.article.text:
+            return
+        article_sha = hashlib.sha256(article_raw).hexdigest()
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = pickle.dumps(_Entry(loaded.article.path, article_sha, loaded))

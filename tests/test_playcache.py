@@ -112,3 +112,21 @@ def test_a_cached_game_needs_neither_yaml_nor_the_loader(bank: Path) -> None:
         timeout=60,
     )
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_a_file_saved_again_while_loading_is_not_stored_under_its_new_bytes(bank: Path) -> None:
+    from quizgame.loader import load_bank
+
+    loaded = load_bank(bank).loaded
+    assert loaded is not None
+    bank.write_text(bank.read_text(encoding="utf-8").replace("title:", "title: Newer"), "utf-8")
+    playcache.store(bank, loaded)  # the bank changed after it was loaded
+    assert entries() == []
+    loaded = load_bank(bank).loaded
+    assert loaded is not None
+    article = bank.parent / SEED_ARTICLE.name
+    article.write_text(article.read_text(encoding="utf-8") + "\nLate line.\n", encoding="utf-8")
+    playcache.store(bank, loaded)  # the article changed after it was loaded
+    assert entries() == []
+    playcache.store(bank, load_bank(bank).loaded or loaded)
+    assert len(entries()) == 1
