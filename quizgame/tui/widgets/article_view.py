@@ -211,7 +211,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def show_evidence(self, evidence: tuple[ResolvedEvidence, ...], *, scroll: bool = True) -> None:
         self.evidence = evidence
-        first: PassageLines | None = None
         changed = False
         for pl in self._passages:
             spans = passage_highlights(pl.passage, evidence)
@@ -220,12 +219,10 @@ class ArticleView(ScrollView, can_focus=True):
                 pl.rendered = highlighted_text(pl.passage.text, spans)
                 self._rewrap_passage(pl)
                 changed = True
-            if spans and first is None:
-                first = pl
         if changed:
             self.refresh()
-        if first is not None and scroll:
-            self.scroll_to_passage(first)
+        if scroll:
+            self.scroll_to_evidence()
 
     def scroll_to_passage(self, pl: PassageLines) -> None:
         """Centre the passage (its top, if it is taller than the pane)."""

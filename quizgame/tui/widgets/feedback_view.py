@@ -25,7 +25,7 @@ class FeedbackView(LaidOutOnce, can_focus=True):
     }
     DEFAULT_CSS = """
     FeedbackView { height: auto; padding: 0 1; margin: 1 0; border: round $primary; }
-    FeedbackView:focus { border-title-color: $accent; }
+    FeedbackView:focus { background: $boost; }
     FeedbackView > .feedback--headline { text-style: bold; }
     FeedbackView.-correct > .feedback--headline { color: $success; }
     FeedbackView.-partial > .feedback--headline { color: $warning; }
