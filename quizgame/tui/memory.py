@@ -21,14 +21,14 @@ enabled = True
 _frozen = False
 
 
-def freeze_startup_objects() -> None:
-    """Freeze what exists now, once per process (a later game's screens, which end, stay out)."""
+def after_question_drawn() -> None:
+    """The first time in this process, freeze what exists (start-up's objects); after that,
+    collect what the game left since (the last question's widgets and messages)."""
     global _frozen
-    if enabled and not _frozen:
+    if not enabled:
+        return
+    if _frozen:
+        gc.collect()
+    else:
         _frozen = True
         gc.freeze()
-
-
-def collect_while_reading() -> None:
-    if enabled:
-        gc.collect()

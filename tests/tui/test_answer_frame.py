@@ -144,8 +144,8 @@ async def test_start_up_objects_are_frozen_once_and_each_question_collects(
         await pilot.press("enter")
         await pilot.pause()
         assert calls == ["freeze", "collect"]  # the next question was drawn: one collection
-        memory.freeze_startup_objects()
-        assert calls.count("freeze") == 1  # once per process
+        memory.after_question_drawn()
+        assert calls == ["freeze", "collect", "collect"]  # frozen once per process
     monkeypatch.setattr(memory, "enabled", False)
-    memory.collect_while_reading()
-    assert calls == ["freeze", "collect"]  # switched off: nothing
+    memory.after_question_drawn()
+    assert calls == ["freeze", "collect", "collect"]  # switched off: nothing

@@ -65,7 +65,6 @@ class PlayScreen(Screen[None]):
         self._shown: PresentedQuestion | None = None
         self._last_response: Any = None
         self.responses: dict[str, Any] = {}
-        self._questions_shown = 0
 
     # layout ------------------------------------------------------------------------------------------
 
@@ -145,13 +144,7 @@ class PlayScreen(Screen[None]):
             view.focus_answer()
         self.update_status()
         self.refresh_bindings()
-        # Once the question is drawn: the first time, freeze what start-up made; later, clear
-        # what the last question left (see quizgame.tui.memory).
-        if self._questions_shown:
-            self.call_after_refresh(memory.collect_while_reading)
-        else:
-            self.call_after_refresh(memory.freeze_startup_objects)
-        self._questions_shown += 1
+        self.call_after_refresh(memory.after_question_drawn)  # GC while the player reads
 
     def update_status(self) -> None:
         status = self.query_one(GameStatus)
