@@ -44,7 +44,7 @@ class PlayScreen(Screen[None]):
         Binding("r", "retry", "Try again"),
         Binding("e", "jump", "Evidence"),
         Binding("f2", "layout", "Layout"),
-        Binding("escape", "leave", "Quit"),
+        Binding("escape", "leave", "Leave"),
     ]
 
     @dataclass
