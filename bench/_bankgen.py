@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from quizgame.article import read_article
-from quizgame.bundled import bundled_dir
+from quizgame.article.passages import read_article
+from quizgame.bank.bundled import bundled_dir
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
 

@@ -16,10 +16,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quizgame.article import read_article  # noqa: E402
-from quizgame.attribution import Attribution, extract  # noqa: E402
-from quizgame.bundled import bundled_dir  # noqa: E402
-from quizgame.textnorm import normalise_text  # noqa: E402
+from quizgame.article.passages import read_article  # noqa: E402
+from quizgame.authoring.attribution import Attribution, extract  # noqa: E402
+from quizgame.bank.bundled import bundled_dir  # noqa: E402
+from quizgame.text.normalise import normalise_text  # noqa: E402
 
 
 def _matches(label: dict[str, str], a: Attribution) -> bool:

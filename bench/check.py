@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import yaml
 
 from bench._bankgen import make_bank
+from quizgame.bank.loader import load_bank
 from quizgame.commands.schema import schema_text
-from quizgame.loader import load_bank
 
 
 def best_of(fn: Callable[[], object], runs: int) -> float:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hypothesis import HealthCheck, given, settings
 
-from quizgame.loader import load_bank_text
+from quizgame.bank.loader import load_bank_text
 from tests.conftest import SEED_ARTICLE
 from tests.strategies import broken_bank, random_bytes, yaml_text
 

@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quizgame.article import Article, parse_article, read_article  # noqa: E402
-from quizgame.attribution import extract  # noqa: E402
-from quizgame.bundled import bundled_dir  # noqa: E402
-from quizgame.generate import generate  # noqa: E402
+from quizgame.article.passages import Article, parse_article, read_article  # noqa: E402
+from quizgame.authoring.attribution import extract  # noqa: E402
+from quizgame.authoring.generate import generate  # noqa: E402
+from quizgame.bank.bundled import bundled_dir  # noqa: E402
 
 REPEATS = 7
 

@@ -31,10 +31,10 @@ from textual.pilot import Pilot
 from textual.widgets import Footer, Input, Select, Static
 
 from bench._bankgen import make_bank
-from quizgame.engine import NullSink, PresentedQuestion
+from quizgame.game.session import NullSink, PresentedQuestion
+from quizgame.play.presenter import choice_key
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.play_screen import PlayScreen
-from quizgame.tui.view import choice_key
 
 
 class Minimal(App[None]):

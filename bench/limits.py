@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizgame.bundled import default_bank
+from quizgame.bank.bundled import default_bank
 
 
 def alias_bomb() -> bytes:

@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizgame.bank import Mode
-from quizgame.bundled import default_bank
-from quizgame.engine import AnswerRecord, GameInfo
-from quizgame.loader import load_bank
+from quizgame.bank.bundled import default_bank
+from quizgame.bank.loader import load_bank
+from quizgame.bank.models import Mode
+from quizgame.game.scoring import outcome_for
+from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results.banks import resolve_banks
 from quizgame.results.reports import build_report
 from quizgame.results.sqlite_store import SqliteStore
-from quizgame.scoring import outcome_for
 
 
 def median_ms(fn: Callable[[int], object], n: int) -> float:

@@ -5,7 +5,7 @@ reports when its first screen content exists (the question prompt for quizgame; 
 minimal Header + Static + Footer app). Prints the medians and the ratio (target: ≤ 1.25).
 
 quizgame is measured twice: as played every time after the first (the bank read back from the
-play cache, quizgame.playcache) — the figure the ratio is about — and with the cache off
+play cache, quizgame.bank.playcache) — the figure the ratio is about — and with the cache off
 (`QUIZGAME_NO_CACHE=1`: YAML, validation, article parsing and evidence every time).
 
     .venv/bin/python bench/startup.py [--runs N]
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 QUIZGAME = """
 import asyncio, sys, time
 t0 = float(sys.argv[1])
-from quizgame.bundled import default_bank
-from quizgame.engine import NullSink
+from quizgame.bank.bundled import default_bank
+from quizgame.game.session import NullSink
 from quizgame.tui.app import QuizApp
 
 async def main() -> None:

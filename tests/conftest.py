@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.bundled import bundled_dir
-from quizgame.loaded import LoadedBank
-from quizgame.loader import load_bank
+from quizgame.bank.bundled import bundled_dir
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.loader import load_bank
 from quizgame.tui import memory
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.article import ArticleError, Kind, parse_article, read_article, split_sentences
+from quizgame.article.passages import (
+    ArticleError,
+    Kind,
+    parse_article,
+    read_article,
+    split_sentences,
+)
 from tests.conftest import SEED_ARTICLE
 
 
@@ -17,7 +23,7 @@ def seed() -> object:
 
 
 def test_seed_kinds(seed: object) -> None:
-    from quizgame.article import Article
+    from quizgame.article.passages import Article
 
     assert isinstance(seed, Article)
     kinds = [(p.id, p.kind) for p in seed.passages]
@@ -39,7 +45,7 @@ def test_seed_kinds(seed: object) -> None:
 
 
 def test_offsets_are_exact(seed: object) -> None:
-    from quizgame.article import Article
+    from quizgame.article.passages import Article
 
     assert isinstance(seed, Article)
     for p in seed.passages:
@@ -50,7 +56,7 @@ def test_offsets_are_exact(seed: object) -> None:
 
 
 def test_quotes_kept_intact_in_sentences(seed: object) -> None:
-    from quizgame.article import Article
+    from quizgame.article.passages import Article
 
     assert isinstance(seed, Article)
     p7 = seed.passage("p7")

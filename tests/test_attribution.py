@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
-from quizgame.article import parse_article, read_article
-from quizgame.attribution import Attribution, extract
-from quizgame.bundled import bundled_dir
+from quizgame.article.passages import parse_article, read_article
+from quizgame.authoring.attribution import Attribution, extract
+from quizgame.authoring.speakers import SpeakerKind
+from quizgame.bank.bundled import bundled_dir
 from quizgame.cli import main
-from quizgame.speakers import SpeakerKind
-from quizgame.textnorm import normalise_text
+from quizgame.text.normalise import normalise_text
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
 DATA = Path(__file__).parent / "data"

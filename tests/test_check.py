@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from quizgame.bank.loader import load_bank
 from quizgame.cli import main
-from quizgame.loader import load_bank
 from tests.conftest import BUNDLED_BANK, SEED_ARTICLE
 
 HEADER = """\

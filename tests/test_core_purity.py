@@ -7,16 +7,16 @@ import sys
 
 CORE_MODULES = [
     "quizgame",
-    "quizgame.article",
-    "quizgame.textnorm",
-    "quizgame.evidence",
-    "quizgame.bank",
-    "quizgame.yamlnodes",
-    "quizgame.loader",
-    "quizgame.checks",
-    "quizgame.scoring",
-    "quizgame.engine",
-    "quizgame.bundled",
+    "quizgame.article.passages",
+    "quizgame.text.normalise",
+    "quizgame.article.evidence",
+    "quizgame.bank.models",
+    "quizgame.bank.yamlnodes",
+    "quizgame.bank.loader",
+    "quizgame.bank.checks",
+    "quizgame.game.scoring",
+    "quizgame.game.session",
+    "quizgame.bank.bundled",
     "quizgame.results",
     "quizgame.cli",
 ]
@@ -38,7 +38,7 @@ def test_help_and_check_do_not_import_textual() -> None:
     code = (
         "import sys, contextlib, io\n"
         "from quizgame.cli import main\n"
-        "from quizgame.bundled import default_bank\n"
+        "from quizgame.bank.bundled import default_bank\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n"
         "        main(['--help'])\n"

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from quizgame.bank import Mode
-from quizgame.engine import GameOver, GameSession, MemorySink, PresentedQuestion
-from quizgame.loaded import LoadedBank
-from quizgame.scoring import Outcome
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.models import Mode
+from quizgame.game.scoring import Outcome
+from quizgame.game.session import GameOver, GameSession, MemorySink, PresentedQuestion
 
 
 def right_response(pq: PresentedQuestion) -> Any:

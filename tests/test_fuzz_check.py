@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from quizgame.loader import LoadResult, load_bank_text
+from quizgame.bank.loader import LoadResult, load_bank_text
 from tests.conftest import SEED_ARTICLE
 from tests.strategies import broken_bank, random_bytes, yaml_text
 

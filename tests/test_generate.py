@@ -9,20 +9,20 @@ from typing import Any
 import pytest
 import yaml
 
-from quizgame.article import parse_article, read_article
-from quizgame.bank import (
+from quizgame.article.passages import parse_article, read_article
+from quizgame.authoring.generate import GenerateError, generate
+from quizgame.bank.bundled import bundled_dir
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.loader import load_bank
+from quizgame.bank.models import (
     ChoiceQuestion,
     EvidenceQuestion,
     MatchQuestion,
     TrueFalseQuestion,
 )
-from quizgame.bundled import bundled_dir
 from quizgame.cli import main
-from quizgame.engine import GameSession
-from quizgame.generate import GenerateError, generate
-from quizgame.loaded import LoadedBank
-from quizgame.loader import load_bank
-from quizgame.scoring import Outcome
+from quizgame.game.scoring import Outcome
+from quizgame.game.session import GameSession
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))

@@ -1,6 +1,6 @@
 """The hostile corpus outside the TUI: the display rule itself, plain mode, and `quizgame check`.
 
-The rule (quizgame.safetext): control characters are shown as visible pictures (ESC → ␛),
+The rule (quizgame.text.safe): control characters are shown as visible pictures (ESC → ␛),
 everything else — markup-like brackets, RTL, zero-width characters, emoji — exactly as written.
 """
 
@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
+from quizgame.bank.loader import load_bank
 from quizgame.cli import main
-from quizgame.engine import GameSession, MemorySink
-from quizgame.loader import load_bank
-from quizgame.plain import PlainGame
-from quizgame.safetext import one_line, visible, visible_data
+from quizgame.game.session import GameSession, MemorySink
+from quizgame.play.plain import PlainGame
+from quizgame.text.safe import one_line, visible, visible_data
 from tests.data.hostile import HOSTILE, write_empty_article_bank, write_hostile_bank
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what may never be printed

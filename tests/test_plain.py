@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from quizgame.bank.loaded import LoadedBank
 from quizgame.cli import main
-from quizgame.engine import GameSession, MemorySink
-from quizgame.loaded import LoadedBank
-from quizgame.plain import PlainGame
+from quizgame.game.session import GameSession, MemorySink
+from quizgame.play.plain import PlainGame
 from tests.conftest import BUNDLED_BANK
 
 

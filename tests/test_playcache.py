@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgame import playcache
-from quizgame.tui.view import bank_entry
+from quizgame.bank import playcache
+from quizgame.play.presenter import bank_entry
 from tests.conftest import BUNDLED_BANK, REPO, SEED_ARTICLE
 
 
@@ -97,10 +97,10 @@ def test_a_cached_game_needs_neither_yaml_nor_the_loader(bank: Path) -> None:
     bank_entry(bank)
     code = (
         "import sys; from pathlib import Path\n"
-        "from quizgame.tui.view import bank_entry\n"
+        "from quizgame.play.presenter import bank_entry\n"
         f"entry = bank_entry(Path({str(bank)!r}))\n"
         "assert entry.loaded is not None\n"
-        "print(sorted(m for m in ('yaml', 'quizgame.loader', 'quizgame.yamlnodes') if m in sys.modules))\n"
+        "print(sorted(m for m in ('yaml', 'quizgame.bank.loader', 'quizgame.bank.yamlnodes') if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -115,7 +115,7 @@ def test_a_cached_game_needs_neither_yaml_nor_the_loader(bank: Path) -> None:
 
 
 def test_a_file_saved_again_while_loading_is_not_stored_under_its_new_bytes(bank: Path) -> None:
-    from quizgame.loader import load_bank
+    from quizgame.bank.loader import load_bank
 
     loaded = load_bank(bank).loaded
     assert loaded is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.prefs import (
+from quizgame.play.prefs import (
     Prefs,
     clean_name,
     config_dir,
@@ -74,7 +74,7 @@ def test_clean_name() -> None:
 
 
 def test_starting_mode_asked_then_the_banks_own_then_remembered_then_default() -> None:
-    from quizgame.bank import Settings
+    from quizgame.bank.models import Settings
 
     plain = Settings()
     exam_bank = Settings.model_validate({"mode": "exam"})

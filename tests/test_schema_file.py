@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quizgame.bundled import bundled_dir, schema_path
+from quizgame.bank.bundled import bundled_dir, schema_path
 from quizgame.cli import main
 
 

@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
-from quizgame.bank import (
+from quizgame.bank.models import (
     EvidenceQuestion,
     MatchQuestion,
     MultiQuestion,
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quizgame.scoring import Outcome, ResponseError, response_text, right_answer_text, score
+from quizgame.game.scoring import Outcome, ResponseError, response_text, right_answer_text, score
 
 EV = {"explanation": "x", "evidence": ["q"]}
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from quizgame.cli import main
-from quizgame.commands._common import write_atomic
-from quizgame.prefs import Prefs, load_prefs, save_prefs
+from quizgame.play.prefs import Prefs, load_prefs, save_prefs
 from quizgame.results.sqlite_store import SqliteStore
+from quizgame.text.atomic import write_atomic
 from tests.conftest import BUNDLED_BANK
 from tests.results.fixtures import play_fixture
 from tests.storage_faults import SCENARIOS, expected_reason, set_up

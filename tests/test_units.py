@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgame.units import format_duration, format_points
+from quizgame.text.formatting import format_duration, format_points
 
 
 @pytest.mark.parametrize(

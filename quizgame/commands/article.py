@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.article import ArticleError, read_article
+    from quizgame.article.passages import ArticleError, read_article
 
     try:
         article = read_article(Path(args.file))
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 def _extend_json(article: Any, out: dict[str, Any], args: argparse.Namespace) -> None:
     """Extension point: other features (quote attribution) add their keys to the JSON here."""
     if getattr(args, "quotes", False):
-        from quizgame.attribution import extract
+        from quizgame.authoring.attribution import extract
 
         out["quotes"] = [a.to_json() for a in extract(article)]
 
@@ -91,7 +91,7 @@ def _extend_json(article: Any, out: dict[str, Any], args: argparse.Namespace) ->
 def _extend_text(article: Any, args: argparse.Namespace) -> None:
     """Extension point: other features (quote attribution) add their text output here."""
     if getattr(args, "quotes", False):
-        from quizgame.attribution import extract
+        from quizgame.authoring.attribution import extract
 
         found = extract(article).items
         print(f"\nquotes ({len(found)}):")

@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.loader import load_bank
+    from quizgame.bank.loader import load_bank
 
     results = [load_bank(Path(b), display=b) for b in args.banks]
     missing = any(d.code == "missing-file" for r in results for d in r.diagnostics)

@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from quizgame.commands._common import fail, write_atomic
+from quizgame.commands._common import fail
+from quizgame.text.atomic import write_atomic
 
 
 def _count(value: str) -> int:
@@ -51,7 +52,7 @@ def _relative(target: Path, folder: Path) -> str:
 def _schema_ref(folder: Path) -> str | None:
     """A schema beside the bank, else the bundled one if its relative path is short enough to
     survive the folder being copied around; None when neither is sensible."""
-    from quizgame.bundled import schema_path
+    from quizgame.bank.bundled import schema_path
 
     if (folder / "quizgame-bank.schema.json").is_file():
         return "./quizgame-bank.schema.json"
@@ -65,9 +66,9 @@ def _schema_ref(folder: Path) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.article import ArticleError, read_article
-    from quizgame.generate import GenerateError, generate
-    from quizgame.loader import load_bank_text
+    from quizgame.article.passages import ArticleError, read_article
+    from quizgame.authoring.generate import GenerateError, generate
+    from quizgame.bank.loader import load_bank_text
 
     article_path = Path(args.article)
     out = Path(args.output) if args.output else None

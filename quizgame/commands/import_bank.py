@@ -48,7 +48,7 @@ def _format_of(path: Path, raw: bytes, given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.commands._common import fail, write_atomic
+    from quizgame.commands._common import fail
     from quizgame.interop import (
         ARTICLE_PLACEHOLDER,
         InteropError,
@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from quizgame.interop.gift import parse_gift
     from quizgame.interop.moodle_xml import parse_moodle_xml
+    from quizgame.text.atomic import write_atomic
 
     source = Path(args.file)
     try:
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     article = None
     if args.article:
-        from quizgame.article import ArticleError, read_article
+        from quizgame.article.passages import ArticleError, read_article
 
         try:
             article = read_article(Path(args.article))

@@ -36,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
 def _run_plain(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from quizgame.bundled import default_bank
+    from quizgame.bank.bundled import default_bank
+    from quizgame.bank.loader import load_bank
     from quizgame.commands._common import fail
-    from quizgame.engine import GameSession
-    from quizgame.loader import load_bank
-    from quizgame.plain import run_plain
-    from quizgame.prefs import clean_name, load_prefs, remember, starting_mode
+    from quizgame.game.session import GameSession
+    from quizgame.play.plain import run_plain
+    from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
     from quizgame.results import open_sink
 
     if args.banks:

@@ -47,18 +47,19 @@ def _looks_like_path(value: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.commands._common import fail, write_atomic
+    from quizgame.commands._common import fail
     from quizgame.results import StoreError, open_store, resolve_db_path
     from quizgame.results.banks import resolve_banks
-    from quizgame.results.export import SECTIONS, render_tables, to_csv, to_json
+    from quizgame.results.rendering import SECTIONS, render_tables, to_csv, to_json
     from quizgame.results.reports import build_report
+    from quizgame.text.atomic import write_atomic
 
     db = resolve_db_path(args.db)
     explicit: list[Path] = []
     bank_id: str | None = None
     if args.bank:
         if _looks_like_path(args.bank):
-            from quizgame.loader import load_bank
+            from quizgame.bank.loader import load_bank
 
             loaded = load_bank(args.bank)
             if loaded.loaded is None:

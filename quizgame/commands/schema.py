@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizgame.commands._common import fail, write_atomic
+from quizgame.commands._common import fail
+from quizgame.text.atomic import write_atomic
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def schema_text() -> str:
     import json
 
-    from quizgame.bank import Bank
+    from quizgame.bank.models import Bank
 
     schema = Bank.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
-from quizgame.article import Article, Kind
-from quizgame.evidence import locate
-from quizgame.textnorm import normalise_text
+from quizgame.article.evidence import locate
+from quizgame.article.passages import Article, Kind
+from quizgame.text.normalise import normalise_text
 
 FORMATS = ("gift", "moodle-xml")
 
@@ -520,7 +520,7 @@ def needs(questions: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
 
 def question_lines(path: Path, count: int) -> list[int]:
     """The line where each question of a bank file starts (1 where it cannot be told)."""
-    from quizgame.yamlnodes import parse
+    from quizgame.bank.yamlnodes import parse
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -553,7 +553,7 @@ def portable_questions(
 ) -> tuple[list[Portable], list[Note]]:
     """The bank's questions in exportable form; an `evidence` question becomes `ID-part-a` and
     `ID-part-b` (the importer joins them again), with one note saying so."""
-    from quizgame.bank import ChoiceQuestion, Evidence, EvidenceQuestion
+    from quizgame.bank.models import ChoiceQuestion, Evidence, EvidenceQuestion
 
     out: list[Portable] = []
     notes: list[Note] = []

@@ -356,7 +356,7 @@ def moodle_weight(fraction: float) -> str:
 
 def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as GIFT; each question's evidence goes into its general feedback."""
-    from quizgame.bank import (
+    from quizgame.bank.models import (
         ChoiceQuestion,
         MatchQuestion,
         MultiQuestion,

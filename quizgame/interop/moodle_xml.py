@@ -306,7 +306,7 @@ def _answer(fraction: str, text: str, feedback: str | None, indent: str) -> list
 
 def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as Moodle XML; each question's evidence goes into its general feedback."""
-    from quizgame.bank import (
+    from quizgame.bank.models import (
         ChoiceQuestion,
         MatchQuestion,
         MultiQuestion,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quizgame.engine import ResultSink
+from quizgame.game.session import ResultSink
 from quizgame.results.sink import StoreSink, UnavailableSink, Warn, warn_stderr
 from quizgame.results.store import (
     CorruptStoreError,

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from quizgame.bank import EvidenceQuestion
-from quizgame.evidence import ResolvedEvidence
-from quizgame.loaded import LoadedBank
-from quizgame.loader import load_bank
+from quizgame.article.evidence import ResolvedEvidence
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.loader import load_bank
+from quizgame.bank.models import EvidenceQuestion
+from quizgame.game.scoring import right_answer_text
 from quizgame.results.reports import BankMeta, QuestionMeta
-from quizgame.scoring import right_answer_text
 
 
 def bank_meta(loaded: LoadedBank) -> BankMeta:
@@ -53,7 +53,7 @@ def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:
 
 def candidate_files(explicit: Iterable[Path] = (), cwd: Path | None = None) -> list[Path]:
     """Bank files to search, in priority order: explicit, bundled, ./questions."""
-    from quizgame.bundled import bundled_banks
+    from quizgame.bank.bundled import bundled_banks
 
     files = [Path(p) for p in explicit]
     files += bundled_banks()

@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
-from quizgame.engine import ResultSink
+from quizgame.game.session import ResultSink
 
 
 class StoreError(Exception):

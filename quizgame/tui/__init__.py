@@ -1,1 +1,1 @@
-"""The Textual game. Only this package imports Textual; `quizgame.tui.view` holds its pure logic."""
+"""The Textual game. Only this package imports Textual; `quizgame.play.presenter` holds its pure logic."""

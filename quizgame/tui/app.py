@@ -15,13 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
 
-from quizgame.bank import Mode
-from quizgame.engine import GameSession, ResultSink
-from quizgame.prefs import clean_name, load_prefs, remember, starting_mode
-from quizgame.safetext import visible
-from quizgame.tui.background import BackgroundSink
+from quizgame.bank.models import Mode
+from quizgame.game.session import GameSession, ResultSink
+from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
+from quizgame.play.presenter import BankEntry, bank_entry, discover_banks
+from quizgame.results.background import BackgroundSink
+from quizgame.text.safe import visible
 from quizgame.tui.control_filter import ControlFilter
-from quizgame.tui.view import BankEntry, bank_entry, discover_banks
 
 if TYPE_CHECKING:
     from quizgame.tui.screens.picker_screen import BankPickerScreen

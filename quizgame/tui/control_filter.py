@@ -1,6 +1,6 @@
 """The last line of defence: no control character in any text reaches the terminal.
 
-Widgets show untrusted text through `quizgame.safetext` (ESC becomes a visible ␛). Anything that
+Widgets show untrusted text through `quizgame.text.safe` (ESC becomes a visible ␛). Anything that
 slips past — a widget we did not write, a string we forgot — is caught here: every rendered line
 passes this filter before output, and it deletes C0/C1 control characters from the text of its
 segments. Deleting keeps the layout: those characters take no cells. Textual's own control

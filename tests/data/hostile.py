@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from quizgame.bundled import bundled_dir
+from quizgame.bank.bundled import bundled_dir
 
 SEED = bundled_dir() / "kremlin-peacekeepers.txt"
 

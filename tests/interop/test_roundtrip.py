@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from quizgame.loader import load_bank
+from quizgame.bank.loader import load_bank
 from tests.interop.helpers import run_cli, with_article
 
 CASES: dict[str, str] = {

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from quizgame.bundled import default_bank
-from quizgame.engine import GameSession, PresentedQuestion
-from quizgame.loader import load_bank
+from quizgame.bank.bundled import default_bank
+from quizgame.bank.loader import load_bank
+from quizgame.game.session import GameSession, PresentedQuestion
 from quizgame.results import open_sink
 
 

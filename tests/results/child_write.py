@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 import time
 
-from quizgame.bank import Mode
-from quizgame.engine import AnswerRecord, GameInfo
+from quizgame.bank.models import Mode
+from quizgame.game.scoring import Outcome
+from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results import open_sink, sink_problem
-from quizgame.scoring import Outcome
 
 ANSWERS = 100
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizgame.bank import Mode
-from quizgame.engine import AnswerRecord, GameInfo, ResultSink
+from quizgame.bank.models import Mode
+from quizgame.game.scoring import outcome_for
+from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
 from quizgame.results.reports import BankMeta, QuestionMeta
-from quizgame.scoring import outcome_for
 
 BANK_ID = "quiz"
 BANK_HASH = "hash0001"

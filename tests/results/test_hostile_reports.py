@@ -2,7 +2,7 @@
 
 Players with raw escape sequences in their names (a database written by another tool or an older
 version: the game itself cleans names) and answers typed full of hostile text. The table and CSV
-show control characters as pictures (quizgame.safetext), JSON keeps the exact text with every
+show control characters as pictures (quizgame.text.safe), JSON keeps the exact text with every
 control character escaped, and the teacher view shows it all without a stray control character.
 """
 
@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
+from quizgame.bank.loader import load_bank
 from quizgame.cli import main
-from quizgame.engine import GameSession
-from quizgame.loader import load_bank
-from quizgame.plain import PlainGame
+from quizgame.game.session import GameSession
+from quizgame.play.plain import PlainGame
 from quizgame.results import open_sink
-from quizgame.safetext import one_line
+from quizgame.text.safe import one_line
 from quizgame.tui.screens.teacher_screen import TeacherScreen
 from tests.data.hostile import HOSTILE, write_hostile_bank
 from tests.results.test_teacher_screen import TeacherOnly, cells, plain, run_async

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.bank import Mode
-from quizgame.engine import AnswerRecord, GameInfo, GameSession
-from quizgame.loaded import LoadedBank
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.models import Mode
+from quizgame.game.scoring import Outcome
+from quizgame.game.session import AnswerRecord, GameInfo, GameSession
 from quizgame.results import (
     CorruptStoreError,
     NewerSchemaError,
@@ -27,7 +28,6 @@ from quizgame.results import (
     sink_problem,
 )
 from quizgame.results.sqlite_store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, SqliteStore
-from quizgame.scoring import Outcome
 from tests.results.fixtures import play_fixture
 
 HERE = Path(__file__).resolve().parent

@@ -13,8 +13,8 @@ from rich.text import Text
 from textual.app import App
 from textual.widgets import DataTable, Static, TabbedContent
 
-from quizgame.engine import GameSession
-from quizgame.loaded import LoadedBank
+from quizgame.bank.loaded import LoadedBank
+from quizgame.game.session import GameSession
 from quizgame.results import open_sink
 from quizgame.results.sqlite_store import SqliteStore
 from quizgame.tui.screens.teacher_screen import TeacherScreen

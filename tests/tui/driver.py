@@ -10,10 +10,10 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from quizgame.bundled import bundled_dir
-from quizgame.engine import MemorySink, PresentedQuestion
+from quizgame.bank.bundled import bundled_dir
+from quizgame.game.session import MemorySink, PresentedQuestion
+from quizgame.play.presenter import choice_key
 from quizgame.tui.app import QuizApp
-from quizgame.tui.view import choice_key
 
 BANK = bundled_dir() / "kremlin-peacekeepers.yaml"
 

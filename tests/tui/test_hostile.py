@@ -1,6 +1,6 @@
 """The hostile corpus (tests/data/hostile.py) in the TUI: read back literally, never interpreted.
 
-"Literally" follows quizgame.safetext: markup, RTL, zero-width characters and emoji come back
+"Literally" follows quizgame.text.safe: markup, RTL, zero-width characters and emoji come back
 exactly; control characters come back as their visible pictures (ESC → ␛). "Never interpreted":
 the bytes Textual would write to the terminal hold no control character except Textual's own
 colour and cursor sequences, and an `[@click=app.quit]` never quits.
@@ -20,10 +20,10 @@ from textual.color import Color
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizgame.article import parse_article
-from quizgame.engine import MemorySink
-from quizgame.prefs import clean_name
-from quizgame.safetext import one_line, visible
+from quizgame.article.passages import parse_article
+from quizgame.game.session import MemorySink
+from quizgame.play.prefs import clean_name
+from quizgame.text.safe import one_line, visible
 from quizgame.tui.app import QuizApp
 from quizgame.tui.control_filter import ControlFilter
 from quizgame.tui.screens.picker_screen import BankPickerScreen

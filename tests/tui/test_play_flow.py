@@ -7,14 +7,14 @@ from typing import Any
 
 from textual.widgets import DataTable
 
-from quizgame.bank import Mode
-from quizgame.engine import PresentedQuestion
-from quizgame.scoring import Outcome, score
-from quizgame.textnorm import normalise_text
+from quizgame.bank.models import Mode
+from quizgame.game.scoring import Outcome, score
+from quizgame.game.session import PresentedQuestion
+from quizgame.play.presenter import evidence_text
+from quizgame.text.normalise import normalise_text
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.review_screen import ReviewScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
-from quizgame.tui.view import evidence_text
 from quizgame.tui.widgets.article_view import HIGHLIGHT, ArticleView
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus

@@ -212,7 +212,7 @@ async def test_teacher_hooks_push_the_teacher_screen(
 async def test_the_mode_a_player_picks_is_offered_next_time_unless_the_bank_sets_one(
     game: Game, tmp_path: Path
 ) -> None:
-    from quizgame.prefs import load_prefs, remember
+    from quizgame.play.prefs import load_prefs, remember
 
     remember(mode="guided")
     app = game.app([BANK], name=None, remember_player=True)  # the bundled bank sets no mode

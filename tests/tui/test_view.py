@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.article import parse_article
-from quizgame.engine import AnswerRecord, GameSession, MemorySink
-from quizgame.evidence import locate
-from quizgame.loaded import LoadedBank
-from quizgame.scoring import Outcome
-from quizgame.tui.background import BackgroundSink
-from quizgame.tui.view import (
+from quizgame.article.evidence import locate
+from quizgame.article.passages import parse_article
+from quizgame.bank.loaded import LoadedBank
+from quizgame.game.scoring import Outcome
+from quizgame.game.session import AnswerRecord, GameSession, MemorySink
+from quizgame.play.presenter import (
     choice_marks,
     discover_banks,
     evidence_text,
@@ -28,6 +27,7 @@ from quizgame.tui.view import (
     summary_row_cells,
     timer_label,
 )
+from quizgame.results.background import BackgroundSink
 from tests.tui.driver import BANK
 
 
@@ -169,7 +169,9 @@ def test_background_sink_reports_a_failing_store_once() -> None:
     failing.close()
 
 
-@pytest.mark.parametrize("module", ["quizgame.tui.view", "quizgame.plain", "quizgame.prefs"])
+@pytest.mark.parametrize(
+    "module", ["quizgame.play.presenter", "quizgame.play.plain", "quizgame.play.prefs"]
+)
 def test_pure_modules_never_import_textual(module: str) -> None:
     code = f"import sys, {module}; assert 'textual' not in sys.modules, sorted(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

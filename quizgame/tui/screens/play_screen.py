@@ -1,6 +1,6 @@
 """Playing a bank: the article on one side, the question on the other, feedback with its proof.
 
-All rules come from `GameSession`; this screen only shows what the session and `quizgame.tui.view`
+All rules come from `GameSession`; this screen only shows what the session and `quizgame.play.presenter`
 compute, and passes the player's responses back.
 """
 
@@ -18,11 +18,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizgame.bank import Mode
-from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
-from quizgame.tui import memory
-from quizgame.tui.settle import settled
-from quizgame.tui.view import (
+from quizgame.bank.models import Mode
+from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,
     guided_visible,
@@ -32,6 +30,8 @@ from quizgame.tui.view import (
     status_line,
     timer_label,
 )
+from quizgame.tui import memory
+from quizgame.tui.settle import settled
 from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar

@@ -1,4 +1,4 @@
-"""Who is playing, and how: the name is remembered for next time (see `quizgame.prefs`)."""
+"""Who is playing, and how: the name is remembered for next time (see `quizgame.play.prefs`)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, RadioSet, Static
 
-from quizgame.prefs import MAX_NAME, clean_name
-from quizgame.safetext import visible
-from quizgame.tui.view import BankEntry
+from quizgame.play.prefs import MAX_NAME, clean_name
+from quizgame.play.presenter import BankEntry
+from quizgame.text.safe import visible
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.marked_radio import MarkedRadioButton
 

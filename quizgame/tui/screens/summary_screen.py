@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from quizgame.engine import GameSession
-from quizgame.safetext import one_line, visible
-from quizgame.tui.view import summary_row_cells, summary_title
+from quizgame.game.session import GameSession
+from quizgame.play.presenter import summary_row_cells, summary_title
+from quizgame.text.safe import one_line, visible
 from quizgame.tui.widgets.key_bar import KeyBar
 
 

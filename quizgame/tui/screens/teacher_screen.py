@@ -17,13 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
-from quizgame.results.export import QUESTIONS_LEGEND, clip, fmt, score_text
+from quizgame.results.rendering import QUESTIONS_LEGEND, clip, fmt, score_text
 from quizgame.results.reports import Report, VersionReport
-from quizgame.safetext import one_line
+from quizgame.text.formatting import format_duration
+from quizgame.text.safe import one_line
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
 from quizgame.tui.widgets.teacher_question_detail import TeacherQuestionDetail
-from quizgame.units import format_duration
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from quizgame.article import Article, Passage
-from quizgame.evidence import ResolvedEvidence
-from quizgame.safetext import visible
-from quizgame.tui.view import passage_class, passage_highlights
+from quizgame.article.evidence import ResolvedEvidence
+from quizgame.article.passages import Article, Passage
+from quizgame.play.presenter import passage_class, passage_highlights
+from quizgame.text.safe import visible
 
 # Reverse + bold + underline: the span stands out without relying on colour alone.
 HIGHLIGHT = Style(bold=True, underline=True, reverse=True)

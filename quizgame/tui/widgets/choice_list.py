@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quizgame.safetext import visible
-from quizgame.tui.view import choice_key, choice_label, key_to_index
+from quizgame.play.presenter import choice_key, choice_label, key_to_index
+from quizgame.text.safe import visible
 
 
 class ChoiceList(OptionList):

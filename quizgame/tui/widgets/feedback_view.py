@@ -12,8 +12,8 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 
-from quizgame.safetext import visible
-from quizgame.tui.view import FeedbackLines
+from quizgame.play.presenter import FeedbackLines
+from quizgame.text.safe import visible
 from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 
 

@@ -15,8 +15,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Select, Static
 
-from quizgame.safetext import visible
-from quizgame.tui.view import choice_key, key_to_index
+from quizgame.play.presenter import choice_key, key_to_index
+from quizgame.text.safe import visible
 
 
 class MatchPairs(Vertical):

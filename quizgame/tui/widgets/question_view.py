@@ -1,6 +1,6 @@
 """The question pane: prompt, the right input for the type, then feedback.
 
-It only collects a response in the shape `quizgame.scoring` expects and posts it upward
+It only collects a response in the shape `quizgame.game.scoring` expects and posts it upward
 (`QuestionView.Answered`); the screen asks the engine for the verdict and hands back what to show.
 """
 
@@ -18,20 +18,20 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from quizgame.engine import PresentedQuestion
-from quizgame.safetext import visible
-from quizgame.tui.view import (
+from quizgame.game.session import PresentedQuestion
+from quizgame.play.presenter import (
     FeedbackLines,
     answer_hint,
     choice_texts,
     part_prompt,
     type_label,
 )
+from quizgame.text.formatting import format_points
+from quizgame.text.safe import visible
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 from quizgame.tui.widgets.match_pairs import MatchPairs
-from quizgame.units import format_points
 
 
 class QuestionView(LaidOutOnce, VerticalScroll):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
-from quizgame.safetext import one_line
+from quizgame.text.safe import one_line
 
 MARK_STYLES = {"✓": "green", "◐": "yellow", "✗": "red"}
 

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from quizgame.results.export import fmt
+from quizgame.results.rendering import fmt
 from quizgame.results.reports import ItemRow
-from quizgame.safetext import one_line, visible
+from quizgame.text.formatting import format_duration
+from quizgame.text.safe import one_line, visible
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
-from quizgame.units import format_duration
 
 OUTCOME_MARKS = {"correct": "✓", "partial": "◐", "wrong": "✗"}
 

@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from quizgame.bank import QUESTION_TYPES, Bank, Question
-from quizgame.diagnostics import Diagnostic, error, sort_diagnostics
-from quizgame.loaded import LoadedBank
-from quizgame.yamlnodes import MAX_BANK_BYTES, Node, YamlRefused, decode, parse, to_python
+from quizgame.bank.diagnostics import Diagnostic, error, sort_diagnostics
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.models import QUESTION_TYPES, Bank, Question
+from quizgame.bank.yamlnodes import MAX_BANK_BYTES, Node, YamlRefused, decode, parse, to_python
 
 QuestionModel = Any  # one of the models in quizgame.bank.QUESTION_TYPES
 
@@ -84,7 +84,7 @@ def load_bank(path: str | Path, *, display: str | None = None) -> LoadResult:
 def load_bank_text(
     raw: bytes, path: Path, shown: str, result: LoadResult | None = None
 ) -> LoadResult:
-    from quizgame.checks import check_bank  # checks imports this module's types
+    from quizgame.bank.checks import check_bank  # checks imports this module's types
 
     result = result or LoadResult(path, shown)
     text, diags = decode(raw, shown)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizgame.article import Article, Passage
-from quizgame.speakers import (
+from quizgame.article.passages import Article, Passage
+from quizgame.authoring.speakers import (
     GENERIC_PEOPLE,
     Entity,
     NameParse,

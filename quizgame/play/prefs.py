@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizgame.bank import Settings
+    from quizgame.bank.models import Settings
 
 FILE_NAME = "prefs.json"
 MAX_NAME = 40
@@ -84,7 +84,7 @@ def load_prefs(path: Path | None = None) -> Prefs:
 
 def save_prefs(prefs: Prefs, path: Path | None = None) -> bool:
     """Save atomically; returns False (and changes nothing) when the file cannot be written."""
-    from quizgame.commands._common import write_atomic
+    from quizgame.text.atomic import write_atomic
 
     p = path or prefs_path()
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from quizgame.bank import (
+from quizgame.bank.models import (
     ChoiceQuestion,
     EvidenceQuestion,
     MatchQuestion,
@@ -20,7 +20,7 @@ from quizgame.bank import (
     ShortQuestion,
     TrueFalseQuestion,
 )
-from quizgame.textnorm import loose_key
+from quizgame.text.normalise import loose_key
 
 AnyQuestion = (
     ChoiceQuestion

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from quizgame.textnorm import Normalised, normalise
+from quizgame.text.normalise import Normalised, normalise
 
 MAX_ARTICLE_BYTES = 5_000_000
 

@@ -1,5 +1,5 @@
 """A loaded bank: what the game plays. Kept apart from the loader, which the game does not need
-when the bank comes from the play cache (quizgame.playcache): importing the loader pulls in YAML,
+when the bank comes from the play cache (quizgame.bank.playcache): importing the loader pulls in YAML,
 the node composer and pydantic's validators."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgame.article import Article
-from quizgame.bank import Bank
-from quizgame.evidence import ResolvedEvidence
+from quizgame.article.evidence import ResolvedEvidence
+from quizgame.article.passages import Article
+from quizgame.bank.models import Bank
 
 
 @dataclass(frozen=True)

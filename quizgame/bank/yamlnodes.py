@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from quizgame.diagnostics import Diagnostic, error
+from quizgame.bank.diagnostics import Diagnostic, error
 
 try:  # the C parser is several times faster; fall back quietly where libyaml is missing
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

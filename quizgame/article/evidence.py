@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizgame.article import Article, Kind, Passage
-from quizgame.textnorm import normalise, normalise_text, split_ellipsis
+from quizgame.article.passages import Article, Kind, Passage
+from quizgame.text.normalise import normalise, normalise_text, split_ellipsis
 
 
 @dataclass(frozen=True, slots=True)

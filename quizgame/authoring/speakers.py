@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from quizgame.article import Article
+from quizgame.article.passages import Article
 
 
 def _set(words: str) -> frozenset[str]:

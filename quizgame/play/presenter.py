@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgame.article import Article, Kind, Passage
-from quizgame.engine import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
-from quizgame.evidence import ResolvedEvidence
-from quizgame.loaded import LoadedBank
-from quizgame.units import format_duration, format_points
+from quizgame.article.evidence import ResolvedEvidence
+from quizgame.article.passages import Article, Kind, Passage
+from quizgame.bank.loaded import LoadedBank
+from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
+from quizgame.text.formatting import format_duration, format_points
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
 LETTERS = string.ascii_uppercase
@@ -63,7 +63,7 @@ class BankEntry:
 
 def discover_banks(cli_paths: Iterable[str | Path] = (), cwd: Path | None = None) -> list[Path]:
     """Bundled banks, then ./questions/*.yaml, then paths given on the command line; no repeats."""
-    from quizgame.bundled import bundled_banks
+    from quizgame.bank.bundled import bundled_banks
 
     here = cwd or Path.cwd()
     local_dir = here / "questions"
@@ -81,11 +81,11 @@ def discover_banks(cli_paths: Iterable[str | Path] = (), cwd: Path | None = None
 
 def bank_entry(path: Path) -> BankEntry:
     """A bank ready to play (from the play cache when unchanged), or why it cannot be played."""
-    from quizgame import playcache
+    from quizgame.bank import playcache
 
     loaded = playcache.cached(path)
     if loaded is None:
-        from quizgame.loader import load_bank
+        from quizgame.bank.loader import load_bank
 
         result = load_bank(path, display=path.name)
         if result.loaded is None or not result.ok:
@@ -255,7 +255,7 @@ def retry_open(result: AnswerResult, gave_up: bool = False) -> bool:
 def feedback_lines(
     result: AnswerResult, article: Article, *, review: bool = False, gave_up: bool = False
 ) -> FeedbackLines:
-    from quizgame.scoring import Outcome
+    from quizgame.game.scoring import Outcome
 
     hide = not review and retry_open(result, gave_up)
     right = None if result.outcome is Outcome.CORRECT or hide else result.right_answer

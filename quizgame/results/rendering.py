@@ -17,8 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from quizgame.results.reports import HistogramBin, Report, VersionReport
-from quizgame.safetext import one_line, visible, visible_data
-from quizgame.units import format_duration
+from quizgame.text.formatting import format_duration
+from quizgame.text.safe import one_line, visible, visible_data
 
 SECTIONS = ("players", "questions", "skills", "histogram")
 FORMATS = ("table", "csv", "json")

@@ -11,11 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from quizgame.article import Article
-from quizgame.bank import Mode
-from quizgame.engine import AnswerResult, GameSession, PresentedQuestion
-from quizgame.safetext import visible
-from quizgame.tui.view import (
+from quizgame.article.passages import Article
+from quizgame.bank.models import Mode
+from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.play.presenter import (
     choice_key,
     evidence_lines,
     key_to_index,
@@ -23,7 +22,8 @@ from quizgame.tui.view import (
     summary_row_cells,
     type_label,
 )
-from quizgame.units import format_duration, format_points
+from quizgame.text.formatting import format_duration, format_points
+from quizgame.text.safe import visible
 
 QUIT_WORDS = frozenset({":q", ":quit"})
 QUIT_AT_CHOICE = frozenset({"q", "quit", "exit"})
@@ -222,7 +222,7 @@ class PlainGame:
             self.print_answer(result)
 
     def print_answer(self, result: AnswerResult) -> None:
-        from quizgame.scoring import Outcome
+        from quizgame.game.scoring import Outcome
 
         if result.outcome is not Outcome.CORRECT:
             self.say(f"Right answer: {result.right_answer}")

@@ -2,7 +2,7 @@
 
 Every question is built from an `Attribution`, so its answer is a speaker the article really names
 and its evidence is the exact sentence (plus, for `he` or `the diplomat`, the sentence naming the
-person) that proves it. Each evidence quote is resolved with `quizgame.evidence.locate` before it
+person) that proves it. Each evidence quote is resolved with `quizgame.article.evidence.locate` before it
 is written, so a generated bank passes `quizgame check`. Choices come from the other speakers of the
 same kind — people for people, organisations for organisations — so wrong answers stay plausible.
 
@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
-from quizgame.article import Article
-from quizgame.attribution import Attribution, Attributions, extract
-from quizgame.evidence import locate
-from quizgame.speakers import COUNTRIES, MULTI_COUNTRIES, SpeakerKind
+from quizgame.article.evidence import locate
+from quizgame.article.passages import Article
+from quizgame.authoring.attribution import Attribution, Attributions, extract
+from quizgame.authoring.speakers import COUNTRIES, MULTI_COUNTRIES, SpeakerKind
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 100

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgame import __version__
-from quizgame.loaded import LoadedBank
+from quizgame.bank.loaded import LoadedBank
 
 FORMAT = 1
 
@@ -94,7 +94,7 @@ def store(path: Path, loaded: LoadedBank) -> None:
     """Keep `loaded` (a bank that loaded without errors) for the next game; never fails."""
     if not enabled() or loaded.article.path is None:
         return
-    from quizgame.article import decode_article
+    from quizgame.article.passages import decode_article
 
     try:
         # Key and check on the bytes that were loaded: a file saved again since then is skipped.

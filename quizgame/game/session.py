@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from quizgame.article import Article, Passage
-from quizgame.bank import (
+from quizgame.article.evidence import ResolvedEvidence
+from quizgame.article.passages import Article, Passage
+from quizgame.bank.loaded import LoadedBank
+from quizgame.bank.models import (
     ChoiceQuestion,
     EvidenceQuestion,
     MatchQuestion,
@@ -23,9 +25,7 @@ from quizgame.bank import (
     MultiQuestion,
     Settings,
 )
-from quizgame.evidence import ResolvedEvidence
-from quizgame.loaded import LoadedBank
-from quizgame.scoring import (
+from quizgame.game.scoring import (
     AnyQuestion,
     Outcome,
     response_json,
@@ -33,7 +33,7 @@ from quizgame.scoring import (
     right_answer_text,
     score,
 )
-from quizgame.units import format_points
+from quizgame.text.formatting import format_points
 
 # --- results sink ------------------------------------------------------------------------------------
 

@@ -10,11 +10,11 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from quizgame.article import Article, ArticleError, read_article
-from quizgame.bank import ChoiceQuestion, EvidenceQuestion, MatchQuestion, MultiQuestion
-from quizgame.diagnostics import Diagnostic, error, warning
-from quizgame.evidence import ResolvedEvidence, locate
-from quizgame.yamlnodes import Node
+from quizgame.article.evidence import ResolvedEvidence, locate
+from quizgame.article.passages import Article, ArticleError, read_article
+from quizgame.bank.diagnostics import Diagnostic, error, warning
+from quizgame.bank.models import ChoiceQuestion, EvidenceQuestion, MatchQuestion, MultiQuestion
+from quizgame.bank.yamlnodes import Node
 
 
 def _at(node: Node | None, fallback: Node) -> Node:

@@ -3,7 +3,7 @@
 The same models validate banks (`quizgame check`), generate the JSON Schema editors use for
 completion (`quizgame schema`), and type the engine's input. Every model forbids unknown keys so a
 misspelt field is reported (with a suggestion) instead of being silently ignored.
-Semantic rules that need the article (evidence) live in `quizgame.checks`; rules that only need the
+Semantic rules that need the article (evidence) live in `quizgame.bank.checks`; rules that only need the
 bank itself are here, as validators, so they hold wherever a bank is built.
 """
 

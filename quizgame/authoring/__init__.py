@@ -1,0 +1,1 @@
+"""Writing banks from articles: names and entities, attribution, draft generation."""

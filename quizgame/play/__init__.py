@@ -1,0 +1,1 @@
+"""What both front ends share: the presenter (pure), plain mode, player preferences."""
