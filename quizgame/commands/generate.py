@@ -25,8 +25,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser(
         "generate",
         help="draft a question bank from an article",
-        description="Find who said what in an article and write a draft bank (who-said-this, "
-        "stance, true/false, match and Part A/B evidence questions) that passes `quizgame check`. "
+        description="Find who said what in an article, build many candidate questions (stance, "
+        "who-said, select-all, short answer, match, true/false, Part A/B evidence, the headline "
+        "event), keep the best set and write it as a draft bank that passes `quizgame check`. "
         "Review and edit it before use. The same article and seed always give the same file.",
     )
     p.add_argument("article", metavar="ARTICLE", help="article text file (.txt or .md)")
@@ -34,7 +35,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "-o", "--output", metavar="BANK", help="write the bank to BANK.yaml (default: print it)"
     )
     p.add_argument(
-        "--count", type=_count, default=10, metavar="N", help="number of questions (default: 10)"
+        "--count",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="at most N questions (default: sized to the article, about one per 45 words)",
     )
     p.add_argument(
         "--seed", type=int, default=0, metavar="S", help="seed for choices and order (default: 0)"

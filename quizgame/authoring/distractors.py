@@ -1,0 +1,63 @@
+"""Wrong options that are plausible and never secretly right.
+
+A distractor is another source from the same article, of the same kind (people with people,
+organisations with organisations, places with places), named as the article names it. It is never
+an alias of the answer and never a source the article credits with the same statement or stance —
+either would make a second right answer. Speakers come before names merely mentioned, because a
+student who skimmed will find them tempting.
+"""
+
+from __future__ import annotations
+
+from quizgame.authoring.attribution import Attribution
+from quizgame.authoring.context import Context
+from quizgame.authoring.sources import is_place, is_vague
+from quizgame.authoring.speakers import SpeakerKind
+
+
+def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
+    """Every acceptable wrong option for `key`, best first (speakers, then by mentions)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for a in ctx.found.items:
+        if a.kind is kind and not is_vague(a):
+            counts[a.speaker] = counts.get(a.speaker, 0) + 1
+            first.setdefault(a.speaker, a.start)
+    spoken = sorted(counts, key=lambda s: (-counts[s], first[s]))
+    mentioned = [
+        e.display
+        for e in sorted(
+            ctx.found.registry.of_kind(kind), key=lambda e: (-e.mentions, e.first, e.name)
+        )
+        if e.display not in counts
+    ]
+    place = is_place(key)
+    out: list[str] = []
+    for cand in [*spoken, *mentioned]:
+        if (
+            is_place(cand) != place
+            or not ctx.named(cand, kind)
+            or ctx.same(cand, key)
+            or any(ctx.same(cand, o) for o in out)
+        ):
+            continue
+        out.append(cand)
+    return out
+
+
+def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | None:
+    """Up to `n` distractors for a question whose answer is `a.speaker`; None when fewer than two
+    safe ones exist (a question with one wrong option is a coin toss)."""
+    credited = ctx.credited_same(a)
+    out = [
+        c
+        for c in candidates(ctx, a.speaker, a.kind)
+        if not ctx.mentions(c, stem) and not any(ctx.same(c, s) for s in credited)
+    ][:n]
+    return out if len(out) >= 2 else None
+
+
+def quality(ctx: Context, options: list[str]) -> float:
+    """Distractors who speak in the article tempt more than names in passing."""
+    speakers = {a.speaker for a in ctx.found.items}
+    return sum(1.0 if o in speakers else 0.4 for o in options)

@@ -1,0 +1,121 @@
+"""Choosing the draft from the candidates: the best questions, varied, no sentence asked twice.
+
+Greedy by score, with three pressures: the first question is the most important one that touches
+the headline; each further question of a type already chosen counts for less (a quiz of ten
+who-said questions tests one skill); and a question may not reuse a sentence another question
+already asks about, nor ask about the same statement again. Ties break on the question id, so the
+result is the same on every run.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizgame.authoring.candidates import Candidate
+
+_TYPE_DECAY = 0.55
+_ONCE = frozenset({"match", "multi", "evidence"})
+
+
+def target_count(body_words: int) -> int:
+    """About one question per 45 words of body text: 8–12 for a 500-word article."""
+    return max(4, min(15, round(body_words / 45)))
+
+
+# the order types are first offered in, so a short draft still mixes skills
+_VARIETY = ("stance", "evidence", "multi", "match", "false", "short", "who-said", "event", "true")
+
+
+def _cap(maker: str, count: int) -> int:
+    """At most this many of one type: a draft of true statements teaches little."""
+    if maker in _ONCE:
+        return 1
+    if maker in ("true", "false", "event"):
+        return max(1, count // 4)
+    return count
+
+
+def select(cands: list[Candidate], count: int) -> list[Candidate]:
+    pool = sorted(cands, key=lambda c: (-c.score, c.question["id"]))
+    chosen: list[Candidate] = []
+    used_sentences: set[tuple[str, int]] = set()
+    used_subjects: set[int] = set()
+    per_type: dict[str, int] = {}
+
+    def free(c: Candidate) -> bool:
+        return not (c.sentences & used_sentences or c.subjects & used_subjects) and per_type.get(
+            c.maker, 0
+        ) < _cap(c.maker, count)
+
+    def take(c: Candidate) -> None:
+        chosen.append(c)
+        used_sentences.update(c.sentences)
+        used_subjects.update(c.subjects)
+        per_type[c.maker] = per_type.get(c.maker, 0) + 1
+
+    # the most important question first (it usually touches the headline), then one of each type
+    if pool:
+        take(max(pool, key=lambda c: (c.importance, c.score, c.question["id"])))
+    for maker in _VARIETY:
+        if len(chosen) >= count:
+            break
+        best = next((c for c in pool if c.maker == maker and free(c)), None)
+        if best is not None and maker not in per_type:
+            take(best)
+    while len(chosen) < count:
+        best, best_score = None, float("-inf")
+        for c in pool:
+            if not free(c):
+                continue
+            score = c.score * (_TYPE_DECAY ** per_type.get(c.maker, 0))
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            break
+        take(best)
+    return _in_reading_order(chosen)
+
+
+def _in_reading_order(chosen: list[Candidate]) -> list[Candidate]:
+    """A quiz follows the article, except that the most important question comes first."""
+    if not chosen:
+        return chosen
+    top = max(chosen, key=lambda c: (c.importance, c.score))
+    rest = sorted(
+        (c for c in chosen if c is not top),
+        key=lambda c: (min((_order(s) for s in c.sentences), default=(999, 0)), c.question["id"]),
+    )
+    return [top, *rest]
+
+
+def _order(key: tuple[str, int]) -> tuple[int, int]:
+    pid, start = key
+    return int(pid[1:]) if pid[1:].isdigit() else 999, start
+
+
+def place_keys(questions: list[dict[str, object]], seed: int) -> None:
+    """Put each choice question's answer in a balanced, seeded position among its options, with
+    distractors in a seeded order: no position (and no length rank) gives the answer away."""
+    rng = random.Random(seed)
+    slot = rng.randrange(4)
+    for q in questions:
+        if q["type"] not in ("choice", "evidence"):
+            if q["type"] == "multi":
+                opts = list(q["choices"])  # type: ignore[call-overload]
+                rng.shuffle(opts)
+                q["choices"] = opts
+            continue
+        key = q["answer"]
+        others = [c for c in q["choices"] if c != key]  # type: ignore[attr-defined]
+        rng.shuffle(others)
+        n = len(others) + 1
+        pos = slot % n
+        slot += rng.choice((1, 2, 3))
+        q["choices"] = [*others[:pos], key, *others[pos:]]
+        part_b = q.get("part_b")
+        if isinstance(part_b, dict):
+            b_key = part_b["answer"]
+            b_others = [c for c in part_b["choices"] if c != b_key]
+            rng.shuffle(b_others)
+            b_pos = rng.randrange(len(b_others) + 1)
+            part_b["choices"] = [*b_others[:b_pos], b_key, *b_others[b_pos:]]
