@@ -46,14 +46,23 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:24] or "x"
 
 
+_CONTEXT_START = re.compile(r"“(?:he|she|it|they|this|that|these|those|but|and|so)\b", re.I)
+
+
 def clarity(stem: str) -> float:
-    return max(0.0, 1.5 - max(0, words(stem) - 18) * 0.08)
+    """Short stems read best; a quotation opening on `He` or `But` leans on unseen context."""
+    score = max(0.0, 1.5 - max(0, words(stem) - 18) * 0.08)
+    return score - (1.0 if _CONTEXT_START.search(stem) else 0.0)
 
 
 def quotes(ctx: Context, a: Attribution) -> list[tuple[str, list[Evidence], set[SentenceKey]]]:
     """Whole quoted sentences of `a`, each with its proof and the sentences it uses."""
     out = []
-    for q in whole_sentences(a.content):
+    content = a.content
+    tail = ctx.article.text[a.end : a.end + 1]
+    if tail in (",", ".", "!", "?") and content.rstrip()[-1:] not in ".!?,":
+        content += tail  # `“…,” she said`: the clause's own punctuation sits after the span
+    for q in whole_sentences(content):
         span = ctx.locate_in(a, q)
         evidence, keys = ctx.proof(a, span)
         if ctx.resolves(evidence):

@@ -14,6 +14,8 @@ import random
 from quizgame.authoring.candidates import Candidate
 
 _TYPE_DECAY = 0.55
+# the first question asks who took the article's main position, or what the main event was
+_LEADS = frozenset({"stance", "evidence", "short", "event"})
 _ONCE = frozenset({"match", "multi", "evidence"})
 
 
@@ -23,7 +25,7 @@ def target_count(body_words: int) -> int:
 
 
 # the order types are first offered in, so a short draft still mixes skills
-_VARIETY = ("stance", "evidence", "multi", "match", "false", "short", "who-said", "event", "true")
+_VARIETY = ("stance", "who-said", "evidence", "short", "false", "event", "true", "match", "multi")
 
 
 def _cap(maker: str, count: int) -> int:
@@ -55,7 +57,8 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
 
     # the most important question first (it usually touches the headline), then one of each type
     if pool:
-        take(max(pool, key=lambda c: (c.importance, c.score, c.question["id"])))
+        lead = [c for c in pool if c.maker in _LEADS]
+        take(lead[0] if lead else pool[0])
     for maker in _VARIETY:
         if len(chosen) >= count:
             break

@@ -111,7 +111,9 @@ def stem_quality(prompt: str) -> list[Problem]:
         out.append(Problem("long-stem", "the question is too long", "shorten it"))
     for m in re.finditer(r"“([^”]*)”", prompt):
         inner = m.group(1).strip()
-        if inner and (inner[-1] not in ".!?" or not (inner[0].isupper() or inner[0].isdigit())):
+        if words(inner) < 5:
+            continue  # a phrase quoted inside reported speech (`a “long way” to go`) is fine
+        if inner[-1] not in ".!?" or not (inner[0].isupper() or inner[0].isdigit()):
             out.append(
                 Problem("cut-quote", "the quotation is not a whole sentence", "quote it whole")
             )

@@ -35,6 +35,7 @@ class LoadResult:
     loaded: LoadedBank | None = None
     title: str | None = None
     question_count: int = 0
+    root: Node | None = None  # the YAML nodes, for later checks that report positions
 
     @property
     def ok(self) -> bool:
@@ -93,7 +94,7 @@ def load_bank_text(
         return result
     parsed = parse(text, shown)
     result.diagnostics.extend(parsed.diagnostics)
-    root = parsed.root
+    root = result.root = parsed.root
     if root is None:
         if not result.diagnostics:
             result.diagnostics.append(

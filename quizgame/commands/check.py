@@ -26,9 +26,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizgame.authoring.bank_lint import lint_bank
+    from quizgame.bank.diagnostics import sort_diagnostics
     from quizgame.bank.loader import load_bank
 
     results = [load_bank(Path(b), display=b) for b in args.banks]
+    for r in results:  # fairness warnings need the article's attributions: only for sound banks
+        if r.loaded is not None and not r.errors:
+            r.diagnostics = sort_diagnostics(r.diagnostics + lint_bank(r.loaded, r.root, r.display))
     missing = any(d.code == "missing-file" for r in results for d in r.diagnostics)
     failed = any(r.errors or (args.strict and r.warnings) for r in results)
     if args.format == "json":
