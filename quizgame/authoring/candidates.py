@@ -15,7 +15,7 @@ from typing import Any
 
 from quizgame.authoring import distractors, stems
 from quizgame.authoring.attribution import Attribution
-from quizgame.authoring.clauses import whole_sentences, words
+from quizgame.authoring.clauses import mid, whole_sentences, words
 from quizgame.authoring.context import Context, Evidence, SentenceKey
 from quizgame.authoring.explain import explain, who_where
 from quizgame.authoring.speakers import SpeakerKind
@@ -248,8 +248,8 @@ def false_statement(ctx: Context) -> Iterator[Candidate]:
             "prompt": f"True or false: {stem}",
             "answer": False,
             "feedback_true": f"Read passage {a.passage_id} again: which way did it go?",
-            "explanation": f"False: the article says {a.speaker} {a.cue} it, not that they {verb} "
-            f"it. " + who_where(ctx, a),
+            "explanation": f"False: in passage {a.passage_id}, {mid(a.speaker)} "
+            f"{stems.clause(a, sentence) or a.cue + ' this'} — “{verb}” says the opposite.",
             "evidence": evidence,
             "tags": ["attribution", "true or false", "stance"],
         }

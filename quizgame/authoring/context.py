@@ -15,7 +15,7 @@ from functools import cached_property
 from quizgame.article.evidence import locate
 from quizgame.article.passages import Article
 from quizgame.authoring.attribution import Attribution, Attributions
-from quizgame.authoring.clauses import clean, content_words, overlap
+from quizgame.authoring.clauses import clean, content_words
 from quizgame.authoring.sources import (
     aliases,
     is_vague,
@@ -103,9 +103,11 @@ class Context:
             if b is a or self.same(b.speaker, a.speaker):
                 continue
             shared_span = b.start < a.end and a.start < b.end
-            similar = overlap(a.content, b.content)
-            same_stance = a.stance is not None and b.stance == a.stance and similar >= 0.3
-            if shared_span or similar >= 0.6 or same_stance:
+            wa, wb = content_words(a.content), content_words(b.content)
+            shared = len(wa & wb)
+            similar = shared >= 3 and shared / len(wa | wb) >= 0.5
+            same_stance = a.stance is not None and b.stance == a.stance and shared >= 2
+            if shared_span or similar or same_stance:
                 out.append(b.speaker)
         return out
 

@@ -8,8 +8,9 @@ find the answer next time.
 from __future__ import annotations
 
 from quizgame.authoring.attribution import Attribution
-from quizgame.authoring.clauses import cap, clean, mid, reported
+from quizgame.authoring.clauses import cap, clean, mid
 from quizgame.authoring.context import Context
+from quizgame.authoring.stems import clause
 
 _SNIPPET_WORDS = 8
 
@@ -45,9 +46,9 @@ def why_not(ctx: Context, a: Attribution, wrong: list[str]) -> str:
             elif b.direct:
                 parts.append(f"{cap(mid(w))} is quoted in {b.passage_id} on something else")
             else:
-                said_what = reported(b.content)
-                what = f" that {said_what}" if said_what else " something else"
-                parts.append(f"{cap(mid(w))} {b.cue}{what} ({b.passage_id})")
+                sentence, _ = ctx.sentences(b.passage_id, b.start, b.end)
+                what = clause(b, sentence["quote"]) or f"{b.cue} something else"
+                parts.append(f"{cap(mid(w))} {what} ({b.passage_id})")
         else:
             parts.append(f"{cap(mid(w))} is named in the article but credited with no statement")
     if not parts:

@@ -73,6 +73,20 @@ def second_right(
     return out
 
 
+def typed_answer_unique(ctx: Context, statement: Attribution) -> list[Problem]:
+    """A typed answer has no options to exclude others: nobody else may be credited with it."""
+    others = ctx.credited_same(statement)
+    if not others:
+        return []
+    return [
+        Problem(
+            "second-answer",
+            f"{others[0]!r} is also credited with this, so a typed answer has two right names",
+            "make it a choice question without that option",
+        )
+    ]
+
+
 def stem_names_answer(ctx: Context | None, prompt: str, key: str) -> list[Problem]:
     named = (
         ctx.mentions(key, prompt)

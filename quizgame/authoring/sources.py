@@ -233,8 +233,19 @@ def well_named(
             for w in e.name.split()
             if len(w) > 2
         }
+        prefixes = {
+            tuple(e.name.split())
+            for e in found.registry.entities.values()
+            if e.kind is not SpeakerKind.PERSON and 2 <= len(e.name.split()) < len(words)
+        }
         # `United Nations Nikki Haley`: an organisation fused onto the name
-        return not (len(words) >= 3 and words[0].casefold() in org_words)
+        return not (
+            len(words) >= 3
+            and (
+                words[0].casefold() in org_words
+                or any(tuple(words[: len(p)]) == p for p in prefixes)
+            )
+        )
     if len(words) > 5 or _has_person(found, words):
         return False  # `Senate Minority Whip Dick Durbin` is a person fused into an office
     if len(words) == 1 and not is_acronym(name) and not is_place(name):
