@@ -47,8 +47,12 @@ def _context(loaded: LoadedBank) -> Context:
     return ctx
 
 
+def _name(text: str) -> bool:
+    return bool(_NAME.match(text)) and len(text.split()) <= 6
+
+
 def _names(options: list[str]) -> bool:
-    return len(options) >= 2 and all(_NAME.match(o) and len(o.split()) <= 6 for o in options)
+    return len(options) >= 2 and all(_name(o) for o in options)
 
 
 def _node(qnode: Node, field: str, index: int | None) -> Node:
@@ -86,7 +90,7 @@ def lint_bank(loaded: LoadedBank, root: Node | None, shown: str) -> list[Diagnos
             report(qnode, p)
         if isinstance(q, ChoiceQuestion | EvidenceQuestion | ShortQuestion):
             for p in rules.stem_names_answer(
-                ctx if ctx is not None and _names([q.answer]) else None, q.prompt, q.answer
+                ctx if ctx is not None and _name(q.answer) else None, q.prompt, q.answer
             ):
                 report(qnode, p)
         if isinstance(q, ChoiceQuestion):
