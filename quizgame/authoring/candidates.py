@@ -32,6 +32,7 @@ class Candidate:
     clarity: float = 1.0
     distractor_quality: float = 0.0
     subjects: frozenset[int] = field(default_factory=frozenset)
+    speaker: str = ""  # whose words the question is about, to spread a draft across sources
 
     @property
     def score(self) -> float:
@@ -114,6 +115,7 @@ def who_said(ctx: Context) -> Iterator[Candidate]:
                 ctx.importance(a) - 0.3,
                 clarity(stem),
                 distractors.quality(ctx, wrong),
+                speaker=a.speaker,
             )  # each quoted sentence is its own statement: the sentence keys keep them apart
 
 
@@ -156,6 +158,7 @@ def stance(ctx: Context) -> Iterator[Candidate]:
             clarity(stem),
             distractors.quality(ctx, wrong),
             frozenset({i}),
+            speaker=a.speaker,
         )
 
 
@@ -193,6 +196,7 @@ def short(ctx: Context) -> Iterator[Candidate]:
             clarity(stem),
             1.0,
             frozenset({i}),
+            speaker=a.speaker,
         )
 
 
@@ -226,6 +230,7 @@ def true_statement(ctx: Context) -> Iterator[Candidate]:
                 clarity(stem),
                 0.5,
                 frozenset() if a.direct else frozenset({i}),
+                speaker=a.speaker,
             )
 
 
@@ -261,6 +266,7 @@ def false_statement(ctx: Context) -> Iterator[Candidate]:
             clarity(stem),
             1.0,
             frozenset({i}),
+            speaker=a.speaker,
         )
 
 

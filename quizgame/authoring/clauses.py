@@ -84,6 +84,9 @@ def reported(content: str, *, pronoun_ok: bool = True) -> str | None:
     """Reported content fit for a stem: a clause or noun phrase, third person, no dangling start;
     None when it cannot be restated cleanly."""
     text = _LEADING_ADVERB.sub("", clean(content).rstrip(" .,;:"))
+    text = _LEADING_TIME.sub("", text)
+    if re.match(r"^[\w'’-]+,", text):
+        return None  # `officials, with 25 others injured`: no clause to restate
     if not text or unclosed(text) or "[" in text:
         return None
     m = _PRONOUN_CLAUSE.match(text)
@@ -108,6 +111,8 @@ def reported(content: str, *, pronoun_ok: bool = True) -> str | None:
         text = _main_clause(text)
     if words(text) < 3 or words(text) > MAX_CLAUSE_WORDS or unclosed(text):
         return None
+    if re.search(r"\b(?:it|them)\b", text):
+        return None  # `it` and `them` point back to something the stem does not show
     return text
 
 
@@ -115,7 +120,12 @@ MAX_CLAUSE_WORDS = 20
 # a second clause joined on: another source, a narrator's aside, a dangling participle
 _ALWAYS_CUT = re.compile(
     r";\s|\s[—–]\s|,\s+(?:which|who|whose|calling|saying|adding|describing|accusing|citing|"
-    r"and|but|while|as|although|though|however)\b"
+    r"and|but|while|as|although|though|however|of\s+which)\b|\s+and\s+that\s"
+)
+_LEADING_TIME = re.compile(
+    r"^(?:(?:late|early|on|last|this|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|yesterday|today|week|month|year|night|morning)\b,?\s*",
+    re.I,
 )
 _LEADING_ADVERB = re.compile(r"^[a-z]+ly\s+(?=[a-z])")
 _CLAUSE_BREAK = re.compile(

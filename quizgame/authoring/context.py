@@ -47,7 +47,14 @@ class Context:
     def ambiguous(self, a: Attribution) -> bool:
         """A pronoun or role (`he`, `the minister`) in a sentence that names another source of
         the same kind before it: the reader cannot be sure who spoke, so no question asks."""
-        if a.tag is None or not a.mention or self.mentions(a.speaker, a.mention):
+        if a.tag is None:
+            return False
+        if a.kind is SpeakerKind.ORGANISATION and any(
+            m.entity.kind is SpeakerKind.PERSON and len(m.entity.name.split()) >= 2
+            for m in self.found.registry.mentions_between(*a.tag)
+        ):
+            return True  # `the university's chancellor, Pradeep Khosla, said`: a person spoke
+        if not a.mention or self.mentions(a.speaker, a.mention):
             return False
         passage = self.article.passage(a.passage_id)
         assert passage is not None

@@ -19,7 +19,7 @@ from quizgame.authoring.sources import is_place
 from quizgame.authoring.speakers import SpeakerKind
 
 _GAP = "_____"
-_NUMBER = re.compile(r"(?<![\w.,\-])\d[\d,]*(?:\.\d+)?(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.,:\-])\d[\d,]*(?:\.\d+)?(?![\w:])")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 

@@ -14,6 +14,7 @@ import random
 from quizgame.authoring.candidates import Candidate
 
 _TYPE_DECAY = 0.55
+_SPEAKER_DECAY = 0.75  # a draft about everyone quoted, not five questions on one speaker
 # the first question asks who took the article's main position, or what the main event was
 _LEADS = frozenset({"stance", "evidence", "short", "event"})
 _ONCE = frozenset({"match", "multi", "evidence"})
@@ -32,7 +33,9 @@ def _cap(maker: str, count: int) -> int:
     """At most this many of one type: a draft of true statements teaches little."""
     if maker in _ONCE:
         return 1
-    if maker in ("true", "false", "event"):
+    if maker == "true":
+        return 2
+    if maker in ("false", "event"):
         return max(1, count // 4)
     return count
 
@@ -43,6 +46,7 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
     used_sentences: set[tuple[str, int]] = set()
     used_subjects: set[int] = set()
     per_type: dict[str, int] = {}
+    per_speaker: dict[str, int] = {}
 
     def free(c: Candidate) -> bool:
         return not (c.sentences & used_sentences or c.subjects & used_subjects) and per_type.get(
@@ -54,6 +58,8 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
         used_sentences.update(c.sentences)
         used_subjects.update(c.subjects)
         per_type[c.maker] = per_type.get(c.maker, 0) + 1
+        if c.speaker:
+            per_speaker[c.speaker] = per_speaker.get(c.speaker, 0) + 1
 
     # the most important question first (it usually touches the headline), then one of each type
     if pool:
@@ -71,6 +77,7 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
             if not free(c):
                 continue
             score = c.score * (_TYPE_DECAY ** per_type.get(c.maker, 0))
+            score *= _SPEAKER_DECAY ** per_speaker.get(c.speaker, 0) if c.speaker else 1.0
             if score > best_score:
                 best, best_score = c, score
         if best is None:

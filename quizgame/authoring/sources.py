@@ -21,6 +21,7 @@ from quizgame.authoring.speakers import (
     ORG_WORDS,
     STOP_CAPS,
     TITLES,
+    Entity,
     SpeakerKind,
     is_acronym,
 )
@@ -115,6 +116,9 @@ _NOT_PERSON = frozenset(
         "square",
         "street",
     ]
+)
+_MORE_TITLES = frozenset(
+    ["assemblywoman", "assemblyman", "congressman", "congresswoman", "councilwoman", "councilmember", "delegate", "state", "senator", "chancellor", "rev", "reverend", "father", "sister", "brother", "cde", "comrade"]
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "van", "von", "bin", "al", "el", "la"})
 
@@ -219,12 +223,20 @@ def well_named(
         return False
     if kind is SpeakerKind.PERSON:
         bare = [w.casefold().strip("'’.") for w in words]
-        if any(w in TITLES or w in ORG_WORDS or w in STOP_CAPS or w in _NOT_PERSON for w in bare):
+        if any(
+            w in TITLES or w in _MORE_TITLES or w in ORG_WORDS or w in STOP_CAPS or w in _NOT_PERSON
+            for w in bare
+        ):
             return False  # `President Trump`, `Kremlin Dmitry Peskov`: a title or body fused in
         if any(w in lowercase for w in bare if len(w) > 3):
             return False  # a word the article also writes in lower case is no one's name
+        entity = _entity(found, name)
         if len(words) == 1 and (
-            is_place(name) or not _is_speaker(found, name) or name.lower().endswith("ly")
+            is_place(name)
+            or not _is_speaker(found, name)
+            or name.lower().endswith("ly")
+            or entity is None
+            or not entity.descriptors
         ):
             return False  # a lone capitalised word is a name only when someone says something
         org_words = {
@@ -251,6 +263,10 @@ def well_named(
     if len(words) == 1 and not is_acronym(name) and not is_place(name):
         return words[0].casefold() in ORG_WORDS or _is_speaker(found, name)
     return True
+
+
+def _entity(found: Attributions, name: str) -> Entity | None:
+    return found.entity(name)
 
 
 def _has_person(found: Attributions, words: list[str]) -> bool:
