@@ -20,6 +20,7 @@ from quizgame.authoring.speakers import SpeakerKind
 
 _GAP = "_____"
 _NUMBER = re.compile(r"(?<![\w.,:\-])\d[\d,]*(?:\.\d+)?(?![\w:])")
+_COUNTED = re.compile(r"\s+(?:[a-z]+|%|percent|per cent)\b|[%]")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -82,8 +83,8 @@ def event(ctx: Context) -> Iterator[Candidate]:
             )
         for nm in _NUMBER.finditer(text):
             num = nm.group(0)
-            if _YEAR.match(num) or text.count(num) != 1:
-                continue
+            if _YEAR.match(num) or text.count(num) != 1 or not _COUNTED.match(text[nm.end() :]):
+                continue  # a count of something (`20 people`, `37 years`), not a time or a code
             gapped = text[: nm.start()] + _GAP + text[nm.end() :]
             q = {
                 "id": f"event-number-{digest(text, num)}",

@@ -117,8 +117,46 @@ _NOT_PERSON = frozenset(
         "street",
     ]
 )
+_THING_WORDS = frozenset(
+    [
+        "site",
+        "media",
+        "company",
+        "firm",
+        "platform",
+        "website",
+        "app",
+        "network",
+        "social",
+        "brand",
+        "territory",
+        "country",
+        "region",
+        "city",
+        "province",
+        "island",
+    ]
+)
 _MORE_TITLES = frozenset(
-    ["assemblywoman", "assemblyman", "congressman", "congresswoman", "councilwoman", "councilmember", "delegate", "state", "senator", "chancellor", "rev", "reverend", "father", "sister", "brother", "cde", "comrade"]
+    [
+        "assemblywoman",
+        "assemblyman",
+        "congressman",
+        "congresswoman",
+        "councilwoman",
+        "councilmember",
+        "delegate",
+        "state",
+        "senator",
+        "chancellor",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "cde",
+        "comrade",
+    ]
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "van", "von", "bin", "al", "el", "la"})
 
@@ -231,6 +269,8 @@ def well_named(
         if any(w in lowercase for w in bare if len(w) > 3):
             return False  # a word the article also writes in lower case is no one's name
         entity = _entity(found, name)
+        if entity is not None and (entity.had_the or entity.descriptors & _THING_WORDS):
+            return False  # `the Oberster Gerichtshof`, `social media site Facebook`: not people
         if len(words) == 1 and (
             is_place(name)
             or not _is_speaker(found, name)
