@@ -29,8 +29,9 @@ def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
         for e in sorted(
             ctx.found.registry.of_kind(kind), key=lambda e: (-e.mentions, e.first, e.name)
         )
-        if e.display not in counts and (e.mentions >= 2 or e.descriptors)
-    ]  # a name mentioned once in passing, with no role, is no tempting wrong answer
+        if e.display not in counts
+        and (e.descriptors if kind is SpeakerKind.PERSON else e.mentions >= 2)
+    ]  # a person the article gives no role, or an organisation named once, tempts nobody
     place = is_place(key)
     out: list[str] = []
     for cand in [*spoken, *mentioned]:

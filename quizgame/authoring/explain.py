@@ -13,6 +13,7 @@ from quizgame.authoring.context import Context
 from quizgame.authoring.stems import clause
 
 _SNIPPET_WORDS = 8
+_INTRANSITIVE = frozenset({"comment", "respond", "reply", "continue", "ask", "speak", "remark"})
 
 
 def snippet(text: str) -> str:
@@ -22,7 +23,7 @@ def snippet(text: str) -> str:
 
 
 def who_where(ctx: Context, a: Attribution, verb: str | None = None) -> str:
-    verb = verb or ("said" if a.direct else a.cue)
+    verb = verb or ("said" if a.direct or a.lemma in _INTRANSITIVE else a.cue)
     text = f"In passage {a.passage_id}, {mid(a.speaker)} {verb} this"
     if a.mention and not ctx.mentions(a.speaker, a.mention):
         text += f" (“{a.mention}” refers back to {mid(a.speaker)}"

@@ -118,24 +118,7 @@ _NOT_PERSON = frozenset(
     ]
 )
 _THING_WORDS = frozenset(
-    [
-        "site",
-        "media",
-        "company",
-        "firm",
-        "platform",
-        "website",
-        "app",
-        "network",
-        "social",
-        "brand",
-        "territory",
-        "country",
-        "region",
-        "city",
-        "province",
-        "island",
-    ]
+    {"site", "media", "company", "firm", "platform", "website", "app", "social", "brand"}
 )
 _MORE_TITLES = frozenset(
     [
