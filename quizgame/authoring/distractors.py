@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.context import Context
-from quizgame.authoring.sources import is_place, is_vague
+from quizgame.authoring.sources import has_role, is_place, is_vague
 from quizgame.authoring.speakers import SpeakerKind
 
 
@@ -30,7 +30,7 @@ def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
             ctx.found.registry.of_kind(kind), key=lambda e: (-e.mentions, e.first, e.name)
         )
         if e.display not in counts
-        and (e.descriptors if kind is SpeakerKind.PERSON else e.mentions >= 2)
+        and (has_role(e) if kind is SpeakerKind.PERSON else e.mentions >= 2)
     ]  # a person the article gives no role, or an organisation named once, tempts nobody
     place = is_place(key)
     out: list[str] = []

@@ -19,6 +19,7 @@ from quizgame.authoring.speakers import (
     GENERIC_PEOPLE,
     MULTI_COUNTRIES,
     ORG_WORDS,
+    ROLE_NOUNS,
     STOP_CAPS,
     TITLES,
     Entity,
@@ -116,9 +117,6 @@ _NOT_PERSON = frozenset(
         "square",
         "street",
     ]
-)
-_THING_WORDS = frozenset(
-    {"site", "media", "company", "firm", "platform", "website", "app", "social", "brand"}
 )
 _MORE_TITLES = frozenset(
     [
@@ -252,14 +250,14 @@ def well_named(
         if any(w in lowercase for w in bare if len(w) > 3):
             return False  # a word the article also writes in lower case is no one's name
         entity = _entity(found, name)
-        if entity is not None and (entity.had_the or entity.descriptors & _THING_WORDS):
+        if entity is not None and entity.had_the:
             return False  # `the Oberster Gerichtshof`, `social media site Facebook`: not people
         if len(words) == 1 and (
             is_place(name)
             or not _is_speaker(found, name)
             or name.lower().endswith("ly")
             or entity is None
-            or not entity.descriptors
+            or not has_role(entity)
         ):
             return False  # a lone capitalised word is a name only when someone says something
         org_words = {
@@ -286,6 +284,11 @@ def well_named(
     if len(words) == 1 and not is_acronym(name) and not is_place(name):
         return words[0].casefold() in ORG_WORDS or _is_speaker(found, name)
     return True
+
+
+def has_role(entity: Entity) -> bool:
+    """Whether the article introduces the entity with a person's role (`minister`, `wife`)."""
+    return bool(entity.descriptors & (ROLE_NOUNS | TITLES | GENERIC_PEOPLE | _MORE_TITLES))
 
 
 def _entity(found: Attributions, name: str) -> Entity | None:
