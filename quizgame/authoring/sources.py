@@ -119,25 +119,8 @@ _NOT_PERSON = frozenset(
     ]
 )
 _MORE_TITLES = frozenset(
-    [
-        "assemblywoman",
-        "assemblyman",
-        "congressman",
-        "congresswoman",
-        "councilwoman",
-        "councilmember",
-        "delegate",
-        "state",
-        "senator",
-        "chancellor",
-        "rev",
-        "reverend",
-        "father",
-        "sister",
-        "brother",
-        "cde",
-        "comrade",
-    ]
+    {"assemblywoman", "assemblyman", "congressman", "congresswoman", "councilwoman"}
+    | {"councilmember", "delegate", "senator", "chancellor", "rev", "reverend", "cde", "comrade"}
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "van", "von", "bin", "al", "el", "la"})
 
