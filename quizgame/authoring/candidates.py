@@ -61,7 +61,11 @@ def quotes(ctx: Context, a: Attribution) -> list[tuple[str, list[Evidence], set[
     out = []
     content = a.content
     tail = ctx.article.text[a.end : a.end + 1]
-    if tail in (",", ".", "!", "?") and content.rstrip()[-1:] not in ".!?,":
+    passage = ctx.article.passage(a.passage_id)
+    assert passage is not None
+    sentence_end = next((s.end for s in passage.sentences if s.start <= a.end < s.end), a.end)
+    continued = re.search('[“"]', ctx.article.text[a.end + 2 : sentence_end]) is not None
+    if tail in (",", ".", "!", "?") and content.rstrip()[-1:] not in ".!?," and not continued:
         content += tail  # `“…,” she said`: the clause's own punctuation sits after the span
     for q in whole_sentences(content):
         span = ctx.locate_in(a, q)
@@ -171,6 +175,8 @@ def short(ctx: Context) -> Iterator[Candidate]:
         stem = stems.who_reported(a, sentence, kw)
         if stem is None or ctx.mentions(a.speaker, stem) or words(a.speaker) > 3:
             continue
+        if ctx.mentions(a.speaker, ctx.article.headline):
+            continue  # typed with no options, the headline's own name is a guess, not a reading
         accept = sorted(
             n
             for n in aliases(ctx.found, a.speaker)

@@ -49,9 +49,11 @@ class Context:
         the same kind before it: the reader cannot be sure who spoke, so no question asks."""
         if a.tag is None:
             return False
+        # `“…,” said the university's chancellor, Pradeep Khosla`: the tag runs on to a person
+        after = a.tag[1] + 45 if a.direct and a.tag[0] >= a.end else a.tag[1]
         if a.kind is SpeakerKind.ORGANISATION and any(
             m.entity.kind is SpeakerKind.PERSON and len(m.entity.name.split()) >= 2
-            for m in self.found.registry.mentions_between(*a.tag)
+            for m in self.found.registry.mentions_between(a.tag[0], after)
         ):
             return True  # `the university's chancellor, Pradeep Khosla, said`: a person spoke
         if not a.mention or self.mentions(a.speaker, a.mention):

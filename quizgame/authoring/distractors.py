@@ -50,10 +50,14 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
     """Up to `n` distractors for a question whose answer is `a.speaker`; None when fewer than two
     safe ones exist (a question with one wrong option is a coin toss)."""
     credited = ctx.credited_same(a)
+    # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
+    around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
     out = [
         c
         for c in candidates(ctx, a.speaker, a.kind)
-        if not ctx.mentions(c, stem) and not any(ctx.same(c, s) for s in credited)
+        if not ctx.mentions(c, stem)
+        and not ctx.mentions(c, around)
+        and not any(ctx.same(c, s) for s in credited)
     ][:n]
     return out if len(out) >= 2 else None
 

@@ -16,12 +16,11 @@ from quizgame.authoring.candidates import Candidate, digest, slug
 from quizgame.authoring.clauses import clean, content_words, unclosed, words
 from quizgame.authoring.context import Context
 from quizgame.authoring.sources import is_place
-from quizgame.authoring.speakers import SpeakerKind
+from quizgame.authoring.speakers import TITLES, SpeakerKind
 
 _GAP = "_____"
 _NUMBER = re.compile(r"(?<![\w.,:\-])\d[\d,]*(?:\.\d+)?(?![\w:])")
 _COUNTED = re.compile(r"\s+(?:[a-z]+|%|percent|per cent)\b|[%]")
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 def _sentences(ctx: Context) -> Iterator[tuple[str, int, int, str, int]]:
@@ -53,6 +52,11 @@ def event(ctx: Context) -> Iterator[Candidate]:
             before = ctx.article.text[max(start, m.start - 4) : m.start].lower()
             if is_place(e.display) or before.endswith(("of ", "in ", "at ", "(")):
                 continue  # `contempt of Congress`, `in Mindanao`: a set phrase or a place
+            title = ctx.article.text[max(start, m.start - 20) : m.start].split()
+            if title and title[-1].lower().strip(",") in TITLES:
+                continue  # `Pope _____`, `Chancellor _____`: world knowledge, not the article
+            if ctx.mentions(e.display, ctx.article.headline):
+                continue  # the headline gives it away
             if text.count(surface) != 1:
                 continue
             wrong = [
@@ -83,7 +87,7 @@ def event(ctx: Context) -> Iterator[Candidate]:
             )
         for nm in _NUMBER.finditer(text):
             num = nm.group(0)
-            if _YEAR.match(num) or text.count(num) != 1 or not _COUNTED.match(text[nm.end() :]):
+            if len(_NUMBER.findall(text)) != 1 or not _COUNTED.match(text[nm.end() :]):
                 continue  # a count of something (`20 people`, `37 years`), not a time or a code
             gapped = text[: nm.start()] + _GAP + text[nm.end() :]
             q = {

@@ -33,7 +33,7 @@ def _cap(maker: str, count: int) -> int:
     """At most this many of one type: a draft of true statements teaches little."""
     if maker in _ONCE:
         return 1
-    if maker == "true":
+    if maker in ("true", "short"):
         return 2
     if maker in ("false", "event"):
         return max(1, count // 4)
@@ -49,9 +49,11 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
     per_speaker: dict[str, int] = {}
 
     def free(c: Candidate) -> bool:
-        return not (c.sentences & used_sentences or c.subjects & used_subjects) and per_type.get(
-            c.maker, 0
-        ) < _cap(c.maker, count)
+        if c.sentences & used_sentences or c.subjects & used_subjects:
+            return False
+        if per_type.get(c.maker, 0) >= _cap(c.maker, count):
+            return False
+        return not c.speaker or per_speaker.get(c.speaker, 0) < max(2, count // 3)
 
     def take(c: Candidate) -> None:
         chosen.append(c)

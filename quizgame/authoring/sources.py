@@ -176,6 +176,9 @@ def _registry_same(found: Attributions, a: str, b: str) -> bool:
         return True
     if len(wb) == 1 and len(wa) > 1 and wb[0] in wa:
         return True
+    # an organisation under its owner's name (`Taiwan's Constitutional Court`)
+    if min(len(wa), len(wb)) >= 2 and (wa[-len(wb) :] == wb or wb[-len(wa) :] == wa):
+        return True
     # an acronym of the other (`FSB` / `Federal Security Service`)
     return _acronym_of(a, b) or _acronym_of(b, a)
 
