@@ -19,7 +19,8 @@ from quizgame.authoring.sources import is_place
 from quizgame.authoring.speakers import TITLES, SpeakerKind
 
 _GAP = "_____"
-_NUMBER = re.compile(r"(?<![\w.,:\-])\d[\d,]*(?:\.\d+)?(?![\w:])")
+_NUMBER = re.compile(r"(?<![\w.,:\-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w:]|,\d)")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _COUNTED = re.compile(r"\s+(?:[a-z]+|%|percent|per cent)\b|[%]")
 
 
@@ -88,6 +89,8 @@ def event(ctx: Context) -> Iterator[Candidate]:
         for nm in _NUMBER.finditer(text):
             num = nm.group(0)
             if len(_NUMBER.findall(text)) != 1 or not _COUNTED.match(text[nm.end() :]):
+                continue
+            if _YEAR.match(num.replace(",", "")):
                 continue  # a count of something (`20 people`, `37 years`), not a time or a code
             gapped = text[: nm.start()] + _GAP + text[nm.end() :]
             q = {
