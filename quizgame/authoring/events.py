@@ -19,7 +19,7 @@ from quizgame.authoring.sources import is_place
 from quizgame.authoring.speakers import TITLES, SpeakerKind
 
 _GAP = "_____"
-_NUMBER = re.compile(r"(?<![\w.,:\-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w:]|,\d)")
+_NUMBER = re.compile(r"(?<![\w.,:\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w:]|,\d)")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _COUNTED = re.compile(r"\s+(?:[a-z]+|%|percent|per cent)\b|[%]")
 
@@ -88,10 +88,12 @@ def event(ctx: Context) -> Iterator[Candidate]:
             )
         for nm in _NUMBER.finditer(text):
             num = nm.group(0)
-            if len(_NUMBER.findall(text)) != 1 or not _COUNTED.match(text[nm.end() :]):
+            found = _NUMBER.findall(text)
+            others = [n for n in found if not _YEAR.match(n)]
+            if len(others) != 1 or len(found) > 2 or not _COUNTED.match(text[nm.end() :]):
                 continue
             if _YEAR.match(num.replace(",", "")):
-                continue  # a count of something (`20 people`, `37 years`), not a time or a code
+                continue  # one count of something (`20 people`), no sum to work out from dates
             gapped = text[: nm.start()] + _GAP + text[nm.end() :]
             q = {
                 "id": f"event-number-{digest(text, num)}",
