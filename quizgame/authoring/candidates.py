@@ -92,7 +92,7 @@ def who_said(ctx: Context) -> Iterator[Candidate]:
         a = ctx.found.items[i]
         if not a.direct:
             continue
-        for quote, evidence, keys in quotes(ctx, a)[:3]:
+        for n, (quote, evidence, keys) in enumerate(quotes(ctx, a)[:3]):
             stem = stems.who_quoted(quote)
             if stem is None or ctx.mentions(a.speaker, stem):
                 continue
@@ -117,7 +117,7 @@ def who_said(ctx: Context) -> Iterator[Candidate]:
                 q,
                 frozenset(keys),
                 ctx.importance(a) - 0.3,
-                clarity(stem),
+                clarity(stem) + (0.3 if n == 0 else 0.0),  # the quote's opening: its point
                 distractors.quality(ctx, wrong),
                 speaker=a.speaker,
             )  # each quoted sentence is its own statement: the sentence keys keep them apart
@@ -171,16 +171,18 @@ def short(ctx: Context) -> Iterator[Candidate]:
     from quizgame.authoring.sources import aliases
 
     for i, a, sentence, evidence, keys in reported_items(ctx):
-        kw = "who" if a.kind is SpeakerKind.PERSON else "which organisation or country"
+        kw = "who" if a.kind is SpeakerKind.PERSON else "which organisation"
         stem = stems.who_reported(a, sentence, kw)
         if stem is None or ctx.mentions(a.speaker, stem) or words(a.speaker) > 3:
             continue
         if ctx.mentions(a.speaker, ctx.article.headline):
             continue  # typed with no options, the headline's own name is a guess, not a reading
+        named_as = {a.mention} if a.mention[:1].isupper() else set()
         accept = sorted(
             n
-            for n in aliases(ctx.found, a.speaker)
+            for n in aliases(ctx.found, a.speaker) | named_as
             if n != a.speaker
+            and ctx.same(n, a.speaker)
             and (len(n.split()) > 1 or a.kind is SpeakerKind.PERSON)
             and n[:1].isupper()
         )
@@ -215,7 +217,7 @@ def true_statement(ctx: Context) -> Iterator[Candidate]:
         else:
             ev, k = ctx.proof(a)
             options = [(None, ev, k)] if ctx.resolves(ev) else []
-        for quote, evidence, keys in options:
+        for n, (quote, evidence, keys) in enumerate(options):
             stem = stems.statement(a, a.speaker, sentence_of(ctx, a), quote)
             if stem is None:
                 continue
@@ -233,7 +235,7 @@ def true_statement(ctx: Context) -> Iterator[Candidate]:
                 q,
                 frozenset(keys),
                 ctx.importance(a) - 0.5,
-                clarity(stem),
+                clarity(stem) + (0.3 if n == 0 else 0.0),
                 0.5,
                 frozenset() if a.direct else frozenset({i}),
                 speaker=a.speaker,

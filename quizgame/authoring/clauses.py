@@ -13,7 +13,7 @@ import re
 
 MAX_STEM_WORDS = 30
 MAX_QUOTE_WORDS = 24
-MIN_QUOTE_WORDS = 5
+MIN_QUOTE_WORDS = 6  # `May he rest in peace.` is a formula, not a position
 
 _SENTENCE_END = re.compile(
     r"(?<![A-Z][a-z]\.)(?<![A-Z][a-z][a-z]\.)(?<![A-Z]\.)(?<=[.!?])[”\"’']?\s+(?=[“\"‘']?[A-Z])"
@@ -33,7 +33,8 @@ def words(text: str) -> int:
 
 def whole_sentences(content: str) -> list[str]:
     """The complete sentences of a quotation, each ending in . ! or ? — a clause that ends in the
-    comma before a speaker tag (`"…," she said`) is complete too, and gets its full stop back."""
+    comma before a speaker tag (`"…," she said`) or before an omission (`…[...]`) is complete too,
+    and gets its full stop back. Sentences opening on `And` or `But` lean on the one before."""
     text = clean(content).strip(' "“”')
     out: list[str] = []
     parts = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
@@ -41,8 +42,12 @@ def whole_sentences(content: str) -> list[str]:
         part = part.strip(' "“”')
         if not part or not (part[0].isupper() or part[0].isdigit()):
             continue
+        if _CONJUNCTION_START.match(part):
+            continue
         if part[-1] in ",;:" and n == len(parts) - 1:
             part = part[:-1].rstrip() + "."
+        elif part[-1].isalnum() and _before_ellipsis(text, part):
+            part += "."
         if part[-1] not in ".!?":
             continue
         if "..." in part or "…" in part or "[" in part or unclosed(part):
@@ -50,6 +55,14 @@ def whole_sentences(content: str) -> list[str]:
         if MIN_QUOTE_WORDS <= words(part) <= MAX_QUOTE_WORDS:
             out.append(part)
     return out
+
+
+_CONJUNCTION_START = re.compile(r"^(?:And|But|Or|So|Because|Now that|Which)\b")
+
+
+def _before_ellipsis(text: str, part: str) -> bool:
+    at = text.find(part)
+    return at >= 0 and re.match(r"\s*\[(?:\.\.\.|…)\]", text[at + len(part) :]) is not None
 
 
 def unclosed(text: str) -> bool:

@@ -86,13 +86,17 @@ def event(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(
                 "event", q, keys, importance, 1.0, distractors.quality(ctx, wrong), frozenset()
             )
+        if ctx.passage_order.get(pid, 99) > 1:
+            continue  # numbers from the lead only: later ones are background, often general knowledge
         for nm in _NUMBER.finditer(text):
             num = nm.group(0)
             found = _NUMBER.findall(text)
             others = [n for n in found if not _YEAR.match(n)]
             if len(others) != 1 or len(found) > 2 or not _COUNTED.match(text[nm.end() :]):
                 continue
-            if _YEAR.match(num.replace(",", "")):
+            if _YEAR.match(num.replace(",", "")) or re.search(
+                rf"(?<![\w.,]){re.escape(num)}(?![\w])", ctx.article.headline
+            ):
                 continue  # one count of something (`20 people`), no sum to work out from dates
             gapped = text[: nm.start()] + _GAP + text[nm.end() :]
             q = {

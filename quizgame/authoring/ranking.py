@@ -10,6 +10,7 @@ result is the same on every run.
 from __future__ import annotations
 
 import random
+import re
 
 from quizgame.authoring.candidates import Candidate
 
@@ -51,6 +52,8 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
     def free(c: Candidate) -> bool:
         if c.sentences & used_sentences or c.subjects & used_subjects:
             return False
+        if any(_gives_away(c, other) or _gives_away(other, c) for other in chosen):
+            return False
         if per_type.get(c.maker, 0) >= _cap(c.maker, count):
             return False
         return not c.speaker or per_speaker.get(c.speaker, 0) < max(2, count // 3)
@@ -86,6 +89,19 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
             break
         take(best)
     return _in_reading_order(chosen)
+
+
+def _names_in(answer: str) -> list[str]:
+    return [w.strip(".,'’") for w in answer.split() if len(w) > 3 and w[:1].isupper()]
+
+
+def _gives_away(asker: Candidate, answered: Candidate) -> bool:
+    """Whether `asker`'s question names the name `answered` asks students to find."""
+    key = answered.question.get("answer")
+    if not isinstance(key, str) or answered.question["type"] not in ("choice", "short"):
+        return False
+    prompt = str(asker.question["prompt"])
+    return any(re.search(rf"\b{re.escape(w)}\b", prompt) for w in _names_in(key))
 
 
 def _in_reading_order(chosen: list[Candidate]) -> list[Candidate]:
