@@ -87,11 +87,6 @@ def generate(
     if count is not None and count < 1:
         raise GenerateError("--count must be at least 1")
     found = extract(article)
-    if not found.items:
-        raise GenerateError(
-            "found no quotes or attributed statements in the article's body text, so there is "
-            "nothing to ask about who said what; write the questions by hand instead"
-        )
     ctx = Context(article, found)
     cands: list[Candidate] = []
     made: dict[str, int] = {}
@@ -104,6 +99,11 @@ def generate(
     wanted = target_count(ctx.body_words)
     limit = min(count, MAX_COUNT) if count is not None else wanted
     chosen = select(cands, limit)
+    if not chosen and not found.items:
+        raise GenerateError(
+            "found no quotes or attributed statements in the article's body text, and no lead "
+            "sentence to ask about, so there is nothing to draft; write the questions by hand instead"
+        )
     if not chosen:
         raise GenerateError(
             "the article's attributions gave no usable question "

@@ -19,7 +19,7 @@ from quizgame.authoring.ranking import place_keys, select, target_count
 from quizgame.authoring.sources import same_source, vague_name, well_named
 from quizgame.authoring.speakers import SpeakerKind
 from quizgame.bank.bundled import bundled_dir
-from tests.authoring.helpers import article, context
+from tests.authoring.helpers import PORT, article, context
 
 SEED = bundled_dir() / "kremlin-peacekeepers.txt"
 DATA = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
@@ -266,3 +266,49 @@ def test_part_b_is_a_choice_between_passages() -> None:
         assert q["part_b"]["answer"] in q["part_b"]["choices"]
         where = [ctx.article.passage_at(ctx.article.text.find(s)) for s in q["part_b"]["choices"]]
         assert len({p.id for p in where if p is not None}) >= 3
+
+
+def test_a_source_named_in_the_statement_s_sentence_is_never_a_distractor() -> None:
+    text = PORT.replace(
+        "Mayor Oskar Lind praised the plan for the harbour.",
+        "Mayor Oskar Lind criticised the plan for the harbour, which Anna Berg once called a stunt.",
+    )
+    ctx = context(text)
+    lind = next(a for a in ctx.found.items if a.speaker == "Oskar Lind" and not a.direct)
+    wrong = distractors.choose(ctx, lind, "According to the article, who criticised the plan?")
+    assert wrong is not None and "Anna Berg" not in wrong
+
+
+def test_an_owner_s_name_does_not_make_another_source() -> None:
+    ctx = context()
+    assert same_source(ctx.found, "Constitutional Court", "Taiwan's Constitutional Court")
+
+
+def test_no_question_names_the_answer_another_question_asks_for() -> None:
+    from quizgame.authoring.ranking import _gives_away
+
+    def cand(prompt: str, answer: str) -> Candidate:
+        q = {"id": prompt, "type": "choice", "prompt": prompt, "answer": answer}
+        return Candidate("stance", q, frozenset(), 1.0)
+
+    one = cand("Who was stabbed on stage?", "Paweł Adamowicz")
+    two = cand("Who said “Let's all pray for Mayor Adamowicz.”?", "Donald Tusk")
+    assert _gives_away(two, one) and not _gives_away(one, two)
+    assert len(select([one, two], 5)) == 1
+
+
+def test_event_gaps_are_not_given_away_by_a_title_or_the_headline() -> None:
+    from quizgame.authoring.events import event
+
+    text = (
+        "Mayor Anna Berg opens the port\n\nOn Monday, President Tomas Vik and harbour chief "
+        "Lena Dahl watched as Mayor Anna Berg opened the new port for 300 workers.\n\n"
+        '"This is a good day for everyone in our town," Berg said. "The region needs the port '
+        'more than ever before," Dahl said. "We will not pay a single krona more," Vik said. '
+        "Oskar Lind, a harbour pilot, agreed.\n"
+    )
+    prompts = [c.question["prompt"] for c in event(context(text))]
+    assert prompts, "the lead sentence gives a number question at least"
+    assert not any("President _____" in p for p in prompts)  # world knowledge, not reading
+    assert not any(c.question["answer"] == "Anna Berg" for c in event(context(text)))  # headline
+    assert any(c.question["answer"] == "300" for c in event(context(text)))
