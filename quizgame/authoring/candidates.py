@@ -18,6 +18,7 @@ from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.clauses import mid, whole_sentences, words
 from quizgame.authoring.context import Context, Evidence, SentenceKey
 from quizgame.authoring.explain import explain, who_where
+from quizgame.authoring.sources import is_place
 from quizgame.authoring.speakers import SpeakerKind
 
 Question = dict[str, Any]
@@ -171,7 +172,13 @@ def short(ctx: Context) -> Iterator[Candidate]:
     from quizgame.authoring.sources import aliases
 
     for i, a, sentence, evidence, keys in reported_items(ctx):
-        kw = "who" if a.kind is SpeakerKind.PERSON else "which organisation"
+        kw = (
+            "who"
+            if a.kind is SpeakerKind.PERSON
+            else "which country"
+            if is_place(a.speaker)
+            else "which organisation"
+        )
         stem = stems.who_reported(a, sentence, kw)
         if stem is None or ctx.mentions(a.speaker, stem) or words(a.speaker) > 3:
             continue

@@ -57,7 +57,10 @@ def whole_sentences(content: str) -> list[str]:
     return out
 
 
-_CONJUNCTION_START = re.compile(r"^(?:And|But|Or|So|Because|Now that|Which)\b")
+_CONJUNCTION_START = re.compile(
+    r"^(?:And|But|Or|So|Because|Now that|Which|Also|Still|Then|Besides|Beyond that|"
+    r"On top of that|That is why|This is why)\b"
+)
 
 
 def _before_ellipsis(text: str, part: str) -> bool:

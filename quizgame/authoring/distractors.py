@@ -9,6 +9,8 @@ student who skimmed will find them tempting.
 
 from __future__ import annotations
 
+import re
+
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.context import Context
 from quizgame.authoring.sources import has_role, is_place, is_vague
@@ -56,10 +58,17 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
         c
         for c in candidates(ctx, a.speaker, a.kind)
         if not ctx.mentions(c, stem)
+        and not _first_name_in(c, stem)
         and not ctx.mentions(c, around)
         and not any(ctx.same(c, s) for s in credited)
     ][:n]
     return out if len(out) >= 2 else None
+
+
+def _first_name_in(name: str, text: str) -> bool:
+    """`the killing of Jamal`: a quotation about a person is not theirs to have said."""
+    words = name.split()
+    return len(words) >= 2 and re.search(rf"\b{re.escape(words[0])}\b", text) is not None
 
 
 def quality(ctx: Context, options: list[str]) -> float:

@@ -50,6 +50,8 @@ def event(ctx: Context) -> Iterator[Candidate]:
             if e.kind is not SpeakerKind.PERSON or m.possessive or not ctx.named(e.display, e.kind):
                 continue
             surface = ctx.article.text[m.start : m.end]
+            if len(surface.split()) < 2:
+                continue  # a bare surname may be shared (`Khan`): ask about full names only
             before = ctx.article.text[max(start, m.start - 4) : m.start].lower()
             if is_place(e.display) or before.endswith(("of ", "in ", "at ", "(")):
                 continue  # `contempt of Congress`, `in Mindanao`: a set phrase or a place
@@ -84,7 +86,14 @@ def event(ctx: Context) -> Iterator[Candidate]:
                 "tags": ["main idea", "detail"],
             }
             yield Candidate(
-                "event", q, keys, importance, 1.0, distractors.quality(ctx, wrong), frozenset()
+                "event",
+                q,
+                keys,
+                importance,
+                1.0,
+                distractors.quality(ctx, wrong),
+                frozenset(),
+                speaker=e.display,
             )
         if ctx.passage_order.get(pid, 99) > 1:
             continue  # numbers from the lead only: later ones are background, often general knowledge

@@ -54,6 +54,10 @@ def select(cands: list[Candidate], count: int) -> list[Candidate]:
             return False
         if any(_gives_away(c, other) or _gives_away(other, c) for other in chosen):
             return False
+        if c.maker == "event" and any(
+            o.maker == "event" and o.speaker == c.speaker for o in chosen
+        ):
+            return False
         if per_type.get(c.maker, 0) >= _cap(c.maker, count):
             return False
         return not c.speaker or per_speaker.get(c.speaker, 0) < max(2, count // 3)
@@ -125,7 +129,7 @@ def place_keys(questions: list[dict[str, object]], seed: int) -> None:
     """Put each choice question's answer in a balanced, seeded position among its options, with
     distractors in a seeded order: no position (and no length rank) gives the answer away."""
     rng = random.Random(seed)
-    slot = rng.randrange(4)
+    used: dict[int, int] = {}
     for q in questions:
         if q["type"] not in ("choice", "evidence"):
             if q["type"] == "multi":
@@ -137,8 +141,10 @@ def place_keys(questions: list[dict[str, object]], seed: int) -> None:
         others = [c for c in q["choices"] if c != key]  # type: ignore[attr-defined]
         rng.shuffle(others)
         n = len(others) + 1
-        pos = slot % n
-        slot += rng.choice((1, 2, 3))
+        # the least-used position so far, ties broken by the seed: answers spread evenly
+        fewest = min(used.get(p, 0) for p in range(n))
+        pos = rng.choice([p for p in range(n) if used.get(p, 0) == fewest])
+        used[pos] = used.get(pos, 0) + 1
         q["choices"] = [*others[:pos], key, *others[pos:]]
         part_b = q.get("part_b")
         if isinstance(part_b, dict):
