@@ -61,7 +61,7 @@ def match(ctx: Context) -> Iterator[Candidate]:
                 f"{g[1].speaker} said {snippet(g[2])} ({g[1].passage_id})" for g in chosen
             )
             + (f"; {extra[0]} is not quoted in any of them." if extra else "."),
-            "evidence": [ev for g in chosen for ev in g[3][-1:]],
+            "evidence": [ev for g in chosen for ev in g[3]],
             "tags": ["attribution", "match"],
         }
         keys = frozenset(k for g in chosen for k in g[4])

@@ -27,7 +27,7 @@ def target_count(body_words: int) -> int:
 
 
 # the order types are first offered in, so a short draft still mixes skills
-_VARIETY = ("stance", "who-said", "evidence", "short", "false", "event", "true", "match", "multi")
+_VARIETY = ("stance", "match", "multi", "who-said", "evidence", "false", "short", "event", "true")
 
 
 def _cap(maker: str, count: int) -> int:
@@ -100,12 +100,16 @@ def _names_in(answer: str) -> list[str]:
 
 
 def _gives_away(asker: Candidate, answered: Candidate) -> bool:
-    """Whether `asker`'s question names the name `answered` asks students to find."""
+    """Whether `asker`'s question names the person an event question asks students to find
+    (`pray for Mayor Adamowicz` answers `who was stabbed?`)."""
     key = answered.question.get("answer")
-    if not isinstance(key, str) or answered.question["type"] not in ("choice", "short"):
-        return False
-    prompt = str(asker.question["prompt"])
-    return any(re.search(rf"\b{re.escape(w)}\b", prompt) for w in _names_in(key))
+    if answered.maker != "event" or not isinstance(key, str):
+        return False  # naming a speaker elsewhere does not tell who said a quotation
+    q = asker.question
+    shown = [str(q["prompt"]), *map(str, q.get("choices", []))]
+    shown += [str(p["left"]) for p in q.get("pairs", [])]
+    text = " ".join(shown)
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in _names_in(key))
 
 
 def _in_reading_order(chosen: list[Candidate]) -> list[Candidate]:

@@ -287,13 +287,15 @@ def test_an_owner_s_name_does_not_make_another_source() -> None:
 def test_no_question_names_the_answer_another_question_asks_for() -> None:
     from quizgame.authoring.ranking import _gives_away
 
-    def cand(prompt: str, answer: str) -> Candidate:
+    def cand(maker: str, prompt: str, answer: str) -> Candidate:
         q = {"id": prompt, "type": "choice", "prompt": prompt, "answer": answer}
-        return Candidate("stance", q, frozenset(), 1.0)
+        return Candidate(maker, q, frozenset(), 1.0)
 
-    one = cand("Who was stabbed on stage?", "Paweł Adamowicz")
-    two = cand("Who said “Let's all pray for Mayor Adamowicz.”?", "Donald Tusk")
+    one = cand("event", "Who was stabbed on stage, “_____, mayor of Gdańsk”?", "Paweł Adamowicz")
+    two = cand("who-said", "Who said “Let's all pray for Mayor Adamowicz.”?", "Donald Tusk")
+    three = cand("stance", "Who said that Donald Tusk was in Brussels?", "Anna Berg")
     assert _gives_away(two, one) and not _gives_away(one, two)
+    assert not _gives_away(three, two)  # naming a speaker does not say who said a quotation
     assert len(select([one, two], 5)) == 1
 
 
