@@ -249,12 +249,18 @@ def true_statement(ctx: Context) -> Iterator[Candidate]:
             )
 
 
+_PHASED = re.compile(
+    r"\b(?:initially|originally|at first|first|previously|earlier|once|later|eventually|now)\s+$",
+    re.I,
+)
+
+
 def false_statement(ctx: Context) -> Iterator[Candidate]:
     """The same source with its position reversed; never a swapped speaker."""
     for i, a, sentence, evidence, keys in reported_items(ctx):
         stem = stems.opposite(a, a.speaker, sentence)
-        if stem is None:
-            continue
+        if stem is None or _PHASED.search(sentence.split(a.cue)[0][-40:] + " "):
+            continue  # `initially denied`: the position may have changed, so no safe reversal
         # the article must not also credit the source with the reversed position
         if any(
             b is not a and b.lemma != a.lemma and b.content == a.content

@@ -62,6 +62,13 @@ def clause(a: Attribution, sentence: str, *, pronoun_ok: bool = True) -> str | N
     if content is None:
         return None
     verb = a.cue.split()[-1]
+    phase = re.search(
+        rf"\b(initially|originally|at first|previously|later|eventually)\s+{re.escape(verb)}\b",
+        sentence,
+        re.I,
+    )
+    if phase:
+        verb = f"{phase.group(1).lower()} {verb}"  # `initially denied`: the time is the truth
     if (a.lemma in _NP_VERBS and not takes_that(a, sentence)) or _PREPOSITION.match(content):
         return f"{verb} {content}"
     return f"{verb} that {content}"
