@@ -117,7 +117,7 @@ def generate(
         while q["id"] in seen:
             q["id"], n = f"{base}-{n}", n + 1
         seen.add(str(q["id"]))
-    place_keys(questions, seed)
+    place_keys(questions, seed, article.headline)
     types: dict[str, int] = {}
     for c in chosen:
         types[c.maker] = types.get(c.maker, 0) + 1

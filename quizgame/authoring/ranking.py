@@ -129,10 +129,11 @@ def _order(key: tuple[str, int]) -> tuple[int, int]:
     return int(pid[1:]) if pid[1:].isdigit() else 999, start
 
 
-def place_keys(questions: list[dict[str, object]], seed: int) -> None:
+def place_keys(questions: list[dict[str, object]], seed: int, salt: str = "") -> None:
     """Put each choice question's answer in a balanced, seeded position among its options, with
     distractors in a seeded order: no position (and no length rank) gives the answer away."""
-    rng = random.Random(seed)
+    # seeded per article too, so the first answer of every draft does not sit in one place
+    rng = random.Random(f"{seed}\x1f{salt}")
     used: dict[int, int] = {}
     for q in questions:
         if q["type"] not in ("choice", "evidence"):
