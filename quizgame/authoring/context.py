@@ -34,6 +34,13 @@ class Context:
     article: Article
     found: Attributions
     _resolved: dict[tuple[str, str | None], bool] = field(default_factory=dict)
+    # memos: the makers ask the same questions about names many times over
+    _same: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _named: dict[tuple[str, SpeakerKind], bool] = field(default_factory=dict)
+    _credited: dict[int, list[str]] = field(default_factory=dict)
+    _said: dict[str, list[Attribution]] = field(default_factory=dict)
+    _names: dict[str, frozenset[str]] = field(default_factory=dict)
+    options: dict[tuple[str, SpeakerKind], list[str]] = field(default_factory=dict)
 
     @cached_property
     def usable(self) -> tuple[int, ...]:
@@ -71,7 +78,10 @@ class Context:
         return lowercase_words(" ".join(p.text for p in self.article.body))
 
     def named(self, name: str, kind: SpeakerKind) -> bool:
-        return well_named(name, kind, self.found, self.lowercase)
+        key = (name, kind)
+        if key not in self._named:
+            self._named[key] = well_named(name, kind, self.found, self.lowercase)
+        return self._named[key]
 
     @cached_property
     def headline_words(self) -> set[str]:
@@ -89,10 +99,13 @@ class Context:
 
     def mentions(self, speaker: str, text: str) -> bool:
         """Whether `text` names `speaker` by any of its names (a surname is enough)."""
-        names = set(aliases(self.found, speaker))
-        words = speaker.split()
-        if len(words) > 1 and not speaker.startswith("The "):
-            names.add(words[-1])
+        names = self._names.get(speaker)
+        if names is None:
+            found = set(aliases(self.found, speaker))
+            words = speaker.split()
+            if len(words) > 1 and not speaker.startswith("The "):
+                found.add(words[-1])
+            names = self._names[speaker] = frozenset(found)
         return any(
             re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text, re.IGNORECASE)
             for n in names
@@ -100,15 +113,21 @@ class Context:
         )
 
     def same(self, a: str, b: str) -> bool:
-        return same_source(self.found, a, b)
+        key = (a, b) if a <= b else (b, a)
+        if key not in self._same:
+            self._same[key] = same_source(self.found, a, b)
+        return self._same[key]
 
     # statements -------------------------------------------------------------------------------
 
     def credited_same(self, a: Attribution) -> list[str]:
         """Other sources the article credits with the same statement or stance as `a`: a compound
         subject, a shared sentence, or the same words or position reported twice."""
-        out: list[str] = []
-        for b in self.found.items:
+        memo = self._credited.get(id(a))
+        if memo is not None:
+            return memo
+        out: list[str] = self._credited.setdefault(id(a), [])
+        for b in self._neighbours(a):
             if b is a or self.same(b.speaker, a.speaker):
                 continue
             shared_span = b.start < a.end and a.start < b.end
@@ -120,8 +139,29 @@ class Context:
                 out.append(b.speaker)
         return out
 
+    @cached_property
+    def _by_word(self) -> dict[str, list[int]]:
+        """Attributions by content word, so similar statements are found without comparing
+        every pair (an article twice as long costs twice as much, not four times)."""
+        index: dict[str, list[int]] = {}
+        for n, b in enumerate(self.found.items):
+            for w in content_words(b.content):
+                index.setdefault(w, []).append(n)
+            index.setdefault("\x00" + b.passage_id, []).append(n)
+        return index
+
+    def _neighbours(self, a: Attribution) -> list[Attribution]:
+        """Attributions sharing a content word with `a` or overlapping its span."""
+        hits: set[int] = set()
+        for w in content_words(a.content):
+            hits.update(self._by_word.get(w, ()))
+        hits.update(self._by_word.get("\x00" + a.passage_id, ()))
+        return [self.found.items[n] for n in sorted(hits)]
+
     def said_by(self, speaker: str) -> list[Attribution]:
-        return [a for a in self.found.items if self.same(a.speaker, speaker)]
+        if speaker not in self._said:
+            self._said[speaker] = [a for a in self.found.items if self.same(a.speaker, speaker)]
+        return self._said[speaker]
 
     # evidence ---------------------------------------------------------------------------------
 

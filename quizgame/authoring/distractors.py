@@ -19,6 +19,12 @@ from quizgame.authoring.speakers import SpeakerKind
 
 def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
     """Every acceptable wrong option for `key`, best first (speakers, then by mentions)."""
+    if (key, kind) not in ctx.options:
+        ctx.options[(key, kind)] = _candidates(ctx, key, kind)
+    return ctx.options[(key, kind)]
+
+
+def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for a in ctx.found.items:

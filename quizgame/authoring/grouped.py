@@ -72,21 +72,25 @@ def match(ctx: Context) -> Iterator[Candidate]:
 
 def multi(ctx: Context) -> Iterator[Candidate]:
     """Select all: which of these did one source say? Two or three of theirs, two of others'."""
-    for i in ctx.usable:
-        a = ctx.found.items[i]
-        if not a.direct or i != min(
-            j for j in ctx.usable if ctx.same(ctx.found.items[j].speaker, a.speaker)
-        ):
+    # each direct attribution's first short whole sentence, worked out once (linear in the article)
+    firsts: list[tuple[int, tuple[str, list[Evidence], set[SentenceKey]]]] = []
+    seen_speakers: list[int] = []
+    for j in ctx.usable:
+        b = ctx.found.items[j]
+        if not b.direct:
             continue
+        if not any(ctx.same(ctx.found.items[k].speaker, b.speaker) for k in seen_speakers):
+            seen_speakers.append(j)
+        short_quotes = [x for x in quotes(ctx, b) if words(x[0]) <= 16]
+        if short_quotes:
+            firsts.append((j, short_quotes[0]))
+    for i in seen_speakers:
+        a = ctx.found.items[i]
         mine: list[tuple[str, list[Evidence], set[SentenceKey], int]] = []
         theirs: list[tuple[str, list[Evidence], set[SentenceKey], int]] = []
-        for j in ctx.usable:
+        for j, first in firsts:
             b = ctx.found.items[j]
-            if not b.direct:
-                continue
-            short_quotes = [x for x in quotes(ctx, b) if words(x[0]) <= 16]
-            if not short_quotes:
-                continue
+            short_quotes = [first]
             own = ctx.same(b.speaker, a.speaker)
             if not own and (
                 b.kind is not a.kind or any(ctx.same(b.speaker, s) for s in ctx.credited_same(a))
