@@ -17,14 +17,8 @@ from typing import Any, Protocol
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import (
-    ChoiceQuestion,
-    EvidenceQuestion,
-    MatchQuestion,
-    Mode,
-    MultiQuestion,
-    Settings,
-)
+from quizgame.bank.models import Mode, Settings
+from quizgame.game.kinds import QuestionKind, kind_of
 from quizgame.game.scoring import (
     AnyQuestion,
     Outcome,
@@ -140,6 +134,11 @@ class PresentedQuestion:
     @property
     def type(self) -> str:
         return self.question.type
+
+    @property
+    def kind(self) -> QuestionKind[Any]:
+        """Everything this question's type does (scoring, hints, its input form)."""
+        return kind_of(self.question)
 
     @property
     def passage_ids(self) -> tuple[str, ...]:
@@ -302,37 +301,18 @@ class GameSession:
         return tuple(items)
 
     def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
-        evidence = self.loaded.evidence.get(q.id, ())
-        if isinstance(q, ChoiceQuestion | MultiQuestion):
-            return PresentedQuestion(
-                number, total, q, self._shuffled(q.choice_texts()), evidence=evidence
-            )
-        if isinstance(q, EvidenceQuestion):
-            return PresentedQuestion(
-                number,
-                total,
-                q,
-                self._shuffled(q.choice_texts()),
-                part_b_choices=self._shuffled(q.part_b.choice_texts()),
-                evidence=evidence,
-                part_b_evidence=self.loaded.part_b.get(q.id, {}),
-            )
-        if isinstance(q, MatchQuestion):
-            lefts = [p.left for p in q.pairs]
-            rights = q.right_options()
-            if self.settings.shuffle_choices:
-                self._rng.shuffle(lefts)
-            else:  # never leave the rights lined up with the lefts: that would give the answers away
-                rights = sorted(rights, key=str.casefold)
-            return PresentedQuestion(
-                number,
-                total,
-                q,
-                match_left=tuple(lefts),
-                match_right=self._shuffled(rights),
-                evidence=evidence,
-            )
-        return PresentedQuestion(number, total, q, evidence=evidence)
+        layout = kind_of(q).layout(q, self._shuffled, self._rng, self.settings.shuffle_choices)
+        return PresentedQuestion(
+            number,
+            total,
+            q,
+            layout.choices,
+            part_b_choices=layout.part_b_choices,
+            match_left=layout.match_left,
+            match_right=layout.match_right,
+            evidence=self.loaded.evidence.get(q.id, ()),
+            part_b_evidence=self.loaded.part_b.get(q.id, {}),
+        )
 
     # state ----------------------------------------------------------------------------------------
 
