@@ -14,7 +14,8 @@ from typing import Any
 from quizgame.article.passages import Article
 from quizgame.bank.models import Mode
 from quizgame.game.kinds import Form, kind_of
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.game.presented import AnswerResult, PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_key,
     evidence_lines,

@@ -16,7 +16,8 @@ from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Kind, Passage
 from quizgame.bank.loaded import LoadedBank
 from quizgame.game.kinds import Form, kind_of
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.session import GameSession
 from quizgame.text.formatting import format_duration, format_points
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question

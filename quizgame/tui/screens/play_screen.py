@@ -20,7 +20,8 @@ from textual.widgets import Static
 
 from quizgame.bank.models import Mode
 from quizgame.game.kinds import Form
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.game.presented import AnswerResult, PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,

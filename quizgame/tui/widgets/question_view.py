@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from quizgame.game.kinds import Form
-from quizgame.game.session import PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
 from quizgame.play.presenter import (
     FeedbackLines,
     answer_hint,
