@@ -304,11 +304,12 @@ def score_label(session: GameSession) -> str:
     return f"Score {format_points(session.score)} / {format_points(session.max_score)}"
 
 
-def status_line(session: GameSession, pq: PresentedQuestion | None, streak: int = 0) -> str:
+def status_line(session: GameSession) -> str:
     """`Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
+    pq = session.current
     parts = [pq.progress_label if pq else "Finished", score_label(session)]
-    if session.settings.streak_bonus and session.feedback_now and streak > 1:
-        parts.append(f"Streak {streak}")
+    if session.settings.streak_bonus and session.feedback_now and session.streak > 1:
+        parts.append(f"Streak {session.streak}")
     return " · ".join(parts)
 
 

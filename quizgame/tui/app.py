@@ -182,7 +182,7 @@ class QuizApp(App[int]):
     def on_play_screen_finished(self, event: PlayScreen.Finished) -> None:
         from quizgame.tui.screens.summary_screen import SummaryScreen
 
-        self.switch_screen(SummaryScreen(event.session, event.responses))
+        self.switch_screen(SummaryScreen(event.session))
 
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
