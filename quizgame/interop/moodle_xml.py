@@ -12,25 +12,17 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
-from quizgame.interop import (
-    Exported,
-    Imported,
-    InteropError,
-    Note,
-    QuestionDict,
-    feedback_text,
-    finish_ids,
-    html_to_text,
-    points_value,
-    portable_questions,
-    rejoin_parts,
-    shorten,
-    slugify,
-    split_feedback,
-    text_to_html,
+from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.html import html_to_text, text_to_html
+from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.weighted import (
+    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
+from quizgame.text.formatting import clip
+from quizgame.text.ids import slugify
 
 # Moodle's types we cannot play, with a word on what to do instead.
 _UNSUPPORTED = {
@@ -144,7 +136,7 @@ class _Reader:
             return
         name = _text_of(elem.find("name"), "plain_text")[0]
         prompt, images = _text_of(elem.find("questiontext"))
-        label = name or shorten(prompt)
+        label = name or clip(prompt, 40)
         if qtype in _UNSUPPORTED:
             word = _TYPE_WORDS.get(qtype, qtype)
             kind = "question" if qtype not in ("description",) else ""
@@ -307,7 +299,6 @@ def _answer(fraction: str, text: str, feedback: str | None, indent: str) -> list
 def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as Moodle XML; each question's evidence goes into its general feedback."""
     from quizgame.game.kinds import Form, kind_of
-    from quizgame.interop.gift import moodle_weight
 
     bank = loaded.bank
     shuffle = "true" if bank.settings.shuffle_choices else "false"
