@@ -1,5 +1,5 @@
 """An answer reaches the screen in one frame, a match's pairs are shown marked, and the game's
-garbage-collection timing (quizgame.tui.memory) does what it says."""
+garbage-collection timing (quizgame.tui.textual_private) does what it says."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Select
 
 from quizgame.game.presented import PresentedQuestion
-from quizgame.tui import memory
+from quizgame.tui import textual_private
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from tests.tui.driver import Game, answer, key, run_async
@@ -116,19 +116,14 @@ async def test_match_feedback_lists_each_pair_marked(game: Game) -> None:
 async def test_start_up_objects_are_frozen_once_and_each_question_collects(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(memory, "enabled", True)
-    monkeypatch.setattr(memory, "_frozen", False)
     calls: list[str] = []
-
-    # Counted, not done: freezing would pin this long-lived test process's objects.
-    def freeze() -> None:
-        calls.append("freeze")
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
 
     def collect(*args: Any) -> int:
         calls.append("collect")
         return 0
 
-    monkeypatch.setattr(gc, "freeze", freeze)
     monkeypatch.setattr(gc, "collect", collect)
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -144,8 +139,9 @@ async def test_start_up_objects_are_frozen_once_and_each_question_collects(
         await pilot.press("enter")
         await pilot.pause()
         assert calls == ["freeze", "collect"]  # the next question was drawn: one collection
-        memory.after_question_drawn()
-        assert calls == ["freeze", "collect", "collect"]  # frozen once per process
-    monkeypatch.setattr(memory, "enabled", False)
-    memory.after_question_drawn()
-    assert calls == ["freeze", "collect", "collect"]  # switched off: nothing
+        textual_private.after_question_drawn(app)
+        assert calls == ["freeze", "collect", "collect"]  # frozen once per app run
+    # the app is gone: its objects are given back to the collector, once
+    assert calls == ["freeze", "collect", "collect", "unfreeze"]
+    textual_private.app_exited(app)
+    assert calls[-1] == "unfreeze" and calls.count("unfreeze") == 1
