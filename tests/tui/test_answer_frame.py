@@ -15,35 +15,35 @@ from quizgame.game.presented import PresentedQuestion
 from quizgame.tui import textual_private
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
+from tests.answers import response
 from tests.tui.driver import Game, answer, key, run_async
 
 
 async def ready_to_answer(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) -> str:
     """Everything but the key press that completes a right answer; returns that key."""
-    q: Any = pq.question
+    resp = response(pq, "right")
     view = screen.question_view
     assert view is not None
-    if pq.type in ("choice", "evidence"):
-        if pq.type == "evidence":
-            await pilot.press(key(pq.choices.index(q.answer)))
-            await pilot.pause()
-            return key(pq.part_b_choices.index(q.part_b.answer))
-        return key(pq.choices.index(q.answer))
+    if pq.type == "choice":
+        return key(pq.choices.index(resp))
+    if pq.type == "evidence":
+        await pilot.press(key(pq.choices.index(resp[0])))
+        await pilot.pause()
+        return key(pq.part_b_choices.index(resp[1]))
     if pq.type == "truefalse":
-        return "1" if q.answer else "2"
+        return "1" if resp else "2"
     if pq.type == "multi":
-        for right in q.answers:
-            await pilot.press(key(pq.choices.index(right)))
+        for choice in [c for c in pq.choices if c in resp]:
+            await pilot.press(key(pq.choices.index(choice)))
         await pilot.pause()
         return "enter"
     if pq.type == "short":
-        view.query_one("#short-input", Input).value = q.answer
+        view.query_one("#short-input", Input).value = resp
         await pilot.pause()
         return "enter"
     assert pq.type == "match"
-    truth = {p.left: p.right for p in q.pairs}
     for n, left in enumerate(pq.match_left):
-        view.query_one(f"#match-{n}", Select).value = pq.match_right.index(truth[left])
+        view.query_one(f"#match-{n}", Select).value = pq.match_right.index(resp[left])
     await pilot.pause()
     view.query_one("#submit").focus()
     await pilot.pause()
