@@ -62,7 +62,7 @@ def form_of(a: Attribution) -> str:
         return "according-to"
     if a.direct:
         return "direct"
-    return "mixed" if any(q in a.content for q in "“”\"") else "indirect"
+    return "mixed" if any(q in a.content for q in '“”"') else "indirect"
 
 
 @dataclass
@@ -128,13 +128,17 @@ def run_devset(directory: Path, verbose: bool) -> list[Score]:
                     print(f"    missed p{f['p']} {f['form']:<12} {f['speaker'][0]}: {f['content']}")
             for a, p, ok in s.items:
                 if not ok:
-                    print(f"    extra  p{p} {a.speaker} [{a.cue}]: {' '.join(a.content.split())[:70]}")
+                    print(
+                        f"    extra  p{p} {a.speaker} [{a.cue}]: {' '.join(a.content.split())[:70]}"
+                    )
     return scores
 
 
 def per_form(scores: list[Score]) -> None:
     for form in FORMS:
-        facts = [ok for s in scores for f, ok in zip(s.facts, s.found, strict=True) if f["form"] == form]
+        facts = [
+            ok for s in scores for f, ok in zip(s.facts, s.found, strict=True) if f["form"] == form
+        ]
         items = [ok for s in scores for a, _, ok in s.items if form_of(a) == form]
         print(
             f"form {form:<13} facts {len(facts):>3} found {sum(facts):>3} recall "
@@ -219,7 +223,9 @@ def main(argv: list[str] | None = None) -> int:
         f"dev set: {len(scores)} articles, {facts} facts, {items} attributions extracted "
         f"({sum(s.seconds for s in scores):.2f} s extracting, {time.perf_counter() - t0:.1f} s in all)"
     )
-    print(f"found {found} of {facts} facts; {right} of {items} attributions right; {trapped} in traps")
+    print(
+        f"found {found} of {facts} facts; {right} of {items} attributions right; {trapped} in traps"
+    )
     recall_by_form = "  ".join(
         f"{form} {_ratio(sum(ok for s in scores for f, ok in zip(s.facts, s.found, strict=True) if f['form'] == form), sum(1 for s in scores for f in s.facts if f['form'] == form))}"
         for form in FORMS

@@ -1,0 +1,418 @@
+"""The entity layer: every person, organisation, group or document an article names, with aliases.
+
+Attribution needs to know that `Kremlin spokesman Dmitry Peskov`, `Peskov` and `the Kremlin rep` are
+one person, that `the Federal Security Service (FSB)` and `FSB` are one organisation, and which
+sources are vague (`officials`) and must never be offered as named options.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quizgame.article.passages import Article
+from quizgame.authoring.names import (
+    _ORG_OF_HEADS,
+    _PARTICLES,
+    _POSSESSIVE,
+    _TIME_WORDS,
+    COUNTRIES,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    STOP_CAPS,
+    TITLES,
+    NameParse,
+    RoleParse,
+    SpeakerKind,
+    Token,
+    _bare,
+    _is_cap,
+    _is_particle_name,
+    _kind_of,
+    is_acronym,
+    tokens,
+)
+
+# --- the registry ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person or organisation named in the article, under its fullest name."""
+
+    name: str
+    kind: SpeakerKind | None
+    descriptors: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    first: int = 0
+    mentions: int = 0
+    had_the: bool = False
+    reused_surname: bool = False
+    gender: str | None = None  # "m" / "f" where honorifics, role words or pronouns show it
+    role: str | None = None  # `former US ambassador to the United Nations`, split from the name
+
+    @property
+    def vague(self) -> bool:
+        return self.kind is SpeakerKind.VAGUE
+
+    @property
+    def display(self) -> str:
+        """How a quiz shows it: `The Kremlin`, `PBS`, `Dmitry Peskov`."""
+        if self.kind in (SpeakerKind.VAGUE, SpeakerKind.DOCUMENT, SpeakerKind.GROUP) and (
+            self.name[:1].islower()
+        ):
+            return self.name
+        if (
+            self.kind is SpeakerKind.ORGANISATION
+            and self.had_the
+            and not is_acronym(self.name)
+            and not self.name.startswith("The ")
+            and self.name.lower() not in COUNTRIES
+        ):
+            return f"The {self.name}"
+        return self.name
+
+    def compatible(self, role: RoleParse) -> bool:
+        if self.kind is not SpeakerKind.PERSON:
+            return False
+        wanted = ROLE_SYNONYMS.get(role.head, frozenset({role.head}))
+        if self.descriptors & wanted:
+            return True
+        return bool(role.modifiers) and bool(role.modifiers & self.descriptors)
+
+
+_ACRONYM_PAREN = re.compile(
+    r"(?P<long>(?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|the|on|de|du)\s+)*){1,8}[A-Z][\w'’\-]*)"
+    r"\s*\((?P<acro>[A-Z][A-Za-z&]{1,7})\)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    possessive: bool
+
+
+class Registry:
+    """Every name in the body text, merged so a surname or short form finds its full name."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_surname: dict[str, list[Entity]] = {}
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._last_seen: dict[int, list[int]] = {}  # id(entity) → sorted mention starts
+
+    # building ---------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, article: Article) -> Registry:
+        reg = cls()
+        raw: list[tuple[int, int, NameParse, bool]] = []
+        for passage in article.body:
+            for start, end, parse, possessive in _name_runs(passage.text, passage.start):
+                raw.append((start, end, parse, possessive))
+        # full names first, so that a later `Peskov` joins `Dmitry Peskov`
+        for start, _end, parse, _pos in raw:
+            if len(parse.name.split()) >= 2:
+                reg._add(parse, start)
+        for start, end, parse, possessive in raw:
+            entity = reg._add(parse, start)
+            reg.mentions.append(Mention(start, end, entity, possessive))
+        reg.mentions.sort(key=lambda m: m.start)
+        reg._starts = [m.start for m in reg.mentions]
+        for m in reg.mentions:
+            reg._last_seen.setdefault(id(m.entity), []).append(m.start)
+        for passage in article.body:
+            reg._acronyms(passage.text, passage.start)
+        for e in reg.entities.values():
+            if e.kind is None and len(e.name.split()) >= 2 and e.reused_surname:
+                e.kind = SpeakerKind.PERSON
+        return reg
+
+    def _add(self, parse: NameParse, at: int) -> Entity:
+        entity = self.find(parse.name, at)
+        if entity is None:
+            entity = Entity(parse.name, parse.kind, first=at)
+            self.entities[parse.name] = entity
+            words = parse.name.split()
+            if len(words) >= 2 and parse.kind is not SpeakerKind.ORGANISATION:
+                self._by_surname.setdefault(words[-1], []).append(entity)
+                entity.aliases.add(words[-1])
+        elif entity.name != parse.name:
+            for bearer in self._by_surname.get(parse.name, [entity]):
+                bearer.reused_surname = True
+            entity.aliases.add(parse.name)
+        entity.mentions += 1
+        entity.descriptors |= parse.descriptors
+        entity.had_the = entity.had_the or parse.had_the
+        if entity.kind is None and parse.kind is not None:
+            entity.kind = parse.kind
+        elif parse.titled and entity.kind is None:
+            entity.kind = SpeakerKind.PERSON
+        return entity
+
+    def find(self, name: str, at: int | None = None) -> Entity | None:
+        """The entity a name refers to; a bare surname picks the most recently mentioned bearer."""
+        hit = self.entities.get(name)
+        if hit is not None:
+            return hit
+        words = name.split()
+        if len(words) == 1:
+            bearers = self._by_surname.get(words[0], [])
+            if len(bearers) == 1 or at is None:
+                return bearers[0] if bearers else None
+            if bearers:
+                return max(bearers, key=lambda e: self._last_mention(e, at))
+        if len(words) >= 2 and words[0].lower() == "the":
+            return self.entities.get(" ".join(words[1:]))
+        return None
+
+    def _last_mention(self, entity: Entity, at: int) -> int:
+        seen = self._last_seen.get(id(entity), [])
+        i = bisect.bisect_right(seen, at) - 1
+        return seen[i] if i >= 0 else -entity.first
+
+    def _acronyms(self, text: str, base: int) -> None:
+        """`the Federal Security Service (FSB)`: the acronym joins the long name's entity."""
+        for m in _ACRONYM_PAREN.finditer(text):
+            acro = m["acro"]
+            long_words = [w for w in m["long"].split() if w[:1].isupper() or w in _PARTICLES]
+            initials = "".join(w[0] for w in long_words if w[:1].isupper())
+            if not initials or acro[0] != initials[0]:
+                continue
+            long_name = None
+            for k in range(len(long_words)):
+                cand = " ".join(long_words[k:])
+                if cand in self.entities:
+                    long_name = cand
+                    break
+            if long_name is None:
+                continue
+            entity = self.entities[long_name]
+            other = self.entities.get(acro)
+            if other is not None and other is not entity:
+                entity.mentions += other.mentions
+                for mm in range(len(self.mentions)):
+                    if self.mentions[mm].entity is other:
+                        old = self.mentions[mm]
+                        self.mentions[mm] = Mention(old.start, old.end, entity, old.possessive)
+                        self._last_seen.setdefault(id(entity), []).append(old.start)
+                self._last_seen.get(id(entity), []).sort()
+            self.entities[acro] = entity
+            entity.aliases.add(acro)
+            if entity.kind is None:
+                entity.kind = SpeakerKind.ORGANISATION
+
+    def noun_entity(self, noun: str, kind: SpeakerKind, at: int) -> Entity:
+        """An unnamed source kept under its own words: `officials`, `the study`, `Turkish official`."""
+        key = noun.lower()
+        entity = self.entities.get(f"\x00{key}")
+        if entity is None:
+            if kind is SpeakerKind.PERSON:
+                kind = SpeakerKind.VAGUE  # an unnamed person (`a Turkish official`) is vague
+            entity = Entity(noun, kind, first=at)
+            self.entities[f"\x00{key}"] = entity
+        entity.mentions += 1
+        return entity
+
+    def org_for_noun(self, noun: str, at: int) -> Entity | None:
+        """`the court`, `the embassy`: the organisation or group named with that head word."""
+        head = noun.split()[-1].lower()
+        best: Entity | None = None
+        best_at = -(10**12)
+        for e in self.entities.values():
+            if e.kind not in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) or e.name.startswith(
+                "\x00"
+            ):
+                continue
+            if head in (w.lower() for w in e.name.split()):
+                seen = self._last_mention(e, at)
+                if seen > best_at:
+                    best, best_at = e, seen
+        return best
+
+    def aliases_of(self, entity: Entity) -> frozenset[str]:
+        names = {entity.name, entity.display, *entity.aliases}
+        names |= {k for k, v in self.entities.items() if v is entity and not k.startswith("\x00")}
+        return frozenset(n for n in names if n)
+
+    def entity_for(self, parse: NameParse, at: int) -> Entity:
+        """The registered entity for a parsed speaker name, registering it if new."""
+        entity = self.find(parse.name, at)
+        if entity is None:
+            entity = self._add(parse, at)
+        else:
+            entity.descriptors |= parse.descriptors
+            if entity.kind is None:
+                entity.kind = parse.kind
+        if entity.kind is None:
+            words = parse.name.split()
+            entity.kind = (
+                SpeakerKind.ORGANISATION
+                if len(words) == 1 and words[0].lower() in COUNTRIES
+                else SpeakerKind.PERSON
+            )
+        return entity
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
+
+    def of_kind(self, kind: SpeakerKind) -> list[Entity]:
+        """Named entities of a kind, each once (aliases and unnamed sources left out)."""
+        out: dict[int, Entity] = {}
+        for key, e in self.entities.items():
+            if e.kind is kind and not key.startswith("\x00"):
+                out.setdefault(id(e), e)
+        return list(out.values())
+
+
+def _name_runs(text: str, base: int) -> Iterable[tuple[int, int, NameParse, bool]]:
+    """Capitalised word runs in a passage, each read as a name with its descriptors."""
+    toks = tokens(text, base)
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not (_is_cap(toks[i].text) or _is_particle_name(toks[i].text)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = text[toks[j - 1].end - base : toks[j].start - base]
+            w = toks[j].text
+            if gap not in (" ", "-", "–"):
+                break
+            if _is_cap(w) or _is_particle_name(w):
+                j += 1
+                continue
+            if (
+                w in _PARTICLES
+                and j + 1 < n
+                and _is_cap(toks[j + 1].text)
+                and text[toks[j].end - base : toks[j + 1].start - base] == " "
+            ):
+                j += 1
+                continue
+            if (
+                w == "of"
+                and _bare(toks[j - 1].text).lower() in _ORG_OF_HEADS
+                and j + 1 < n
+                and (_is_cap(toks[j + 1].text) or toks[j + 1].text == "the")
+            ):
+                j += 2 if toks[j + 1].text != "the" else 3
+                continue
+            break
+        if _POSSESSIVE.search(toks[j - 1].text) and toks[j - 1].text[-2:] in ("'s", "’s"):
+            possessive = True
+        else:
+            possessive = False
+        yield from _split_run(text, base, toks, i, j, possessive)
+        i = j
+
+
+def _split_run(
+    text: str, base: int, toks: list[Token], i: int, j: int, possessive: bool
+) -> Iterable[tuple[int, int, NameParse, bool]]:
+    words = [toks[k].text for k in range(i, j)]
+    if possessive:
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+    # drop sentence words and dates from the front
+    k = 0
+    while k < len(words) and (
+        _bare(words[k]).lower() in STOP_CAPS or _bare(words[k]).lower() in _TIME_WORDS
+    ):
+        k += 1
+    had_the = k > 0 and words[k - 1].lower() == "the"
+    if i > 0 and toks[i - 1].text == "the":
+        had_the = True
+    words = words[k:]
+    offset = i + k
+    if not words:
+        return
+    if any(_bare(w).lower() in _TIME_WORDS for w in words):
+        return
+    # split at the last title: `House of Commons Speaker John Bercow`
+    last_title = max(
+        (x for x, w in enumerate(words) if _bare(w).lower() in TITLES or _bare(w) in ("MP",)),
+        default=-1,
+    )
+    left_ctx = _left_context(text, base, toks, offset)
+    if 0 <= last_title < len(words) - 1:
+        org_words = words[:last_title]
+        person = words[last_title + 1 :]
+        if org_words and _kind_of(org_words, titled=False) is SpeakerKind.ORGANISATION:
+            yield (
+                toks[offset].start,
+                toks[offset + last_title - 1].end,
+                NameParse(
+                    " ".join(_bare(w) for w in org_words),
+                    SpeakerKind.ORGANISATION,
+                    frozenset(),
+                    had_the,
+                ),
+                False,
+            )
+        desc = frozenset(_bare(w).lower() for w in words[: last_title + 1]) | left_ctx
+        start = toks[offset + last_title + 1].start
+        yield (
+            start,
+            toks[j - 1].end,
+            NameParse(" ".join(_bare(w) for w in person), SpeakerKind.PERSON, desc, False, True),
+            possessive,
+        )
+        return
+    if last_title == len(words) - 1:
+        return  # a bare title (`President`) names nobody
+    prev = _previous_word(text, base, toks, offset)
+    titled = prev in TITLES or prev in ROLE_NOUNS
+    after = text[toks[j - 1].end - base : toks[j - 1].end - base + 40]
+    apposition = re.match(
+        r",\s+(?:(?:a|an|the)\s+[a-z]|\d+,|(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b)", after
+    )
+    desc = left_ctx
+    if apposition:
+        tail = text[toks[j - 1].end - base :]
+        app = re.match(r",\s+([^,.;]{1,80})", tail)
+        if app:
+            desc = desc | frozenset(w.lower() for w in re.findall(r"[\w\-]+", app.group(1)))
+    name_words = [_bare(w) for w in words]
+    kind = _kind_of(name_words, titled=False)
+    if kind is None and (titled or (apposition and len(name_words) >= 2)):
+        kind = SpeakerKind.PERSON
+    yield (
+        toks[offset].start,
+        toks[j - 1].end,
+        NameParse(" ".join(name_words), kind, desc, had_the, titled),
+        possessive,
+    )
+
+
+def _previous_word(text: str, base: int, toks: list[Token], idx: int) -> str:
+    if idx == 0:
+        return ""
+    gap = text[toks[idx - 1].end - base : toks[idx].start - base]
+    if any(c in gap for c in ".;:!?\n"):
+        return ""
+    return _bare(toks[idx - 1].text).lower()
+
+
+def _left_context(text: str, base: int, toks: list[Token], idx: int) -> frozenset[str]:
+    """Up to four words before a name, back to punctuation: `Kremlin spokesman`, `study co-author`."""
+    out: list[str] = []
+    k = idx
+    while k > 0 and len(out) < 4:
+        gap = text[toks[k - 1].end - base : toks[k].start - base]
+        if gap.strip(" -–"):
+            break
+        w = _bare(toks[k - 1].text).lower()
+        if w in STOP_CAPS or w in ("of", "to", "by", "was", "is", "said", "with", "and"):
+            break
+        out.append(w)
+        k -= 1
+    return frozenset(out)

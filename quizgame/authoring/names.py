@@ -1,0 +1,364 @@
+"""Names in news text: titles, roles and organisation words, and reading a noun phrase as a name.
+
+News text signals who is a person and who an organisation with capitalisation, titles, role nouns and
+appositions, so a small rule set over the words is enough: no model, no downloads, the same answer
+on every run. The entity layer (`entities.py`) builds on these readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+class SpeakerKind(StrEnum):
+    """What a source is. Quizzes offer people with people and organisations with organisations;
+    a VAGUE source (`officials`, `reports`) is kept but never offered as a named option."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    DOCUMENT = "document"
+    VAGUE = "vague"
+
+
+# Common nouns that can be a source without a name. Documents speak (`the report found`), groups
+# act as one (`the team wrote`), and plural or unnamed crowds are vague (`officials said`).
+DOCUMENT_NOUNS = _set(
+    """study report statement ruling decree law act constitution survey analysis paper letter
+    manifesto footage poll document filing complaint indictment judgment judgement verdict order
+    bill tweet release summary research findings review investigation inquiry memo email
+    proposal resolution directive guidance guidelines declaration communique communiqué website
+    article editorial transcript post announcement petition lawsuit suit motion opinion"""
+)
+GROUP_NOUNS = _set(
+    """team government court police embassy ministry administration committee commission
+    council network company firm agency union party group military army navy cabinet senate
+    congress parliament organisers organizers campaign coalition alliance opposition regime
+    board family authorities media press"""
+)
+VAGUE_NOUNS = _set(
+    """officials critics protesters protestors demonstrators organizers organisers authorities
+    experts analysts scientists researchers residents witnesses activists lawmakers legislators
+    senators media reports sources observers campaigners opponents supporters leaders members
+    workers doctors officers prosecutors investigators people locals users citizens voters
+    politicians diplomats commentators academics economists rescuers firefighters medics
+    agencies outlets newspapers others many some several"""
+)
+FEMALE = _set(
+    "mrs ms miss madam mme dame lady queen princess duchess spokeswoman chairwoman she her"
+)
+MALE = _set("mr sir lord king prince duke spokesman chairman he his him")
+
+
+# Words that introduce or stand for a person's position. Matched case-insensitively, they end a
+# name when scanning leftwards (`Foreign Minister [Sergey] Lavrov` → `Sergey Lavrov`).
+TITLES = _set(
+    """president presidents prime minister ministers secretary chancellor senator sen rep
+    representative governor gov mayor judge justice queen king prince princess crown pope sheikh
+    dr mr mrs ms miss sir dame lord lady professor prof speaker chairman chairwoman chairperson
+    director commissioner ambassador chief captain colonel general lieutenant sergeant detective
+    inspector superintendent commander admiral bishop archbishop rabbi imam mp mep deputy vice
+    spokesman spokeswoman spokesperson broadcaster leader head premier emir sultan coach manager
+    dictator councillor councilman attorney prosecutor lawyer officer member"""
+)
+
+# Lowercase nouns naming what someone is; before a name they mark a person, alone they are a role
+# reference (`the diplomat added`) to resolve to an earlier named speaker.
+ROLE_NOUNS = _set(
+    """spokesman spokeswoman spokesperson rep representative diplomat minister official officer
+    president leader dictator chairperson chairman chairwoman chair commissioner judge justice
+    professor researcher scientist co-author author lecturer analyst expert economist lawyer
+    attorney prosecutor journalist reporter correspondent columnist editor broadcaster presenter
+    host director manager chief executive ceo founder chef doctor nurse surgeon witness senator
+    governor mayor ambassador envoy secretary adviser advisor aide negotiator activist campaigner
+    rapporteur national mp lawmaker legislator politician candidate councillor general commander
+    colonel captain detective inspector coach player striker teacher student singer actor"""
+)
+
+# Roles that only family or bystanders have: never resolved by recency alone (`the father said`).
+GENERIC_PEOPLE = _set(
+    """father mother son daughter brother sister wife husband parent parents child children
+    family man woman boy girl person people resident residents neighbour neighbor friend victim
+    survivor bystander witness one"""
+)
+
+# Role references and the descriptor words that make a named person compatible with them.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "diplomat": _set("diplomat minister ambassador envoy secretary consul"),
+    "rep": _set("spokesman spokeswoman spokesperson representative rep secretary"),
+    "spokesman": _set("spokesman spokeswoman spokesperson representative rep"),
+    "spokeswoman": _set("spokesman spokeswoman spokesperson representative rep"),
+    "spokesperson": _set("spokesman spokeswoman spokesperson representative rep"),
+    "professor": _set("professor co-author author researcher scientist lecturer"),
+    "researcher": _set("professor co-author author researcher scientist"),
+    "scientist": _set("professor co-author author researcher scientist"),
+    "minister": _set("minister secretary"),
+    "official": _set("official officer spokesman minister secretary commissioner"),
+    "leader": _set("leader president premier chancellor minister"),
+    "president": _set("president leader chairperson"),
+    "judge": _set("judge justice"),
+    "lawyer": _set("lawyer attorney"),
+}
+
+ORG_WORDS = _set(
+    """kremlin house union fund bank party police post times university college institute
+    council commission ministry department agency court parliament congress senate assembly
+    library exchange government administration news network organisation organization association
+    committee service services reuters tass interfax pbs nbc cnn bbc npr ap afp foundation
+    company corporation corp inc ltd group club league board bureau authority commons"""
+)
+# Heads that may take an `of` phrase inside an organisation name (House of Commons).
+_ORG_OF_HEADS = _set(
+    "house university office bank department ministry institute college court chamber bureau "
+    "board council league commission"
+)
+
+COUNTRIES = _set(
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
+    bangladesh belarus belgium benin bolivia bosnia botswana brazil britain bulgaria burkina
+    cambodia cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark
+    djibouti ecuador egypt eritrea estonia ethiopia finland france gabon gambia georgia germany
+    ghana greece guatemala guinea haiti honduras hungary iceland india indonesia iran iraq ireland
+    israel italy jamaica japan jordan kazakhstan kenya kosovo kuwait laos latvia lebanon liberia
+    libya lithuania luxembourg madagascar malawi malaysia mali malta mauritania mexico moldova
+    mongolia montenegro morocco mozambique myanmar namibia nepal netherlands nicaragua niger
+    nigeria norway oman pakistan palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda senegal serbia singapore slovakia slovenia somalia spain sudan sweden
+    switzerland syria taiwan tajikistan tanzania thailand togo tunisia turkey uganda ukraine
+    uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe england scotland wales europe
+    africa asia america moscow washington beijing london paris kyiv kiev"""
+)
+MULTI_COUNTRIES = frozenset(
+    [
+        "saudi arabia",
+        "united states",
+        "united kingdom",
+        "north korea",
+        "south korea",
+        "south africa",
+        "new zealand",
+        "sri lanka",
+        "el salvador",
+        "costa rica",
+        "ivory coast",
+        "united arab emirates",
+        "czech republic",
+        "dominican republic",
+        "sierra leone",
+        "south sudan",
+        "burkina faso",
+        "northern ireland",
+    ]
+)
+
+# Capitalised words that start sentences or clauses but are never part of a name.
+STOP_CAPS = _set(
+    """the a an this that these those in on at for but and so as if when while after before
+    according speaking yesterday today currently officially specifically however another one
+    per with by from during because rather like his her their its our my your we i you he she
+    they it there here what who whom which why how yes yeah look now then also still even
+    although though since until unless once both all some many much most more other such each
+    every no not only just never let meanwhile earlier later instead despite without within
+    beyond under over into through among between about against except to of up"""
+)
+_TIME_WORDS = _set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december"""
+)
+_PARTICLES = _set("bin ibn al el de van von der da di du la le del dos das")
+_PRONOUNS = {"he": SpeakerKind.PERSON, "she": SpeakerKind.PERSON}
+
+# A word, with brackets kept so an editor's `[Sergey]` can be read as part of a name.
+_TOKEN = re.compile(r"[\w\[\]][\w'’\-\u2013\[\]]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _bare(word: str) -> str:
+    return word.replace("[", "").replace("]", "")
+
+
+def _is_cap(word: str) -> bool:
+    w = _bare(word)
+    return bool(w) and w[0].isupper()
+
+
+def _is_particle_name(word: str) -> bool:
+    """`el-Sisi`, `al-Assad`: a lowercase particle joined to a capitalised name."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head in _PARTICLES and bool(rest) and rest[0].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, base: int = 0) -> list[Token]:
+    return [Token(base + m.start(), base + m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class NameParse:
+    """A noun phrase read as a name: the name itself, what kind it looks like, the words around it."""
+
+    name: str
+    kind: SpeakerKind | None
+    descriptors: frozenset[str]
+    had_the: bool = False
+    titled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RoleParse:
+    """A role reference such as `the diplomat` or `the Kremlin rep`: head noun plus modifiers."""
+
+    head: str
+    modifiers: frozenset[str]
+
+
+def _kind_of(words: list[str], *, titled: bool) -> SpeakerKind | None:
+    lowered = [_bare(w).lower() for w in words]
+    joined = " ".join(lowered)
+    if titled:
+        return SpeakerKind.PERSON
+    if any(w in ORG_WORDS for w in lowered) or (len(words) == 1 and is_acronym(words[0])):
+        return SpeakerKind.ORGANISATION
+    if joined in COUNTRIES or joined in MULTI_COUNTRIES:
+        return SpeakerKind.ORGANISATION
+    return None
+
+
+def _strip_parens(text: str) -> str:
+    return re.sub(r"\s*\([^()]*\)", "", text)
+
+
+def tail_name(phrase: str) -> NameParse | None:
+    """The name at the end of a noun phrase (its head), with the words before it as descriptors.
+
+    Scans leftwards over capitalised words (and particles such as `bin`, `el-`), stopping at a
+    title, a lowercase word, a possessive or a sentence word such as `The`.
+    """
+    words = [t.text for t in tokens(_strip_parens(phrase))]
+    if not words:
+        return None
+    name: list[str] = []
+    i = len(words) - 1
+    while i >= 0:
+        w = words[i]
+        bare = _bare(w)
+        low = bare.lower()
+        if name and _POSSESSIVE.search(w) and w[-2:] in ("'s", "’s"):
+            break
+        if low in _TIME_WORDS or (low in STOP_CAPS and low not in _PARTICLES):
+            break
+        if (
+            (_is_cap(w) and low not in TITLES and low not in ROLE_NOUNS)
+            or _is_particle_name(w)
+            or (low in _PARTICLES and name and i > 0 and _is_cap(words[i - 1]))
+        ):
+            name.insert(0, bare)
+        else:
+            break
+        i -= 1
+    if not name or (name[-1][0].islower() and not _is_particle_name(name[-1])):
+        return None
+    # `Parliament Yvette Cooper`: an institution's name glued to a person's
+    org_at = [x for x, w in enumerate(name[:-2]) if w.lower() in ORG_WORDS]
+    if org_at and not any(w.lower() in ORG_WORDS for w in name[org_at[-1] + 1 :]):
+        name = name[org_at[-1] + 1 :]
+    if name[-1].endswith(("'s", "’s")):
+        return None  # `Johnson's critics`: the name is not the head
+    before = words[: i + 1]
+    titled = bool(before) and (
+        _bare(before[-1]).lower() in TITLES or _bare(before[-1]).lower() in ROLE_NOUNS
+    )
+    had_the = bool(before) and before[-1].lower() == "the"
+    descriptors = frozenset(
+        _bare(w).lower() for w in before[-5:] if _bare(w).lower() not in STOP_CAPS
+    )
+    kind = _kind_of(name, titled=titled and not _kind_of(name, titled=False))
+    if kind is None and titled:
+        kind = SpeakerKind.PERSON
+    return NameParse(" ".join(name), kind, descriptors, had_the, titled)
+
+
+def parse_name_phrase(phrase: str) -> NameParse | None:
+    """Read a subject noun phrase as a name, handling `of` phrases (`Lucy Fischer of The Times`)."""
+    phrase = _strip_parens(phrase).strip(" ,;:")
+    if not phrase:
+        return None
+    low = phrase.lower()
+    if low in ("police", "the police"):
+        return NameParse("Police", SpeakerKind.ORGANISATION, frozenset(), True)
+    org = _ORG_OF.search(phrase)
+    if org is not None and not any(
+        w.text.lower() in TITLES for w in tokens(org.group(0).split(" of ", 1)[1])
+    ):
+        return NameParse(
+            " ".join(org.group(0).split()),
+            SpeakerKind.ORGANISATION,
+            frozenset(),
+            bool(re.search(r"\bthe\s+$", phrase[: org.start()], re.IGNORECASE)),
+        )
+    for m in re.finditer(r"\s+of\s+", phrase):
+        left = phrase[: m.start()]
+        cand = tail_name(left)
+        if cand is not None and (len(cand.name.split()) >= 2 or cand.titled):
+            if cand.kind is SpeakerKind.ORGANISATION and _org_of_head(cand.name):
+                break  # `House of Commons …`: the `of` belongs to the organisation's name
+            rest = frozenset(w.text.lower() for w in tokens(phrase[m.end() :]))
+            return NameParse(
+                cand.name, cand.kind, cand.descriptors | rest, cand.had_the, cand.titled
+            )
+    cand = tail_name(phrase)
+    if cand is None:
+        return None
+    parts = cand.name.split()
+    prefix = phrase[: phrase.rfind(parts[0])] if parts[0] in phrase else ""
+    if len(parts) >= 3 and re.search(r"\bof\s*$", prefix):
+        # `Mayor of London Sadiq Khan`: the first word after `of` is the place, not the name
+        return NameParse(
+            " ".join(parts[1:]), SpeakerKind.PERSON, cand.descriptors | {parts[0].lower()}
+        )
+    return cand
+
+
+_ORG_OF = re.compile(
+    r"(?:\b[A-Z][\w'’\-]*\s+)*\b(?:"
+    + "|".join(sorted(w.capitalize() for w in _ORG_OF_HEADS))
+    + r")\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*$"
+)
+
+
+def _org_of_head(name: str) -> bool:
+    return name.split()[-1].lower() in _ORG_OF_HEADS
+
+
+def parse_role(phrase: str) -> RoleParse | None:
+    """`the diplomat`, `The Wooster professor`, `the Kremlin rep` → head noun and modifiers."""
+    words = [t.text for t in tokens(_strip_parens(phrase))]
+    if not words or len(words) > 5:
+        return None
+    head = _bare(words[-1]).lower()
+    if head not in ROLE_NOUNS and head not in GENERIC_PEOPLE:
+        return None
+    if words[0].lower() not in ("the", "this", "that") and len(words) > 1:
+        return None
+    mods = frozenset(_bare(w).lower() for w in words[1:-1])
+    return RoleParse(head, mods)
+
+
+def pronoun_kind(phrase: str) -> SpeakerKind | None:
+    return _PRONOUNS.get(phrase.strip().lower())

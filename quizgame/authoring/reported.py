@@ -1,0 +1,285 @@
+"""Reported speech: `X said that …`, `X denied …`, `…, police revealed`, `according to X, …`, passives.
+
+Every cue verb outside a quotation is tried, each with the subject read leftwards from it to the
+start of its clause, so one sentence may credit several sources (`X hailed …; Y underlined …`). A
+cue inside content already credited belongs to that content (`he noted that the court rejected …`
+is the noter's, not the court's). A participle cue (`…, calling it …`, `accusing …`) takes the
+subject of its main clause. Linear in the passage's length: each sentence is scanned once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quizgame.article.passages import Passage
+from quizgame.authoring.cues import (
+    _AUX,
+    _CUE,
+    _DATELINE,
+    _LEADING_TIME,
+    _NP_OBJECT,
+    _PARTICIPLE_CUE,
+    _PAST,
+    _PRONOUN_START,
+    WEAK,
+    lemma,
+)
+from quizgame.authoring.names import tokens
+from quizgame.authoring.quotes import Cand, trim
+from quizgame.authoring.subjects import Subject, read_subject
+
+
+class Spans:
+    """Sorted, non-overlapping local spans (quotes, tags) with a bisect lookup."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self._starts, a)
+        self._spans.insert(i, (a, b))
+        self._starts.insert(i, a)
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        # spans may nest (a tag inside nothing, quotes never overlap): check a few neighbours
+        for k in range(max(0, i - 2), i + 1):
+            a, b = self._spans[k]
+            if a <= pos < b:
+                return True
+        return False
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]
+
+
+def _clause_like(content: str) -> bool:
+    words = [w.lower() for w in _words(content)]
+    if not words:
+        return False
+    if words[0] == "that" or words[0] in _PRONOUN_START:
+        return True
+    head = words[:8]
+    return (
+        any(w in _AUX for w in head)
+        or bool(_PAST.search(" ".join(words[1:7])))
+        or any(q in content for q in '“"')
+    )
+
+
+_REPORTED = re.compile(rf"\b(?P<verb>{_CUE}|{_PARTICIPLE_CUE})\b")
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<np>[^,;.“”\"]+?)(?=\s*[,;“\"]|[.!?]?\s*$|\s+(?:on|in|at)\s)"
+)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?P<verb>announced|condemned|"
+    r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
+    r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
+    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed)\s+by\s+"
+    r"(?P<np>[^,;.“”\"]+)"
+)
+_CLAUSE_SEP = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s|\s+but\s|:\s")
+_OBJECT_AS = re.compile(r"\b(?:as|of|for)\b")
+
+
+def _content_after(text: str, v1: int, se: int) -> tuple[int, int, bool]:
+    c0 = v1 + (len(text[v1:se]) - len(text[v1:se].lstrip()))
+    lead = _LEADING_TIME.match(text[c0:se])
+    if lead:
+        c0 += lead.end()
+    had_that = text[c0:se].lower().startswith("that ")
+    if had_that:
+        c0 += 5
+    acc = re.search(r",\s+(?:according to|however|but|though|although|whereas)\b", text[c0:se])
+    c1 = c0 + acc.start() if acc else se
+    c0, c1 = trim(text, c0, c1)
+    while c1 > c0 and text[c1 - 1] in ".!?":
+        c1 -= 1
+    return c0, c1, had_that
+
+
+def reported_candidates(
+    passage: Passage, pindex: int, masked: list[tuple[int, int]], tagged: list[Cand]
+) -> list[Cand]:
+    text = passage.text
+    base = passage.start
+    spans = Spans(masked)
+    out: list[Cand] = []
+    for sent in passage.sentences:
+        ss, se = sent.start - base, sent.end - base
+        covered = -1  # local end of content credited in this sentence: cues inside it are nested
+        main: tuple[Subject, int, int] | None = None  # the sentence's main-clause subject
+        for m in _REPORTED.finditer(text, ss, se):
+            v0, v1 = m.start(), m.end()
+            if spans.inside(v0):
+                continue
+            verb = m["verb"].lower()
+            lem = lemma(verb)
+            clause = ss
+            for sep in _CLAUSE_SEP.finditer(text, ss, v0):
+                clause = sep.end()
+            if v0 < covered and clause <= ss + 0:
+                continue
+            if v0 < covered and not _CLAUSE_SEP.search(text, max(ss, covered - 400), v0):
+                continue
+            participle = verb.endswith("ing")
+            subj: Subject | None
+            if participle:
+                if main is None or not text[ss:v0].rstrip().endswith(","):
+                    continue
+                subj, clause, tag_start = main[0], main[1], main[2]
+            else:
+                subj = read_subject(text[clause:v0])
+                if subj is None and "," in text[clause:v0]:
+                    clause = text.rfind(",", clause, v0) + 1
+                    subj = read_subject(text[clause:v0])
+                if subj is None or subj.inherit:
+                    continue
+                tag_start = clause + _lstrip_len(text, clause, v0)
+            c0, c1, had_that = _content_after(text, v1, se)
+            n_words = len(_words(text[c0:c1]))
+            before = text[ss:clause].rstrip(" ,")
+            if not participle and n_words < 4 and clause > ss and len(_words(before)) >= 3:
+                c0, c1 = trim(text, ss, clause)  # `…, police revealed on Saturday`
+                while c1 > c0 and text[c1 - 1] in ".!?,":
+                    c1 -= 1
+            elif lem in WEAK:
+                if not (had_that or _weak_ok(text[c0:c1], lem)):
+                    continue
+            elif lem not in _NP_OBJECT and not had_that and not _clause_like(text[c0:c1]):
+                continue
+            content = text[c0:c1]
+            if len(_words(content)) < 2:
+                continue
+            out.append(
+                Cand(
+                    passage,
+                    pindex,
+                    base + c0,
+                    base + c1,
+                    False,
+                    "reported",
+                    verb,
+                    subj,
+                    (base + tag_start, base + v1),
+                    base + tag_start,
+                    sentence_start=base + ss,
+                )
+            )
+            spans.add(tag_start, v1)
+            covered = max(covered, c1)
+            if main is None:
+                main = (subj, clause, tag_start)
+        out.extend(_according(passage, pindex, spans, ss, se))
+        out.extend(_passive(passage, pindex, spans, ss, se))
+    return out
+
+
+_CLAUSE_TAKERS = frozenset("find rule show indicate estimate believe consider agree".split())
+
+
+def _weak_ok(content: str, lem: str) -> bool:
+    """A weak cue (`called`, `found`) reports speech only with a quote, `as`/`for`/`of`, or — for
+    verbs of judging (`found`, `ruled`) — a clause."""
+    head = content[:80]
+    return bool(
+        "“" in head
+        or '"' in head
+        or _OBJECT_AS.search(head)
+        or (lem in _CLAUSE_TAKERS and _clause_like(content))
+    )
+
+
+def _according(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m2 in _ACCORDING.finditer(text, ss, se):
+        if spans.inside(m2.start()):
+            continue
+        np_text = m2["np"]
+        if re.match(r"(?:which|whom|this|that|it|these|those)\b", np_text):
+            continue
+        by = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_text)
+        if by and not re.match(r"[A-Z]", np_text):
+            np_text = np_text[by.end() :]  # `a Twitter post by Amy Cook`
+        subj = read_subject(np_text)
+        if subj is None or subj.inherit:
+            continue
+        if not text[ss : m2.start()].strip():
+            comma = text.find(",", m2.end(), se)
+            if comma == -1:
+                continue
+            app = re.match(r",\s+(?:a |an |the )?[a-z][^,]{0,60},", text[comma:se])
+            if app and not any(w.lower() in _AUX for w in _words(app.group(0))):
+                comma += app.end() - 1  # skip an apposition: `Amy Cook, director of …,`
+            c0, c1 = trim(text, comma + 1, se)
+        else:
+            c0, c1 = trim(text, ss, m2.start())
+            if len(_words(text[c0:c1])) < 3:
+                c0, c1 = trim(text, m2.end(), se)
+        while c1 > c0 and text[c1 - 1] in ".!?":
+            c1 -= 1
+        if len(_words(text[c0:c1])) < 3:
+            continue
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "according-to",
+                "according to",
+                subj,
+                (base + m2.start(), base + m2.start("np") + len(m2["np"])),
+                base + m2.start(),
+                sentence_start=base + ss,
+            )
+        )
+    return out
+
+
+def _passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`The move was condemned by X and Y`: the agents are the sources, the subject the content."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _PASSIVE.finditer(text, ss, se):
+        if spans.inside(m.start()):
+            continue
+        np_text = re.split(r"\s+(?:on|in|at|during|after|before|over|for|to)\s", m["np"])[0]
+        np_text = re.sub(r"^members\s+of\s+", "", np_text)
+        subj = read_subject(np_text)
+        if subj is None or subj.inherit or subj.pronoun is not None:
+            continue
+        c0, c1 = trim(text, ss, m.start())
+        if len(_words(text[c0:c1])) < 1:
+            continue
+        c1 = m.start("np") - 1
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "reported",
+                m["verb"].lower(),
+                subj,
+                (base + m.start("np"), base + m.start("np") + len(np_text)),
+                base + m.start("np"),
+                sentence_start=base + ss,
+            )
+        )
+    return out
+
+
+def _lstrip_len(text: str, a: int, b: int) -> int:
+    chunk = text[a:b]
+    stripped = _DATELINE.sub("", chunk)
+    stripped = stripped.lstrip(" ,")
+    return len(chunk) - len(stripped)

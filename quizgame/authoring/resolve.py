@@ -1,0 +1,137 @@
+"""Resolving each candidate's source to one entity: names, pronouns, role nouns, common nouns.
+
+A left-to-right pass: `Peskov` joins `Dmitry Peskov`, `he`/`she` take the nearest earlier person
+whose gender (where the text shows it) agrees, `the diplomat` the nearest person described as one,
+`the court` the organisation named with that word, and `officials` or `the study` stay what they
+are (vague or a document). A quote with no tag of its own inherits the speaker of the passage, or
+of the previous paragraph when it continues that speaker's quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from quizgame.article.passages import Article
+from quizgame.authoring.entities import Entity, Registry
+from quizgame.authoring.names import GENERIC_PEOPLE, RoleParse, SpeakerKind
+from quizgame.authoring.quotes import Cand
+
+
+@dataclass(slots=True)
+class Resolved:
+    cand: Cand
+    entity: Entity | None
+    antecedent: tuple[str, int, int] | None
+
+
+_FEMININE = frozenset({"she"})
+_MASCULINE = frozenset({"he"})
+
+
+class Resolver:
+    def __init__(self, article: Article, registry: Registry) -> None:
+        self.article = article
+        self.registry = registry
+        self.history: list[Resolved] = []
+        self.by_passage: dict[int, list[Resolved]] = {}
+        self._pstarts = [p.start for p in article.passages]
+
+    def _passage_id_at(self, offset: int, default: str) -> str:
+        i = bisect.bisect_right(self._pstarts, offset) - 1
+        return self.article.passages[i].id if i >= 0 else default
+
+    def resolve(self, cand: Cand, continues_from: Resolved | None) -> Resolved:
+        subj = cand.subject
+        entity: Entity | None = None
+        ante: tuple[str, int, int] | None = None
+        at = cand.order
+        if subj.name is not None:
+            entity = self.registry.entity_for(subj.name, at)
+            if subj.extra:
+                entity.descriptors |= subj.extra
+        elif subj.inherit:
+            same = self.by_passage.get(cand.pindex, [])
+            prior = same[-1] if same else continues_from
+            if prior is not None and prior.entity is not None:
+                entity = prior.entity
+                ante = _ante_of(prior)
+        elif subj.pronoun is not None:
+            entity, ante = self._pronoun(cand, subj.pronoun)
+        elif subj.role is not None:
+            entity, ante = self._role(cand, subj.role)
+            if entity is None and subj.noun is not None:
+                entity = self.registry.noun_entity(subj.noun, SpeakerKind.PERSON, at)
+        elif subj.noun is not None and subj.noun_kind is not None:
+            entity = self.registry.org_for_noun(subj.noun, at) if _definite(subj.text) else None
+            if entity is None:
+                entity = self.registry.noun_entity(subj.noun, subj.noun_kind, at)
+        r = Resolved(cand, entity, ante)
+        self.history.append(r)
+        self.by_passage.setdefault(cand.pindex, []).append(r)
+        return r
+
+    def _pronoun(
+        self, cand: Cand, pronoun: str
+    ) -> tuple[Entity | None, tuple[str, int, int] | None]:
+        want = "f" if pronoun in _FEMININE else "m" if pronoun in _MASCULINE else None
+
+        def fits(e: Entity | None) -> bool:
+            return (
+                e is not None
+                and e.kind is SpeakerKind.PERSON
+                and (want is None or e.gender in (None, want))
+            )
+
+        hit: tuple[Entity | None, tuple[str, int, int] | None] = (None, None)
+        p = cand.passage
+        # the nearest person named earlier in this paragraph, else the last person credited
+        for m in reversed(self.registry.mentions_between(p.start, cand.order)):
+            if fits(m.entity) and not m.possessive:
+                hit = (m.entity, (p.id, m.start, m.end))
+                break
+        if hit[0] is None:
+            same = self.by_passage.get(cand.pindex, [])
+            prev = self.by_passage.get(cand.pindex - 1, [])
+            for r in [*reversed(same), *reversed(prev)]:
+                if fits(r.entity):
+                    hit = (r.entity, _ante_of(r))
+                    break
+        if hit[0] is None:
+            lo = max(0, cand.order - 1500)
+            for m in reversed(self.registry.mentions_between(lo, cand.order)):
+                if fits(m.entity) and not m.possessive:
+                    hit = (m.entity, (self._passage_id_at(m.start, p.id), m.start, m.end))
+                    break
+        if hit[0] is not None and want is not None and hit[0].gender is None:
+            hit[0].gender = want
+        return hit
+
+    def _role(
+        self, cand: Cand, role: RoleParse
+    ) -> tuple[Entity | None, tuple[str, int, int] | None]:
+        for r in reversed(self.history[-50:]):
+            if r.entity is not None and r.entity.compatible(role):
+                return r.entity, _ante_of(r)
+        lo = max(0, cand.order - 20000)
+        for m in reversed(self.registry.mentions_between(lo, cand.order)):
+            if m.entity.compatible(role):
+                return m.entity, (self._passage_id_at(m.start, cand.passage.id), m.start, m.end)
+        if role.head in GENERIC_PEOPLE:
+            return None, None
+        for r in reversed(self.history[-10:]):
+            if r.cand.pindex < cand.pindex - 1:
+                break
+            if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
+                return r.entity, _ante_of(r)
+        return None, None
+
+
+def _definite(text: str) -> bool:
+    return text.strip().lower().startswith(("the ", "this ", "that "))
+
+
+def _ante_of(r: Resolved) -> tuple[str, int, int] | None:
+    if r.cand.subject.name is not None and r.cand.tag is not None:
+        return (r.cand.passage.id, *r.cand.tag)
+    return r.antecedent

@@ -1,0 +1,194 @@
+"""Reading the words before (or after) a cue verb as its source: a name, a role, a pronoun or a noun.
+
+`Kremlin spokesman Dmitry Peskov`, `he`, `the diplomat`, `the study`, `officials` and `The
+Investigative Committee and the FSB` are all sources; a date, a place phrase or an apposition around
+them is not. A compound subject gives one source per conjunct.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizgame.authoring.cues import (
+    _AUX,
+    _DATELINE,
+    _LEADING_TIME,
+    _PREP_START,
+    _TIME_SEGMENT,
+    _TRAILING_ADV,
+)
+from quizgame.authoring.names import (
+    DOCUMENT_NOUNS,
+    GENERIC_PEOPLE,
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_NOUNS,
+    NameParse,
+    RoleParse,
+    SpeakerKind,
+    parse_name_phrase,
+    parse_role,
+    pronoun_kind,
+    tokens,
+)
+
+# Determiners and quantifiers dropped from the front of a common-noun source.
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|a|an|some|many|several|other|most|both|all|one|two|three|few|a\s+few|"
+    r"a\s+number\s+of|a\s+group\s+of|one\s+of\s+the|some\s+of\s+the|many\s+of\s+the|"
+    r"members\s+of\s+the|this|that|these|those|his|her|its|their|our)\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Subject:
+    """One reading of a source phrase; `parts` holds the conjuncts of a compound subject."""
+
+    name: NameParse | None = None
+    role: RoleParse | None = None
+    pronoun: str | None = None
+    inherit: bool = False
+    text: str = ""
+    extra: frozenset[str] = frozenset()
+    noun: str | None = None  # a common-noun source (`study`, `Turkish official`, `officials`)
+    noun_kind: SpeakerKind | None = None
+    parts: tuple[Subject, ...] = field(default_factory=tuple)
+
+    def sources(self) -> tuple[Subject, ...]:
+        return self.parts or (self,)
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]
+
+
+def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
+    """`the study` → (`study`, document); `A number of Senators` → (`Senators`, vague)."""
+    seg = seg.strip(" ,;:")
+    if "“" in seg or '"' in seg:
+        return None
+    bare = _DETERMINERS.sub("", seg).strip()
+    words = _words(bare)
+    if not words or len(words) > 6:
+        return None
+    if any(w.lower() in _AUX or w.lower() in ("who", "which", "that") for w in words):
+        return None
+    head = words[-1].lower()
+    head = re.sub(r"['’]s?$", "", head)
+    if head in DOCUMENT_NOUNS:
+        return bare, SpeakerKind.DOCUMENT
+    if head in VAGUE_NOUNS or (head.endswith("s") and head[:-1] in ROLE_NOUNS):
+        return bare, SpeakerKind.VAGUE
+    if head in GROUP_NOUNS:
+        return bare, SpeakerKind.GROUP
+    if head in ROLE_NOUNS and head not in GENERIC_PEOPLE:
+        return bare, SpeakerKind.PERSON
+    return None
+
+
+def _conjuncts(seg: str) -> list[str]:
+    """`The Investigative Committee and the FSB` → two; `Police and Crime Commissioner X` → one."""
+    seg = re.sub(r"^both\s+", "", seg, flags=re.IGNORECASE)
+    pieces = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", seg) if p.strip()]
+    if len(pieces) < 2:
+        return [seg]
+    merged: list[str] = []
+    for p in pieces:
+        first = p.split()[0] if p.split() else ""
+        if (
+            merged
+            and first[:1].isupper()
+            and merged[-1].split()[-1][:1].isupper()
+            and any(w.lower() in TITLES for w in p.split()[:-1])
+            and first.lower() not in ("the",)
+        ):
+            merged[-1] = f"{merged[-1]} and {p}"
+        else:
+            merged.append(p)
+    return merged
+
+
+def _one(seg: str, extra: frozenset[str]) -> Subject | None:
+    if pronoun_kind(seg) is not None:
+        return Subject(pronoun=seg.lower(), text=seg, extra=extra)
+    noun = noun_source(seg)
+    parsed = parse_name_phrase(seg)
+    if parsed is not None and not (noun and noun[1] is not SpeakerKind.PERSON and _lower_head(seg)):
+        return Subject(name=parsed, text=seg, extra=extra)
+    role = parse_role(seg)
+    if role is not None and role.head not in GENERIC_PEOPLE:
+        return Subject(role=role, text=seg, extra=extra, noun=noun[0] if noun else None)
+    if noun is not None:
+        return Subject(noun=noun[0], noun_kind=noun[1], text=seg, extra=extra)
+    return None
+
+
+def _lower_head(seg: str) -> bool:
+    words = _words(seg)
+    return bool(words) and words[-1][:1].islower()
+
+
+def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
+    """Read the words before (or after) a cue verb as a source — or nothing."""
+    text = _DATELINE.sub("", phrase.strip())
+    text = _TRAILING_ADV.sub("", " " + text).strip(" ,;:—–")
+    if not text:
+        return Subject(inherit=True) if allow_inherit else None
+    text = re.sub(r"\s*—[^—]*—\s*", " ", text)
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    segments = [s.strip() for s in re.split(r",", text) if s.strip()]
+    heads: list[str] = []
+    extra: set[str] = set()
+    for seg in segments:
+        words = _words(seg)
+        if not words:
+            continue
+        first = words[0].lower()
+        if (
+            first in _PREP_START
+            or _LEADING_TIME.match(seg)
+            or all(w.isdigit() for w in words)
+            or _TIME_SEGMENT.search(seg)
+        ):
+            continue
+        if first in ("a", "an", "who", "which", "whose") and heads:
+            extra |= {w.lower() for w in words}
+            continue
+        heads.append(seg)
+    if not heads or len(heads) > 3:
+        return Subject(inherit=True) if allow_inherit and not heads else None
+    if len(heads) > 1 and all(_conjunct_like(h) for h in heads):
+        heads = [", ".join(heads)]
+    for seg in heads:
+        words = _words(seg)
+        if len(words) > 14 or any(w.lower() in _AUX for w in words):
+            return None
+    fz = frozenset(extra)
+    for seg in heads:
+        parts = _conjuncts(seg)
+        if len(parts) > 1:
+            subs = [_one(p, fz) for p in parts]
+            good = [s for s in subs if s is not None]
+            if len(good) == len(subs):
+                return Subject(text=seg, extra=fz, parts=tuple(good))
+            return None
+    for seg in heads:
+        if pronoun_kind(seg) is not None:
+            return Subject(pronoun=seg.lower(), text=seg, extra=fz)
+    for seg in heads:
+        sub = _one(seg, fz)
+        if sub is not None:
+            others = [h for h in heads if h is not seg]
+            more = {w.lower() for o in others for w in _words(o)}
+            sub.extra = fz | frozenset(more)
+            return sub
+    return None
+
+
+def _conjunct_like(seg: str) -> bool:
+    """`Egypt, Greece and Cyprus said`: comma-separated names, the last joined by `and`."""
+    words = _words(seg)
+    return bool(words) and all(w[:1].isupper() or w == "and" for w in words) and len(words) <= 4
