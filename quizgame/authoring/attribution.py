@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from quizgame.article.passages import Article, Passage
 from quizgame.authoring.cues import lemma, stance
 from quizgame.authoring.entities import Entity, Registry
+from quizgame.authoring.interview import interview_candidates
 from quizgame.authoring.names import SpeakerKind
 from quizgame.authoring.quotes import Cand, direct_candidates, find_quotes
 from quizgame.authoring.reported import reported_candidates
@@ -127,7 +128,15 @@ def extract(article: Article) -> Attributions:
     results: list[Resolved] = []
     last_of_passage: Resolved | None = None
     prev_unclosed = False
+    answers: dict[int, list[Cand]] = {}
+    for c in interview_candidates(article.body, registry):
+        answers.setdefault(c.pindex, []).append(c)
     for pindex, passage in enumerate(article.body):
+        if pindex in answers:
+            here_answers = [resolver.resolve(c, None) for c in answers[pindex]]
+            results.extend(here_answers)
+            last_of_passage, prev_unclosed = here_answers[-1], False
+            continue
         direct, masked = direct_candidates(passage, pindex)
         reported = reported_candidates(passage, pindex, masked, direct)
         cands = sorted(_expand(direct + reported), key=lambda c: (c.order, c.start))

@@ -217,8 +217,10 @@ _CUE = r"(?:went\s+on\s+to\s+say|" + "|".join(_FINITE) + r")"
 _PARTICIPLE_CUE = (
     "(?:" + "|".join(sorted((f for f in _LEMMAS if f.endswith("ing")), key=len, reverse=True)) + ")"
 )
+# An `-ly` adverb (`subsequently`, `consistently`), not a noun or name that ends in -ly.
+_LY = r"(?-i:(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly|homily)\b)[a-z]{3,}ly\b)"
 _AUX_ADV = (
-    r"(?:had|has|have|also|then|later|further|again|once|previously|earlier|initially|"
+    rf"(?:{_LY}|had|has|have|also|then|later|further|again|once|previously|earlier|initially|"
     r"eventually|reportedly|even|only|simply|quickly|repeatedly|publicly|separately|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
 )
@@ -237,7 +239,8 @@ _DAY = (
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later)"
 )
 _TRAILING_ADV = re.compile(
-    rf"(?:[\s,]+(?:on\s+)?{_DAY}|[\s,]+{_AUX_ADV}|[\s,]+(?:not|never))+\s*$", re.IGNORECASE
+    rf"(?:[\s,]+(?:on\s+)?{_DAY}|[\s,]+{_AUX_ADV}|[\s,]+(?:not|never)|[\s,]+{_LY})+\s*$",
+    re.IGNORECASE,
 )
 _LEADING_TIME = re.compile(
     rf"^(?:(?:on\s+|in\s+|at\s+the\s+time\s*)?(?:{_DAY}|january|february|march|april|may|june|"

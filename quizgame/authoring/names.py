@@ -116,7 +116,9 @@ ORG_WORDS = _set(
 # Heads that may take an `of` phrase inside an organisation name (House of Commons).
 _ORG_OF_HEADS = _set(
     "house university office bank department ministry institute college court chamber bureau "
-    "board council league commission"
+    "board council league commission conference center centre school society committee "
+    "organization organisation union foundation federation association agency academy forum "
+    "party movement coalition alliance network service"
 )
 
 COUNTRIES = _set(
@@ -281,6 +283,17 @@ def tail_name(phrase: str) -> NameParse | None:
     if name[-1].endswith(("'s", "’s")):
         return None  # `Johnson's critics`: the name is not the head
     before = words[: i + 1]
+    if (
+        len(name) >= 3
+        and before
+        and before[-1].lower() in ("the", "to", "of", "for", "at", "in")
+        and any(_bare(w).lower() in TITLES for w in before)
+        and all(_is_cap(w) for w in name[-2:])
+    ):
+        # `Ambassador to the United Nations Nikki Haley`: the place belongs to the role
+        keep = 3 if name[-2].lower() in _PARTICLES or len(name[-2]) <= 2 else 2
+        before = before + name[:-keep]
+        name = name[-keep:]
     titled = bool(before) and (
         _bare(before[-1]).lower() in TITLES or _bare(before[-1]).lower() in ROLE_NOUNS
     )
@@ -304,7 +317,8 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
         return NameParse("Police", SpeakerKind.ORGANISATION, frozenset(), True)
     org = _ORG_OF.search(phrase)
     if org is not None and not any(
-        w.text.lower() in TITLES for w in tokens(org.group(0).split(" of ", 1)[1])
+        w.text.lower() in TITLES
+        for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), maxsplit=1)[-1])
     ):
         return NameParse(
             " ".join(org.group(0).split()),
@@ -338,7 +352,8 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
 _ORG_OF = re.compile(
     r"(?:\b[A-Z][\w'’\-]*\s+)*\b(?:"
     + "|".join(sorted(w.capitalize() for w in _ORG_OF_HEADS))
-    + r")\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*$"
+    + r")\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]*"
+    r"(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’\-]*)*\s*$"
 )
 
 

@@ -81,7 +81,7 @@ def _words(text: str) -> list[str]:
     return [t.text for t in tokens(text)]
 
 
-_VERB_FIRST = re.compile(rf"^\s*[,;:]?\s*(?P<verb>(?i:{_CUE}))\s+(?P<subj>[^,;:]+)", re.S)
+_VERB_FIRST = re.compile(rf"^\s*[,;:]?\s*(?P<verb>(?i:{_CUE}))\s+(?P<subj>[^;:“”\"]+)", re.S)
 _SUBJ_FIRST = re.compile(
     rf"^\s*[,;:]?\s*(?P<subj>[^;:“”\"]{{1,160}}?)\s+(?:(?i:{_AUX_ADV})\s+)*"
     rf"(?P<verb>(?i:{_CUE}))\b",
@@ -102,7 +102,10 @@ def _tag_after(text: str, q: Quote, limit: int) -> tuple[Subject, str, int, int]
         after = after[: stop.start()]
     m = _VERB_FIRST.match(after)
     if m:
-        subj_text = re.split(r"\s+(?:at|in|on|during|after|to|with|from|via)\s+", m["subj"])[0]
+        subj_text = re.split(
+            r"\s+(?:at|in|on|during|after|to|with|from|via|when|while|as)\s+|,\s+(?:[a-z]+ing|who)\b",
+            m["subj"],
+        )[0]
         subj = read_subject(subj_text)
         if subj is not None and not subj.inherit:
             end = m.start("subj") + len(subj_text)

@@ -178,7 +178,7 @@ def reported_candidates(
     return out
 
 
-_CLAUSE_TAKERS = frozenset("find rule show indicate estimate believe consider agree".split())
+_CLAUSE_TAKERS = frozenset(["find", "rule", "show", "indicate", "estimate", "believe", "consider", "agree"])
 
 
 def _weak_ok(content: str, lem: str) -> bool:

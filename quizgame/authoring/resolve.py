@@ -50,6 +50,8 @@ class Resolver:
             entity = self.registry.entity_for(subj.name, at)
             if subj.extra:
                 entity.descriptors |= subj.extra
+            if subj.role_text and entity.role is None:
+                entity.role = subj.role_text
         elif subj.inherit:
             same = self.by_passage.get(cand.pindex, [])
             prior = same[-1] if same else continues_from
@@ -85,8 +87,9 @@ class Resolver:
 
         hit: tuple[Entity | None, tuple[str, int, int] | None] = (None, None)
         p = cand.passage
-        # the nearest person named earlier in this paragraph, else the last person credited
-        for m in reversed(self.registry.mentions_between(p.start, cand.order)):
+        # the subject of this sentence (its first person named before the pronoun), else the last
+        # source credited, else the subject of the previous sentence, else the nearest person
+        for m in self.registry.mentions_between(cand.sentence_start, cand.order):
             if fits(m.entity) and not m.possessive:
                 hit = (m.entity, (p.id, m.start, m.end))
                 break
@@ -96,6 +99,8 @@ class Resolver:
             for r in [*reversed(same), *reversed(prev)]:
                 if fits(r.entity):
                     hit = (r.entity, _ante_of(r))
+                    break
+                if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
                     break
         if hit[0] is None:
             lo = max(0, cand.order - 1500)
@@ -110,13 +115,13 @@ class Resolver:
     def _role(
         self, cand: Cand, role: RoleParse
     ) -> tuple[Entity | None, tuple[str, int, int] | None]:
-        for r in reversed(self.history[-50:]):
-            if r.entity is not None and r.entity.compatible(role):
-                return r.entity, _ante_of(r)
-        lo = max(0, cand.order - 20000)
+        lo = max(0, cand.order - 3000)
         for m in reversed(self.registry.mentions_between(lo, cand.order)):
             if m.entity.compatible(role):
                 return m.entity, (self._passage_id_at(m.start, cand.passage.id), m.start, m.end)
+        for r in reversed(self.history[-50:]):
+            if r.entity is not None and r.entity.compatible(role):
+                return r.entity, _ante_of(r)
         if role.head in GENERIC_PEOPLE:
             return None, None
         for r in reversed(self.history[-10:]):

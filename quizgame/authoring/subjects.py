@@ -56,6 +56,7 @@ class Subject:
     noun: str | None = None  # a common-noun source (`study`, `Turkish official`, `officials`)
     noun_kind: SpeakerKind | None = None
     parts: tuple[Subject, ...] = field(default_factory=tuple)
+    role_text: str | None = None  # an apposition giving the source's role
 
     def sources(self) -> tuple[Subject, ...]:
         return self.parts or (self,)
@@ -92,6 +93,10 @@ def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
 def _conjuncts(seg: str) -> list[str]:
     """`The Investigative Committee and the FSB` → two; `Police and Crime Commissioner X` → one."""
     seg = re.sub(r"^both\s+", "", seg, flags=re.IGNORECASE)
+    if re.search(
+        r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+and\s+[A-Z]", seg
+    ):
+        return [seg]  # `Institute of Allergy and Infectious Diseases`: one organisation
     pieces = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", seg) if p.strip()]
     if len(pieces) < 2:
         return [seg]
@@ -162,6 +167,14 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
         return Subject(inherit=True) if allow_inherit and not heads else None
     if len(heads) > 1 and all(_conjunct_like(h) for h in heads):
         heads = [", ".join(heads)]
+    role_text: str | None = None
+    if len(heads) > 1:
+        named = [h for h in heads if _proper_person(h)]
+        if len(named) == 1:
+            # `A Republican Assemblywoman, Jill Tolles,`: the name is the source, the rest its role
+            role_text = ", ".join(h for h in heads if h is not named[0])
+            extra |= {w.lower() for h in heads if h is not named[0] for w in _words(h)}
+            heads = named
     for seg in heads:
         words = _words(seg)
         if len(words) > 14 or any(w.lower() in _AUX for w in words):
@@ -184,8 +197,22 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
             others = [h for h in heads if h is not seg]
             more = {w.lower() for o in others for w in _words(o)}
             sub.extra = fz | frozenset(more)
+            sub.role_text = role_text
             return sub
     return None
+
+
+def _proper_person(seg: str) -> bool:
+    """`Jill Tolles`, `Pradeep Khosla`: two to four capitalised words and nothing else."""
+    words = _words(seg)
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    parsed = parse_name_phrase(seg)
+    return (
+        parsed is not None
+        and parsed.name == " ".join(words)
+        and parsed.kind is not SpeakerKind.ORGANISATION
+    )
 
 
 def _conjunct_like(seg: str) -> bool:
