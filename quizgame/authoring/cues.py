@@ -232,7 +232,7 @@ _PRONOUN_START = _set("he she it they we i you there this")
 _PREP_START = _set(
     """at in on after before during speaking with while when yesterday today by from as
     following asked addressing writing according per since until despite although though
-    because however meanwhile earlier later also"""
+    because however meanwhile earlier later also then where whereas"""
 )
 _DAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"

@@ -162,6 +162,7 @@ MULTI_COUNTRIES = frozenset(
 # Capitalised words that start sentences or clauses but are never part of a name.
 STOP_CAPS = _set(
     """the a an this that these those in on at for but and so as if when while after before
+    amongst among amid amidst where whereas
     according speaking yesterday today currently officially specifically however another one
     per with by from during because rather like his her their its our my your we i you he she
     they it there here what who whom which why how yes yeah look now then also still even

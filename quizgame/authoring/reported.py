@@ -63,9 +63,10 @@ def _clause_like(content: str) -> bool:
     if words[0] == "that" or words[0] in _PRONOUN_START:
         return True
     head = words[:8]
+    cased = [t.text for t in tokens(content)][1:7]
     return (
         any(w in _AUX for w in head)
-        or bool(_PAST.search(" ".join(words[1:7])))
+        or bool(_PAST.search(" ".join(cased)))
         or any(q in content for q in '“"')
     )
 
@@ -81,8 +82,9 @@ _PASSIVE = re.compile(
     r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed)\s+by\s+"
     r"(?P<np>[^,;.“”\"]+)"
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 _CLAUSE_SEP = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s|\s+but\s|:\s")
-_OBJECT_AS = re.compile(r"\b(?:as|of|for)\b")
+_OBJECT_AS = re.compile(r"\bas\b|^(?:[\w'’\-]+\s+){0,4}(?:of|for)\b")
 
 
 def _content_after(text: str, v1: int, se: int) -> tuple[int, int, bool]:
@@ -114,7 +116,9 @@ def reported_candidates(
         main: tuple[Subject, int, int] | None = None  # the sentence's main-clause subject
         for m in _REPORTED.finditer(text, ss, se):
             v0, v1 = m.start(), m.end()
-            if spans.inside(v0):
+            if spans.inside(v0) or _PASSIVE_BEFORE.search(text, max(ss, v0 - 12), v0):
+                continue  # `was reported by …` is the passive rule's; `was recalled` is no speech
+            if text.startswith(" by ", v1):
                 continue
             verb = m["verb"].lower()
             lem = lemma(verb)
@@ -178,19 +182,20 @@ def reported_candidates(
     return out
 
 
-_CLAUSE_TAKERS = frozenset(["find", "rule", "show", "indicate", "estimate", "believe", "consider", "agree"])
+_CLAUSE_TAKERS = frozenset(
+    ["find", "rule", "show", "indicate", "estimate", "believe", "consider", "agree"]
+)
 
 
 def _weak_ok(content: str, lem: str) -> bool:
     """A weak cue (`called`, `found`) reports speech only with a quote, `as`/`for`/`of`, or — for
     verbs of judging (`found`, `ruled`) — a clause."""
-    head = content[:80]
-    return bool(
-        "“" in head
-        or '"' in head
-        or _OBJECT_AS.search(head)
-        or (lem in _CLAUSE_TAKERS and _clause_like(content))
-    )
+    head = content[:60]
+    if lem in _CLAUSE_TAKERS:
+        return _clause_like(content) and not content.startswith("to ")
+    if content.startswith("to "):
+        return False  # `agreed to answer`: an action, not speech
+    return bool("“" in head or '"' in head or _OBJECT_AS.search(head))
 
 
 def _according(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:

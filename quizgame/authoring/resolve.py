@@ -103,6 +103,13 @@ class Resolver:
                 if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
                     break
         if hit[0] is None:
+            sents = [x for x in p.sentences if x.end <= cand.sentence_start][-1:]
+            for x in sents:
+                for m in self.registry.mentions_between(x.start, x.end):
+                    if fits(m.entity) and not m.possessive:
+                        hit = (m.entity, (p.id, m.start, m.end))
+                        break
+        if hit[0] is None:
             lo = max(0, cand.order - 1500)
             for m in reversed(self.registry.mentions_between(lo, cand.order)):
                 if fits(m.entity) and not m.possessive:

@@ -36,10 +36,7 @@ from quizgame.authoring.names import (
 
 # Determiners and quantifiers dropped from the front of a common-noun source.
 _DETERMINERS = re.compile(
-    r"^(?:(?:the|a|an|some|many|several|other|most|both|all|one|two|three|few|a\s+few|"
-    r"a\s+number\s+of|a\s+group\s+of|one\s+of\s+the|some\s+of\s+the|many\s+of\s+the|"
-    r"members\s+of\s+the|this|that|these|those|his|her|its|their|our)\s+)+",
-    re.IGNORECASE,
+    r"^(?:(?:the|a|an|this|that|these|those|his|her|its|their|our)\s+)+", re.IGNORECASE
 )
 
 
@@ -121,7 +118,7 @@ def _one(seg: str, extra: frozenset[str]) -> Subject | None:
         return Subject(pronoun=seg.lower(), text=seg, extra=extra)
     noun = noun_source(seg)
     parsed = parse_name_phrase(seg)
-    if parsed is not None and not (noun and noun[1] is not SpeakerKind.PERSON and _lower_head(seg)):
+    if parsed is not None and not (noun and _lower_head(seg)):
         return Subject(name=parsed, text=seg, extra=extra)
     role = parse_role(seg)
     if role is not None and role.head not in GENERIC_PEOPLE:
@@ -145,6 +142,14 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
     text = re.sub(r"\s*—[^—]*—\s*", " ", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)
     segments = [s.strip() for s in re.split(r",", text) if s.strip()]
+    last = re.sub(
+        r"^(?:where|when|while|as|and|but|so|because|since|after|before)\s+",
+        "",
+        segments[-1] if segments else "",
+        flags=re.IGNORECASE,
+    )
+    if len(segments) > 1 and pronoun_kind(last) is not None:
+        return Subject(pronoun=last.lower(), text=last)  # `…, then with Trump, where he`
     heads: list[str] = []
     extra: set[str] = set()
     for seg in segments:
