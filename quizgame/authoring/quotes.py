@@ -87,6 +87,7 @@ _SUBJ_FIRST = re.compile(
     rf"(?P<verb>(?i:{_CUE}))\b",
     re.S,
 )
+_TAGLIKE = re.compile(rf"[,\s]*[^.;:“”\"]{{0,60}}?\b(?:{_CUE})\b")
 _BEFORE_VERB = re.compile(rf"\b(?P<verb>(?i:{_CUE}|{_PARTICIPLE_CUE}))\b")
 
 
@@ -190,8 +191,8 @@ def direct_candidates(passage: Passage, pindex: int) -> tuple[list[Cand], list[t
                 else found
             )
         if found is None:
-            if not at_start:
-                continue
+            if not at_start or (q.close is not None and _TAGLIKE.match(text, q.close + 1)):
+                continue  # not at a sentence start, or a tag we could not read (`the father`)
             subject = Subject(inherit=True)
             cue, tag = "", None
             form = "continued" if qi == 0 and not lead.strip() else "split"

@@ -146,7 +146,10 @@ def reported_candidates(
             c0, c1, had_that = _content_after(text, v1, se)
             n_words = len(_words(text[c0:c1]))
             before = text[ss:clause].rstrip(" ,")
-            if not participle and n_words < 4 and clause > ss and len(_words(before)) >= 3:
+            plain_comma = bool(re.search(r",\s*$", text[ss:clause])) and not re.search(
+                r",\s+(?:and|but|while|whereas)\s+$", text[ss:clause]
+            )
+            if not participle and n_words < 4 and plain_comma and len(_words(before)) >= 3:
                 c0, c1 = trim(text, ss, clause)  # `…, police revealed on Saturday`
                 while c1 > c0 and text[c1 - 1] in ".!?,":
                     c1 -= 1

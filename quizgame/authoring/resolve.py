@@ -94,6 +94,13 @@ class Resolver:
                 hit = (m.entity, (p.id, m.start, m.end))
                 break
         if hit[0] is None:
+            sents = [x for x in p.sentences if x.end <= cand.sentence_start][-1:]
+            for x in sents:
+                for m in self.registry.mentions_between(x.start, x.end):
+                    if fits(m.entity) and not m.possessive:
+                        hit = (m.entity, (p.id, m.start, m.end))
+                        break
+        if hit[0] is None:
             same = self.by_passage.get(cand.pindex, [])
             prev = self.by_passage.get(cand.pindex - 1, [])
             for r in [*reversed(same), *reversed(prev)]:
@@ -102,13 +109,6 @@ class Resolver:
                     break
                 if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
                     break
-        if hit[0] is None:
-            sents = [x for x in p.sentences if x.end <= cand.sentence_start][-1:]
-            for x in sents:
-                for m in self.registry.mentions_between(x.start, x.end):
-                    if fits(m.entity) and not m.possessive:
-                        hit = (m.entity, (p.id, m.start, m.end))
-                        break
         if hit[0] is None:
             lo = max(0, cand.order - 1500)
             for m in reversed(self.registry.mentions_between(lo, cand.order)):
