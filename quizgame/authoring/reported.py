@@ -9,7 +9,6 @@ subject of its main clause. Linear in the passage's length: each sentence is sca
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from quizgame.article.passages import Passage
@@ -27,29 +26,8 @@ from quizgame.authoring.cues import (
 )
 from quizgame.authoring.names import tokens
 from quizgame.authoring.quotes import Cand, trim
+from quizgame.authoring.sources import Spans, according_to, document_sources, passive
 from quizgame.authoring.subjects import Subject, read_subject
-
-
-class Spans:
-    """Sorted, non-overlapping local spans (quotes, tags) with a bisect lookup."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = sorted(spans)
-        self._starts = [a for a, _ in self._spans]
-
-    def add(self, a: int, b: int) -> None:
-        i = bisect.bisect_left(self._starts, a)
-        self._spans.insert(i, (a, b))
-        self._starts.insert(i, a)
-
-    def inside(self, pos: int) -> bool:
-        i = bisect.bisect_right(self._starts, pos) - 1
-        # spans may nest (a tag inside nothing, quotes never overlap): check a few neighbours
-        for k in range(max(0, i - 2), i + 1):
-            a, b = self._spans[k]
-            if a <= pos < b:
-                return True
-        return False
 
 
 def _words(text: str) -> list[str]:
@@ -63,7 +41,7 @@ def _clause_like(content: str) -> bool:
     if words[0] == "that" or words[0] in _PRONOUN_START:
         return True
     head = words[:8]
-    cased = [t.text for t in tokens(content)][1:7]
+    cased = [t.text for t in tokens(content)][1:12]
     return (
         any(w in _AUX for w in head)
         or bool(_PAST.search(" ".join(cased)))
@@ -72,16 +50,6 @@ def _clause_like(content: str) -> bool:
 
 
 _REPORTED = re.compile(rf"\b(?P<verb>{_CUE}|{_PARTICIPLE_CUE})\b")
-_ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<np>[^,;.“”\"]+?)(?=\s*[,;“\"]|[.!?]?\s*$|\s+(?:on|in|at)\s)"
-)
-_PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?P<verb>announced|condemned|"
-    r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
-    r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
-    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed)\s+by\s+"
-    r"(?P<np>[^,;.“”\"]+)"
-)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 _CLAUSE_SEP = re.compile(r";\s|,\s+(?:and|but|while|whereas)\s|\s+but\s|:\s")
 _OBJECT_AS = re.compile(r"\bas\b|^(?:[\w'’\-]+\s+){0,4}(?:of|for)\b")
@@ -137,9 +105,8 @@ def reported_candidates(
                 subj, clause, tag_start = main[0], main[1], main[2]
             else:
                 subj = read_subject(text[clause:v0])
-                if subj is None and "," in text[clause:v0]:
-                    clause = text.rfind(",", clause, v0) + 1
-                    subj = read_subject(text[clause:v0])
+                if subj is None:
+                    subj, clause = _suffix_subject(text, clause, v0)
                 if subj is None or subj.inherit:
                     continue
                 tag_start = clause + _lstrip_len(text, clause, v0)
@@ -180,14 +147,37 @@ def reported_candidates(
             covered = max(covered, c1)
             if main is None:
                 main = (subj, clause, tag_start)
-        out.extend(_according(passage, pindex, spans, ss, se))
-        out.extend(_passive(passage, pindex, spans, ss, se))
+        out.extend(according_to(passage, pindex, spans, ss, se))
+        out.extend(passive(passage, pindex, spans, ss, se))
+        out.extend(document_sources(passage, pindex, spans, ss, se))
     return out
 
 
 _CLAUSE_TAKERS = frozenset(
     ["find", "rule", "show", "indicate", "estimate", "believe", "consider", "agree"]
 )
+
+
+_SPLIT = re.compile(
+    r",\s*|\s+(?:and|but|as|while|because|when|where|after|before|since|so|though|although)\s+"
+)
+
+
+def _suffix_subject(text: str, clause: int, v0: int) -> tuple[Subject | None, int]:
+    """`Cows are sacred to Hindus and politicians of the X Party cited …`: the subject is the
+    longest tail after a comma or conjunction that reads as one, once a clause precedes it."""
+    for m in _SPLIT.finditer(text, clause, v0):
+        if len(_words(text[clause : m.start()])) < 2:
+            continue
+        tail = text[m.end() : v0]
+        if not tail.strip() or len(_words(tail)) > 10:
+            continue
+        if any(w.lower() in _AUX for w in _words(tail)):
+            continue
+        subj = read_subject(tail)
+        if subj is not None and not subj.inherit:
+            return subj, m.end()
+    return None, clause
 
 
 def _weak_ok(content: str, lem: str) -> bool:
@@ -199,91 +189,6 @@ def _weak_ok(content: str, lem: str) -> bool:
     if content.startswith("to "):
         return False  # `agreed to answer`: an action, not speech
     return bool("“" in head or '"' in head or _OBJECT_AS.search(head))
-
-
-def _according(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
-    text = passage.text
-    base = passage.start
-    out: list[Cand] = []
-    for m2 in _ACCORDING.finditer(text, ss, se):
-        if spans.inside(m2.start()):
-            continue
-        np_text = m2["np"]
-        if re.match(r"(?:which|whom|this|that|it|these|those)\b", np_text):
-            continue
-        by = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_text)
-        if by and not re.match(r"[A-Z]", np_text):
-            np_text = np_text[by.end() :]  # `a Twitter post by Amy Cook`
-        subj = read_subject(np_text)
-        if subj is None or subj.inherit:
-            continue
-        if not text[ss : m2.start()].strip():
-            comma = text.find(",", m2.end(), se)
-            if comma == -1:
-                continue
-            app = re.match(r",\s+(?:a |an |the )?[a-z][^,]{0,60},", text[comma:se])
-            if app and not any(w.lower() in _AUX for w in _words(app.group(0))):
-                comma += app.end() - 1  # skip an apposition: `Amy Cook, director of …,`
-            c0, c1 = trim(text, comma + 1, se)
-        else:
-            c0, c1 = trim(text, ss, m2.start())
-            if len(_words(text[c0:c1])) < 3:
-                c0, c1 = trim(text, m2.end(), se)
-        while c1 > c0 and text[c1 - 1] in ".!?":
-            c1 -= 1
-        if len(_words(text[c0:c1])) < 3:
-            continue
-        out.append(
-            Cand(
-                passage,
-                pindex,
-                base + c0,
-                base + c1,
-                False,
-                "according-to",
-                "according to",
-                subj,
-                (base + m2.start(), base + m2.start("np") + len(m2["np"])),
-                base + m2.start(),
-                sentence_start=base + ss,
-            )
-        )
-    return out
-
-
-def _passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
-    """`The move was condemned by X and Y`: the agents are the sources, the subject the content."""
-    text = passage.text
-    base = passage.start
-    out: list[Cand] = []
-    for m in _PASSIVE.finditer(text, ss, se):
-        if spans.inside(m.start()):
-            continue
-        np_text = re.split(r"\s+(?:on|in|at|during|after|before|over|for|to)\s", m["np"])[0]
-        np_text = re.sub(r"^members\s+of\s+", "", np_text)
-        subj = read_subject(np_text)
-        if subj is None or subj.inherit or subj.pronoun is not None:
-            continue
-        c0, c1 = trim(text, ss, m.start())
-        if len(_words(text[c0:c1])) < 1:
-            continue
-        c1 = m.start("np") - 1
-        out.append(
-            Cand(
-                passage,
-                pindex,
-                base + c0,
-                base + c1,
-                False,
-                "reported",
-                m["verb"].lower(),
-                subj,
-                (base + m.start("np"), base + m.start("np") + len(np_text)),
-                base + m.start("np"),
-                sentence_start=base + ss,
-            )
-        )
-    return out
 
 
 def _lstrip_len(text: str, a: int, b: int) -> int:

@@ -94,6 +94,10 @@ class Resolver:
                 hit = (m.entity, (p.id, m.start, m.end))
                 break
         if hit[0] is None:
+            same = self.by_passage.get(cand.pindex, [])
+            if same and fits(same[-1].entity):
+                hit = (same[-1].entity, _ante_of(same[-1]))
+        if hit[0] is None:
             sents = [x for x in p.sentences if x.end <= cand.sentence_start][-1:]
             for x in sents:
                 for m in self.registry.mentions_between(x.start, x.end):
@@ -101,9 +105,8 @@ class Resolver:
                         hit = (m.entity, (p.id, m.start, m.end))
                         break
         if hit[0] is None:
-            same = self.by_passage.get(cand.pindex, [])
             prev = self.by_passage.get(cand.pindex - 1, [])
-            for r in [*reversed(same), *reversed(prev)]:
+            for r in reversed(prev):
                 if fits(r.entity):
                     hit = (r.entity, _ante_of(r))
                     break

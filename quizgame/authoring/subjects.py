@@ -87,11 +87,20 @@ def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
     return None
 
 
+def split_sources(text: str) -> list[str]:
+    """`X, Y, and a spokesperson for Z` → three source phrases (org names with `and` kept whole)."""
+    out: list[str] = []
+    for piece in re.split(r",\s*(?:and\s+)?", text):
+        out.extend(p for p in _conjuncts(piece.strip()) if p.strip())
+    return out
+
+
 def _conjuncts(seg: str) -> list[str]:
     """`The Investigative Committee and the FSB` → two; `Police and Crime Commissioner X` → one."""
     seg = re.sub(r"^both\s+", "", seg, flags=re.IGNORECASE)
     if re.search(
-        r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+and\s+[A-Z]", seg
+        r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+and\s+(?:the\s+)?[A-Z]",
+        seg,
     ):
         return [seg]  # `Institute of Allergy and Infectious Diseases`: one organisation
     pieces = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", seg) if p.strip()]
@@ -142,6 +151,11 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
     text = re.sub(r"\s*—[^—]*—\s*", " ", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)
     segments = [s.strip() for s in re.split(r",", text) if s.strip()]
+    rel = re.match(r"(?:which|who|whom|that)\s+(.+)$", segments[-1] if segments else "")
+    if len(segments) > 1 and rel and len(_words(rel.group(1))) <= 4:
+        sub = _one(rel.group(1), frozenset())
+        if sub is not None and (sub.name is not None or sub.pronoun is not None):
+            return sub  # `…, which NASA said`: the relative clause's own subject
     last = re.sub(
         r"^(?:where|when|while|as|and|but|so|because|since|after|before)\s+",
         "",
@@ -170,7 +184,7 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
         heads.append(seg)
     if not heads or len(heads) > 3:
         return Subject(inherit=True) if allow_inherit and not heads else None
-    if len(heads) > 1 and all(_conjunct_like(h) for h in heads):
+    if len(heads) > 1 and all(_conjunct_like(h) for h in heads) and " and " in f" {heads[-1]}":
         heads = [", ".join(heads)]
     role_text: str | None = None
     if len(heads) > 1:
@@ -188,6 +202,8 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
     for seg in heads:
         parts = _conjuncts(seg)
         if len(parts) > 1:
+            if any(len(_words(p)) > 7 for p in parts):
+                return None  # a clause, not a list of sources
             subs = [_one(p, fz) for p in parts]
             good = [s for s in subs if s is not None]
             if len(good) == len(subs):

@@ -1,0 +1,189 @@
+"""Sources named without a subject-verb tag: `according to X`, `… was condemned by X`, `a statement
+from X`, `the analysis of X`, `X's statement reads`.
+
+Each names its source in a noun phrase, so these rules look for the phrase and read it as one or
+more sources (a list gives one attribution per source). Linear: each sentence is scanned once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quizgame.article.passages import Passage
+from quizgame.authoring.cues import _AUX
+from quizgame.authoring.names import SpeakerKind, tokens
+from quizgame.authoring.quotes import Cand, trim
+from quizgame.authoring.subjects import noun_source, read_subject, split_sources
+
+
+class Spans:
+    """Sorted, non-overlapping local spans (quotes, tags) with a bisect lookup."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self._starts, a)
+        self._spans.insert(i, (a, b))
+        self._starts.insert(i, a)
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        # spans may nest (a tag inside nothing, quotes never overlap): check a few neighbours
+        for k in range(max(0, i - 2), i + 1):
+            a, b = self._spans[k]
+            if a <= pos < b:
+                return True
+        return False
+
+
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:[^,;.“”\"]|(?<=\b[A-Z])\.)+?)"
+    r"(?=\s*[,;“\"]|[.!?]?\s*$|\s+(?:on|in|at)\s|\s+(?:he|she|they|it|there)\s)"
+)
+_PASSIVE = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?|(?<=[a-z] ))(?P<verb>announced|condemned|"
+    r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
+    r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
+    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|published|released)\s+by\s+"
+    r"(?P<np>[^,;.“”\"]+)"
+)
+
+
+_DOC = re.compile(
+    r"\b(?P<doc>[Ss]tatements?|[Rr]eports?|[Ll]etters?|[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Mm]aps?|"
+    r"[Dd]ecrees?|[Rr]ulings?|[Ss]urveys?|[Pp]olls?|[Ee]stimates?|[Ff]indings|[Ff]igures|"
+    r"[Nn]umbers|[Ff]ootage|[Aa]nnouncements?|[Pp]etitions?|[Cc]omplaints?|[Tt]weets?|"
+    r"[Pp]osts?|[Cc]ondemnations?)\b(?:\s+[\w\-]+){0,4}?\s+(?:have\s+come\s+)?(?:from|by|of)\s+"
+    r"(?P<np>(?:the\s+|a\s+)?[A-Z](?:[^;.“”\"]|(?<=\b[A-Z])\.)*?)"
+    r"(?=\s*[;.“\"]|\s*,\s+(?![A-Z]|and\s)|\s+(?:on|in|at|during|said|says|shows?|found|finds|"
+    r"draws?|indicates?|notes?|reads?)\b|\s*$)"
+)
+
+
+def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`Statements of condemnation have come from X, Y and Z`, `a joint statement by A and B`."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _DOC.finditer(text, ss, se):
+        if spans.inside(m.start("np")):
+            continue
+        np_text = re.split(r"\s+(?:on|in|at|during)\s", m["np"])[0]
+        c0, c1 = trim(text, ss, se)
+        while c1 > c0 and text[c1 - 1] in ".!?":
+            c1 -= 1
+        for k, piece in enumerate(split_sources(np_text)):
+            subj = read_subject(piece)
+            if subj is None or subj.inherit or subj.pronoun is not None:
+                continue
+            if subj.noun is not None and subj.noun_kind is SpeakerKind.DOCUMENT:
+                continue
+            out.append(
+                Cand(
+                    passage,
+                    pindex,
+                    base + c0,
+                    base + c1,
+                    False,
+                    "reported",
+                    m["doc"].lower(),
+                    subj,
+                    (base + m.start(), base + m.start("np") + len(np_text)),
+                    base + m.start("np") + k,
+                    sentence_start=base + ss,
+                )
+            )
+        spans.add(m.start(), m.start("np") + len(np_text))
+    return out
+
+
+def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m2 in _ACCORDING.finditer(text, ss, se):
+        if spans.inside(m2.start()):
+            continue
+        np_text = m2["np"]
+        if re.match(r"(?:which|whom|this|that|it|these|those)\b", np_text):
+            continue
+        by = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_text)
+        if by and noun_source(np_text[: by.start()]) is not None:
+            np_text = np_text[by.end() :]  # `a Twitter post by Amy Cook`
+        subj = read_subject(np_text)
+        if subj is None or subj.inherit:
+            continue
+        if not text[ss : m2.start()].strip():
+            comma = text.find(",", m2.end(), se)
+            if comma == -1:
+                continue
+            app = re.match(r",\s+(?:a |an |the )?[a-z][^,]{0,60},", text[comma:se])
+            if app and not any(w.lower() in _AUX for w in _words(app.group(0))):
+                comma += app.end() - 1  # skip an apposition: `Amy Cook, director of …,`
+            c0, c1 = trim(text, comma + 1, se)
+        else:
+            c0, c1 = trim(text, ss, m2.start())
+            if len(_words(text[c0:c1])) < 3:
+                c0, c1 = trim(text, m2.end(), se)
+        while c1 > c0 and text[c1 - 1] in ".!?":
+            c1 -= 1
+        if len(_words(text[c0:c1])) < 3:
+            continue
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "according-to",
+                "according to",
+                subj,
+                (base + m2.start(), base + m2.start("np") + len(m2["np"])),
+                base + m2.start(),
+                sentence_start=base + ss,
+            )
+        )
+    return out
+
+
+def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`The move was condemned by X and Y`: the agents are the sources, the subject the content."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _PASSIVE.finditer(text, ss, se):
+        if spans.inside(m.start()):
+            continue
+        np_text = re.split(r"\s+(?:on|in|at|during|after|before|over|for|to)\s", m["np"])[0]
+        np_text = re.sub(r"^members\s+of\s+", "", np_text)
+        subj = read_subject(np_text)
+        if subj is None or subj.inherit or subj.pronoun is not None:
+            continue
+        c0, c1 = trim(text, ss, m.start())
+        if len(_words(text[c0:c1])) < 1:
+            continue
+        c1 = m.start("np") - 1
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "reported",
+                m["verb"].lower(),
+                subj,
+                (base + m.start("np"), base + m.start("np") + len(np_text)),
+                base + m.start("np"),
+                sentence_start=base + ss,
+            )
+        )
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]
