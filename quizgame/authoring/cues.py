@@ -31,9 +31,9 @@ for _lemma, _forms in {
     "announce": "announced announces announcing",
     "declare": "declared declares declaring",
     "insist": "insisted insists insisting",
-    "claim": "claimed claims claiming",
-    "argue": "argued argues arguing",
-    "warn": "warned warns warning",
+    "claim": "claimed claims claiming claim",
+    "argue": "argued argues arguing argue",
+    "warn": "warned warns warning warn",
     "caution": "cautioned cautions",
     "assert": "asserted asserts asserting",
     "reassert": "reasserted reasserts",
@@ -45,7 +45,7 @@ for _lemma, _forms in {
     "continue": "continued",
     "recall": "recalled recalls",
     "ask": "asked asks asking",
-    "suggest": "suggested suggests suggesting",
+    "suggest": "suggested suggests suggesting suggest",
     "acknowledge": "acknowledged acknowledges",
     "admit": "admitted admits",
     "confirm": "confirmed confirms confirming",
@@ -84,7 +84,7 @@ for _lemma, _forms in {
     "testify": "testified testifies",
     "allege": "alleged alleges alleging",
     "agree": "agreed agrees",
-    "question": "questioned questions questioning",
+    "question": "questioned questioning",
     "threaten": "threatened threatens",
     "advise": "advised advises",
     "recommend": "recommended recommends",
@@ -92,12 +92,12 @@ for _lemma, _forms in {
     "demand": "demanded demands demanding",
     "request": "requested requests",
     "appeal": "appealed appeals",
-    "estimate": "estimated estimates",
+    "estimate": "estimated estimates estimate",
     "inform": "informed informs",
-    "indicate": "indicated indicates",
-    "find": "found finds",
+    "indicate": "indicated indicates indicate",
+    "find": "found finds finding",
     "rule": "ruled rules",
-    "show": "showed shows",
+    "show": "showed shows show",
     "envision": "envisioned envisions envisaged",
     "express": "expressed expresses",
     "voice": "voiced voices",
@@ -110,8 +110,12 @@ for _lemma, _forms in {
     "refer": "referred",
     "speak": "spoke speaks",
     "maintain": "maintained maintains",
-    "believe": "believes believed",
+    "believe": "believes believed believe",
     "consider": "considers considered",
+    "read": "reads",
+    "mention": "mentioned mentions",
+    "observe": "observed observes observing",
+    "decide": "decided decides",
 }.items():
     for _form in _forms.split():
         _LEMMAS[_form] = _lemma
@@ -121,6 +125,10 @@ for _lemma, _forms in {
 WEAK = frozenset(
     [
         "call",
+        "read",
+        "decide",
+        "observe",
+        "mention",
         "find",
         "show",
         "rule",
@@ -160,7 +168,7 @@ _NP_OBJECT = _set(
     "deny refute reject dismiss dispute criticise condemn denounce praise hail welcome accuse blame "
     "describe characterise term label urge underline reaffirm reassert reveal announce confirm attack "
     "question express voice support back oppose threaten cite propose recommend advise demand "
-    "second envision"
+    "second envision claim mention"
 )
 # Reported speech needs a subject-verb clause after these: `told reporters` alone reports nothing.
 _NEEDS_THAT: frozenset[str] = frozenset()

@@ -231,7 +231,9 @@ class Registry:
             ):
                 continue
             if head in (w.lower() for w in e.name.split()):
-                seen = self._last_mention(e, at)
+                # the most mentioned such organisation, then the most recent: `the court` in an
+                # article about the Court of Session that also names the Supreme Court once
+                seen = e.mentions * 10**9 + self._last_mention(e, at)
                 if seen > best_at:
                     best, best_at = e, seen
         return best

@@ -48,7 +48,7 @@ VAGUE_NOUNS = _set(
     senators media reports sources observers campaigners opponents supporters leaders members
     workers doctors officers prosecutors investigators people locals users citizens voters
     politicians diplomats commentators academics economists rescuers firefighters medics
-    agencies outlets newspapers others many some several"""
+    agencies outlets newspapers"""
 )
 FEMALE = _set(
     "mrs ms miss madam mme dame lady queen princess duchess spokeswoman chairwoman she her"
@@ -162,7 +162,7 @@ MULTI_COUNTRIES = frozenset(
 # Capitalised words that start sentences or clauses but are never part of a name.
 STOP_CAPS = _set(
     """the a an this that these those in on at for but and so as if when while after before
-    amongst among amid amidst where whereas
+    amongst among amid amidst where whereas namely
     according speaking yesterday today currently officially specifically however another one
     per with by from during because rather like his her their its our my your we i you he she
     they it there here what who whom which why how yes yeah look now then also still even

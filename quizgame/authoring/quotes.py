@@ -81,14 +81,14 @@ def _words(text: str) -> list[str]:
     return [t.text for t in tokens(text)]
 
 
-_VERB_FIRST = re.compile(rf"^\s*[,;:]?\s*(?P<verb>(?i:{_CUE}))\s+(?P<subj>[^;:“”\"]+)", re.S)
+_VERB_FIRST = re.compile(rf"^\s*[,;:]?\s*(?P<verb>{_CUE})\s+(?P<subj>[^;:“”\"]+)", re.S)
 _SUBJ_FIRST = re.compile(
     rf"^\s*[,;:]?\s*(?P<subj>[^;:“”\"]{{1,160}}?)\s+(?:(?i:{_AUX_ADV})\s+)*"
-    rf"(?P<verb>(?i:{_CUE}))\b",
+    rf"(?P<verb>{_CUE})\b",
     re.S,
 )
 _TAGLIKE = re.compile(rf"[,\s]*[^.;:“”\"]{{0,60}}?\b(?:{_CUE})\b")
-_BEFORE_VERB = re.compile(rf"\b(?P<verb>(?i:{_CUE}|{_PARTICIPLE_CUE}))\b")
+_BEFORE_VERB = re.compile(rf"\b(?P<verb>{_CUE}|{_PARTICIPLE_CUE})\b")
 
 
 def _tag_after(text: str, q: Quote, limit: int) -> tuple[Subject, str, int, int] | None:

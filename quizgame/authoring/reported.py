@@ -154,8 +154,22 @@ def reported_candidates(
 
 
 _CLAUSE_TAKERS = frozenset(
-    ["find", "rule", "show", "indicate", "estimate", "believe", "consider", "agree"]
+    [
+        "find",
+        "rule",
+        "show",
+        "indicate",
+        "estimate",
+        "believe",
+        "consider",
+        "agree",
+        "decide",
+        "observe",
+    ]
 )
+# `asked Judge Miller to delay`, `advises citizens to continue`: an object then a to-infinitive.
+_OBJECT_TO = re.compile(r"^(?:[\w'’\-]+\s+){1,4}to\s+[a-z]+")
+_TO_TAKERS = frozenset(["ask", "advise", "urge", "recommend", "request", "call", "tell", "warn"])
 
 
 _SPLIT = re.compile(
@@ -188,6 +202,10 @@ def _weak_ok(content: str, lem: str) -> bool:
         return _clause_like(content) and not content.startswith("to ")
     if content.startswith("to "):
         return False  # `agreed to answer`: an action, not speech
+    if lem in _TO_TAKERS and _OBJECT_TO.match(content):
+        return True
+    if re.match(r"^(?:[\w'’\-]+\s+){0,3}that\b", content):
+        return True  # `maintains a position that …`
     return bool("“" in head or '"' in head or _OBJECT_AS.search(head))
 
 

@@ -56,7 +56,9 @@ _DOC = re.compile(
     r"\b(?P<doc>[Ss]tatements?|[Rr]eports?|[Ll]etters?|[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Mm]aps?|"
     r"[Dd]ecrees?|[Rr]ulings?|[Ss]urveys?|[Pp]olls?|[Ee]stimates?|[Ff]indings|[Ff]igures|"
     r"[Nn]umbers|[Ff]ootage|[Aa]nnouncements?|[Pp]etitions?|[Cc]omplaints?|[Tt]weets?|"
-    r"[Pp]osts?|[Cc]ondemnations?)\b(?:\s+[\w\-]+){0,4}?\s+(?:have\s+come\s+)?(?:from|by|of)\s+"
+    r"[Pp]osts?|[Cc]ondemnations?)\b"
+    r"(?:\s+(?:of\s+)?(?!(?:on|the|a|an|to|in|at|into|for|about|over)\b)[a-z][\w\-]*){0,3}?"
+    r"\s+(?:from|by|of)\s+"
     r"(?P<np>(?:the\s+|a\s+)?[A-Z](?:[^;.“”\"]|(?<=\b[A-Z])\.)*?)"
     r"(?=\s*[;.“\"]|\s*,\s+(?![A-Z]|and\s)|\s+(?:on|in|at|during|said|says|shows?|found|finds|"
     r"draws?|indicates?|notes?|reads?)\b|\s*$)"
@@ -111,7 +113,8 @@ def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) 
         if re.match(r"(?:which|whom|this|that|it|these|those)\b", np_text):
             continue
         by = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_text)
-        if by and noun_source(np_text[: by.start()]) is not None:
+        lead = noun_source(np_text[: by.start()]) if by else None
+        if by and lead is not None and lead[1] is SpeakerKind.DOCUMENT:
             np_text = np_text[by.end() :]  # `a Twitter post by Amy Cook`
         subj = read_subject(np_text)
         if subj is None or subj.inherit:

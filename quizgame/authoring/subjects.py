@@ -122,7 +122,23 @@ def _conjuncts(seg: str) -> list[str]:
     return merged
 
 
+_POSSESSED_DOC = re.compile(
+    r"^(?:part\s+of\s+)?(?P<owner>.+?)['’]s?\s+(?:[\w\-]+\s+){0,2}(?P<doc>[a-z]+)$", re.IGNORECASE
+)
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:,?\s+[A-Z][\w'’\-]*)*$")
+
+
 def _one(seg: str, extra: frozenset[str]) -> Subject | None:
+    own = _POSSESSED_DOC.match(seg)
+    if own and own["doc"].lower() in DOCUMENT_NOUNS:
+        inner = _one(own["owner"], extra)  # `Judge Miller's statement`: the judge is the source
+        if inner is not None:
+            return inner
+    place = _PLACE_TAIL.search(seg)
+    if place and place.start() > 0:
+        inner = _one(seg[: place.start()], extra)  # `the Democratic Rally in Cyprus`
+        if inner is not None:
+            return inner
     if pronoun_kind(seg) is not None:
         return Subject(pronoun=seg.lower(), text=seg, extra=extra)
     noun = noun_source(seg)
