@@ -317,6 +317,12 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
     if low in ("police", "the police"):
         return NameParse("Police", SpeakerKind.ORGANISATION, frozenset(), True)
     org = _ORG_OF.search(phrase)
+    person_of = re.search(
+        r"(?:^|\s)((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s+of\s+(?:the\s+)?$",
+        phrase[: org.start()] if org is not None else "",
+    )
+    if person_of is not None and _kind_of(person_of.group(1).split(), titled=False) is None:
+        org = None  # `Steve Peers of the University of Essex`: a person, described by the `of`
     if org is not None and not any(
         w.text.lower() in TITLES
         for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), maxsplit=1)[-1])

@@ -87,6 +87,9 @@ def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
     return None
 
 
+_NOT_DESCRIPTION = frozenset("the a an he she they it his her their its several some".split())
+
+
 def split_sources(text: str) -> list[str]:
     """`X, Y, and a spokesperson for Z` → three source phrases (org names with `and` kept whole)."""
     out: list[str] = []
@@ -109,6 +112,9 @@ def _conjuncts(seg: str) -> list[str]:
     merged: list[str] = []
     for p in pieces:
         first = p.split()[0] if p.split() else ""
+        if merged and first[:1].islower() and first.lower() not in _NOT_DESCRIPTION:
+            merged[-1] = f"{merged[-1]} and {p}"  # `X of Y and contributor to Slate`: one person
+            continue
         if (
             merged
             and first[:1].isupper()
