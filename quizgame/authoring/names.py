@@ -31,7 +31,7 @@ class SpeakerKind(StrEnum):
 # act as one (`the team wrote`), and plural or unnamed crowds are vague (`officials said`).
 DOCUMENT_NOUNS = _set(
     """study report statement ruling decree law act constitution survey analysis paper letter
-    manifesto footage poll document filing complaint indictment judgment judgement verdict order
+    manifesto footage poll document statistics data figures numbers map filing complaint indictment judgment judgement verdict order
     bill tweet release summary research findings review investigation inquiry memo email
     proposal resolution directive guidance guidelines declaration communique communiqué website
     article editorial transcript post announcement petition lawsuit suit motion opinion"""
@@ -71,7 +71,7 @@ TITLES = _set(
 # Lowercase nouns naming what someone is; before a name they mark a person, alone they are a role
 # reference (`the diplomat added`) to resolve to an earlier named speaker.
 ROLE_NOUNS = _set(
-    """spokesman spokeswoman spokesperson rep representative diplomat minister official officer
+    """spokesman spokeswoman spokesperson rep representative diplomat publicist agent minister official officer
     president leader dictator chairperson chairman chairwoman chair commissioner judge justice
     professor researcher scientist co-author author lecturer analyst expert economist lawyer
     attorney prosecutor journalist reporter correspondent columnist editor broadcaster presenter
@@ -175,7 +175,12 @@ _TIME_WORDS = _set(
     june july august september october november december"""
 )
 _PARTICLES = _set("bin ibn al el de van von der da di du la le del dos das")
-_PRONOUNS = {"he": SpeakerKind.PERSON, "she": SpeakerKind.PERSON}
+_PRONOUNS = {
+    "he": SpeakerKind.PERSON,
+    "she": SpeakerKind.PERSON,
+    "it": SpeakerKind.ORGANISATION,
+    "they": SpeakerKind.GROUP,
+}
 
 # A word, with brackets kept so an editor's `[Sergey]` can be read as part of a name.
 _TOKEN = re.compile(r"[\w\[\]][\w'’\-\u2013\[\]]*")
@@ -264,6 +269,10 @@ def tail_name(phrase: str) -> NameParse | None:
         low = bare.lower()
         if name and _POSSESSIVE.search(w) and w[-2:] in ("'s", "’s"):
             break
+        if low == "today" and not name and i > 0 and _is_cap(words[i - 1]):
+            name.insert(0, bare)  # `USA Today`: a name, not a time word
+            i -= 1
+            continue
         if low in _TIME_WORDS or (low in STOP_CAPS and low not in _PARTICLES):
             break
         if (
@@ -313,9 +322,6 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
     phrase = _strip_parens(phrase).strip(" ,;:")
     if not phrase:
         return None
-    low = phrase.lower()
-    if low in ("police", "the police"):
-        return NameParse("Police", SpeakerKind.ORGANISATION, frozenset(), True)
     org = _ORG_OF.search(phrase)
     person_of = re.search(
         r"(?:^|\s)((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s+of\s+(?:the\s+)?$",

@@ -43,7 +43,8 @@ def _clause_like(content: str) -> bool:
     head = words[:8]
     cased = [t.text for t in tokens(content)][1:12]
     return (
-        any(w in _AUX for w in head)
+        bool(_PRESENT_VERB.search(content[:120]))
+        or any(w in _AUX for w in head)
         or bool(_PAST.search(" ".join(cased)))
         or any(q in content for q in '“"')
     )
@@ -153,9 +154,11 @@ def reported_candidates(
     return out
 
 
+_PRESENT_VERB = re.compile(r"\b[a-z]{3,}s\s+(?:it|them|him|her|that|to|us)\b")
 _CLAUSE_TAKERS = frozenset(
     [
         "find",
+        "maintain",
         "rule",
         "show",
         "indicate",
@@ -199,7 +202,11 @@ def _weak_ok(content: str, lem: str) -> bool:
     verbs of judging (`found`, `ruled`) — a clause."""
     head = content[:60]
     if lem in _CLAUSE_TAKERS:
-        return _clause_like(content) and not content.startswith("to ")
+        return content.startswith("to be ") or (
+            _clause_like(content) and not content.startswith("to ")
+        )
+    if "“" in head or '"' in head or re.search(r"\bas\b", head):
+        return True
     if content.startswith("to "):
         return False  # `agreed to answer`: an action, not speech
     if lem in _TO_TAKERS and _OBJECT_TO.match(content):

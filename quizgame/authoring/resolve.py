@@ -25,6 +25,10 @@ class Resolved:
     antecedent: tuple[str, int, int] | None
 
 
+_PRONOUN_KINDS = {
+    "it": frozenset({SpeakerKind.ORGANISATION, SpeakerKind.GROUP, SpeakerKind.DOCUMENT}),
+    "they": frozenset({SpeakerKind.ORGANISATION, SpeakerKind.GROUP, SpeakerKind.VAGUE}),
+}
 _FEMININE = frozenset({"she"})
 _MASCULINE = frozenset({"he"})
 
@@ -78,12 +82,10 @@ class Resolver:
     ) -> tuple[Entity | None, tuple[str, int, int] | None]:
         want = "f" if pronoun in _FEMININE else "m" if pronoun in _MASCULINE else None
 
+        kinds = _PRONOUN_KINDS.get(pronoun, frozenset({SpeakerKind.PERSON}))
+
         def fits(e: Entity | None) -> bool:
-            return (
-                e is not None
-                and e.kind is SpeakerKind.PERSON
-                and (want is None or e.gender in (None, want))
-            )
+            return e is not None and e.kind in kinds and (want is None or e.gender in (None, want))
 
         hit: tuple[Entity | None, tuple[str, int, int] | None] = (None, None)
         p = cand.passage

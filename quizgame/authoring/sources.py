@@ -47,7 +47,7 @@ _PASSIVE = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?|(?<=[a-z] ))(?P<verb>announced|condemned|"
     r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
     r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
-    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|published|released)\s+by\s+"
+    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|published|released)(?:\s+(?:on|in|at|last|this|earlier)\s+\w+)?\s+by\s+"
     r"(?P<np>[^,;.“”\"]+)"
 )
 

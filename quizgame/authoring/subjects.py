@@ -40,6 +40,15 @@ _DETERMINERS = re.compile(
 )
 
 
+_PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:posted|published|issued|released|signed|written|made|sent|given|shared|put)\b"
+)
+_SUBORDINATOR = re.compile(
+    r"^(?:as|and|but|while|because|when|where|so|though|although|since|after|before)\s+",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class Subject:
     """One reading of a source phrase; `parts` holds the conjuncts of a compound subject."""
@@ -68,6 +77,7 @@ def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
     seg = seg.strip(" ,;:")
     if "“" in seg or '"' in seg:
         return None
+    seg = _PARTICIPLE_TAIL.split(seg)[0]  # `a statement posted to his account` → `a statement`
     bare = _DETERMINERS.sub("", seg).strip()
     words = _words(bare)
     if not words or len(words) > 6:
@@ -87,7 +97,9 @@ def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
     return None
 
 
-_NOT_DESCRIPTION = frozenset("the a an he she they it his her their its several some".split())
+_NOT_DESCRIPTION = frozenset(
+    ["the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "its", "several", "some"]
+)
 
 
 def split_sources(text: str) -> list[str]:
@@ -119,6 +131,7 @@ def _conjuncts(seg: str) -> list[str]:
             merged
             and first[:1].isupper()
             and merged[-1].split()[-1][:1].isupper()
+            and not (len(merged[-1].split()) > 1 and merged[-1].split()[-2][:1].isupper())
             and any(w.lower() in TITLES for w in p.split()[:-1])
             and first.lower() not in ("the",)
         ):
@@ -152,6 +165,9 @@ def _one(seg: str, extra: frozenset[str]) -> Subject | None:
     if parsed is not None and not (noun and _lower_head(seg)):
         return Subject(name=parsed, text=seg, extra=extra)
     role = parse_role(seg)
+    if re.match(r"(?:his|her|their|its)\s", seg, re.IGNORECASE) and noun is not None:
+        # `his publicist`: someone else than the person the pronoun names
+        return Subject(noun=noun[0], noun_kind=noun[1], text=seg, extra=extra)
     if role is not None and role.head not in GENERIC_PEOPLE:
         return Subject(role=role, text=seg, extra=extra, noun=noun[0] if noun else None)
     if noun is not None:
@@ -167,7 +183,9 @@ def _lower_head(seg: str) -> bool:
 def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
     """Read the words before (or after) a cue verb as a source — or nothing."""
     text = _DATELINE.sub("", phrase.strip())
-    text = _TRAILING_ADV.sub("", " " + text).strip(" ,;:—–")
+    if not re.search(r"[A-Z][\w'’\-]*\s+Today\s*$", text):  # `USA Today` is a name
+        text = _TRAILING_ADV.sub("", " " + text)
+    text = _SUBORDINATOR.sub("", text.strip(" ,;:—–"))
     if not text:
         return Subject(inherit=True) if allow_inherit else None
     text = re.sub(r"\s*—[^—]*—\s*", " ", text)
@@ -200,8 +218,16 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
             or _TIME_SEGMENT.search(seg)
         ):
             continue
-        if first in ("a", "an", "who", "which", "whose") and heads:
-            extra |= {w.lower() for w in words}
+        if heads and (
+            first in ("a", "an", "who", "which", "whose")
+            or (words[0][:1].islower() and first not in _NOT_DESCRIPTION)
+        ):
+            extra |= {w.lower() for w in words}  # an apposition: `X, co-author of …,`
+            continue
+        if first in _PREP_START and len(words) > 2 and seg is segments[-1]:
+            tail = parse_name_phrase(seg)
+            if tail is not None and len(tail.name.split()) <= 3:
+                heads.append(tail.name)  # `On live television Erdogan also attacked …`
             continue
         heads.append(seg)
     if not heads or len(heads) > 3:
@@ -225,12 +251,13 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
         parts = _conjuncts(seg)
         if len(parts) > 1:
             if any(len(_words(p)) > 7 for p in parts):
-                return None  # a clause, not a list of sources
+                heads = [h for h in heads if h is not seg]
+                continue  # a clause, not a list of sources
             subs = [_one(p, fz) for p in parts]
             good = [s for s in subs if s is not None]
             if len(good) == len(subs):
                 return Subject(text=seg, extra=fz, parts=tuple(good))
-            return None
+            heads = [h for h in heads if h is not seg]
     for seg in heads:
         if pronoun_kind(seg) is not None:
             return Subject(pronoun=seg.lower(), text=seg, extra=fz)
