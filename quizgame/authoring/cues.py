@@ -113,6 +113,8 @@ for _lemma, _forms in {
     "believe": "believes believed believe",
     "consider": "considers considered",
     "read": "reads read",
+    "answer": "answered answers",
+    "specify": "specified specifies",
     "mention": "mentioned mentions",
     "observe": "observed observes observing",
     "decide": "decided decides",
@@ -125,6 +127,7 @@ for _lemma, _forms in {
 WEAK = frozenset(
     [
         "call",
+        "write",
         "read",
         "decide",
         "observe",

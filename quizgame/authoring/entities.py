@@ -129,6 +129,7 @@ class Registry:
             reg._last_seen.setdefault(id(m.entity), []).append(m.start)
         for passage in article.body:
             reg._acronyms(passage.text, passage.start)
+        reg._short_forms()
         for e in reg.entities.values():
             if e.kind is None and len(e.name.split()) >= 2 and e.reused_surname:
                 e.kind = SpeakerKind.PERSON
@@ -181,32 +182,58 @@ class Registry:
         """`the Federal Security Service (FSB)`: the acronym joins the long name's entity."""
         for m in _ACRONYM_PAREN.finditer(text):
             acro = m["acro"]
-            long_words = [w for w in m["long"].split() if w[:1].isupper() or w in _PARTICLES]
-            initials = "".join(w[0] for w in long_words if w[:1].isupper())
-            if not initials or acro[0] != initials[0]:
+            words = m["long"].split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if not initials or acro[0] not in initials:
                 continue
-            long_name = None
-            for k in range(len(long_words)):
-                cand = " ".join(long_words[k:])
-                if cand in self.entities:
-                    long_name = cand
+            entity = None
+            for k in range(len(words)):
+                if words[k][:1].isupper() and " ".join(words[k:]) in self.entities:
+                    entity = self.entities[" ".join(words[k:])]
                     break
-            if long_name is None:
+            if entity is None:
                 continue
-            entity = self.entities[long_name]
             other = self.entities.get(acro)
             if other is not None and other is not entity:
-                entity.mentions += other.mentions
-                for mm in range(len(self.mentions)):
-                    if self.mentions[mm].entity is other:
-                        old = self.mentions[mm]
-                        self.mentions[mm] = Mention(old.start, old.end, entity, old.possessive)
-                        self._last_seen.setdefault(id(entity), []).append(old.start)
-                self._last_seen.get(id(entity), []).sort()
+                self._merge(other, entity)
             self.entities[acro] = entity
             entity.aliases.add(acro)
             if entity.kind is None:
                 entity.kind = SpeakerKind.ORGANISATION
+
+    def _short_forms(self) -> None:
+        """`Court of Justice` after `European Court of Justice`: one organisation, if only one
+        longer name ends with the short one."""
+        longer: dict[str, list[Entity]] = {}
+        for name, e in list(self.entities.items()):
+            words = name.split()
+            if e.kind is SpeakerKind.ORGANISATION and len(words) >= 3 and name == e.name:
+                for k in range(1, len(words) - 1):
+                    longer.setdefault(" ".join(words[k:]), []).append(e)
+        for name, e in list(self.entities.items()):
+            owners = [o for o in longer.get(name, []) if o is not e]
+            if (
+                len(owners) == 1
+                and len(name.split()) >= 2
+                and e.kind
+                in (
+                    None,
+                    SpeakerKind.ORGANISATION,
+                )
+            ):
+                self._merge(e, owners[0])
+                self.entities[name] = owners[0]
+                owners[0].aliases.add(name)
+
+    def _merge(self, other: Entity, entity: Entity) -> None:
+        entity.mentions += other.mentions
+        entity.descriptors |= other.descriptors
+        for mm in range(len(self.mentions)):
+            if self.mentions[mm].entity is other:
+                old = self.mentions[mm]
+                self.mentions[mm] = Mention(old.start, old.end, entity, old.possessive)
+                self._last_seen.setdefault(id(entity), []).append(old.start)
+        self._last_seen.get(id(entity), []).sort()
 
     def noun_entity(self, noun: str, kind: SpeakerKind, at: int) -> Entity:
         """An unnamed source kept under its own words: `officials`, `the study`, `Turkish official`."""

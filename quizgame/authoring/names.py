@@ -329,10 +329,14 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
     )
     if person_of is not None and _kind_of(person_of.group(1).split(), titled=False) is None:
         org = None  # `Steve Peers of the University of Essex`: a person, described by the `of`
-    if org is not None and not any(
-        w.text.lower() in TITLES
-        for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), maxsplit=1)[-1])
-    ):
+    after = (
+        [w.text for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), 1)[-1])] if org else []
+    )
+    titled_person = any(
+        w.lower() in TITLES and k + 1 < len(after) and after[k + 1][:1].isupper()
+        for k, w in enumerate(after)
+    )  # `House of Commons Speaker John Bercow`: a person after the organisation
+    if org is not None and not titled_person:
         return NameParse(
             " ".join(org.group(0).split()),
             SpeakerKind.ORGANISATION,

@@ -20,7 +20,9 @@ from quizgame.authoring.cues import (
     _NP_OBJECT,
     _PARTICIPLE_CUE,
     _PAST,
+    _PREP_START,
     _PRONOUN_START,
+    _TRAILING_ADV,
     WEAK,
     lemma,
 )
@@ -96,21 +98,34 @@ def reported_candidates(
                 clause = sep.end()
             if v0 < covered and clause <= ss + 0:
                 continue
-            if v0 < covered and not _CLAUSE_SEP.search(text, max(ss, covered - 400), v0):
+            relative = _RELATIVE.search(text, max(ss, v0 - 60), v0)
+            if relative is not None:
+                clause = relative.start() + 1  # `…, which Ross has referred to as …`
+            elif v0 < covered and not _CLAUSE_SEP.search(text, max(ss, covered - 400), v0):
                 continue
             participle = verb.endswith("ing")
             subj: Subject | None
-            if participle:
-                if main is None or not text[ss:v0].rstrip().endswith(","):
+            coordinated = _AND_VERB.search(text, max(ss, v0 - 12), v0) is not None
+            if participle or coordinated:
+                # `…, accusing …` / `… declined the request and said …`: the main clause's subject
+                if participle and not text[ss:v0].rstrip().endswith(","):
                     continue
-                subj, clause, tag_start = main[0], main[1], main[2]
+                if main is not None:
+                    subj, clause, tag_start = main[0], main[1], main[2]
+                else:
+                    found = sentence_subject(text, ss, v0)
+                    if found is None:
+                        continue
+                    subj, tag_start = found
+                    clause = tag_start
             else:
                 subj = read_subject(text[clause:v0])
                 if subj is None:
                     subj, clause = _suffix_subject(text, clause, v0)
                 if subj is None or subj.inherit:
                     continue
-                tag_start = clause + _lstrip_len(text, clause, v0)
+                at = text.rfind(subj.text, clause, v0) if subj.text else -1
+                tag_start = at if at >= 0 else clause + _lstrip_len(text, clause, v0)
             c0, c1, had_that = _content_after(text, v1, se)
             n_words = len(_words(text[c0:c1]))
             before = text[ss:clause].rstrip(" ,")
@@ -127,7 +142,7 @@ def reported_candidates(
             elif lem not in _NP_OBJECT and not had_that and not _clause_like(text[c0:c1]):
                 continue
             content = text[c0:c1]
-            if len(_words(content)) < 2:
+            if len(_words(content)) < (1 if lem in _NP_OBJECT else 2):
                 continue
             out.append(
                 Cand(
@@ -154,7 +169,55 @@ def reported_candidates(
     return out
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who|whom)\s+[^,;]{1,40}$")
+_AND_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+# The subject of a sentence: its words up to the first finite verb.
+_FINITE_VERB = re.compile(
+    r"\s(?:[a-z]+ed|is|was|were|are|has|have|had|will|would|can|could|did|does|won|made|took|"
+    r"met|sent|gave|went|came|saw|held|brought|left|told|said|spoke|wrote|set|put|filed|"
+    r"[a-z]{3,}s)\b"
+)
+
+
+def sentence_subject(text: str, ss: int, v0: int) -> tuple[Subject, int] | None:
+    """The subject of the sentence's main clause: `On Wednesday, the Court of Session in Scotland
+    issued …, finding …` → the Court of Session."""
+    pos = ss
+    for part in re.split(r"(,\s*)", text[ss:v0]):
+        words = _words(part)
+        if not words or part.strip() == ",":
+            pos += len(part)
+            continue
+        if words[0].lower() in _PREP_START or _LEADING_TIME.match(part):
+            pos += len(part)
+            continue
+        verb = _FINITE_VERB.search(part)
+        if verb is None or verb.start() == 0:
+            return None
+        subj = read_subject(part[: verb.start()])
+        if subj is None or subj.inherit:
+            return None
+        return subj, pos + (len(part) - len(part.lstrip()))
+    return None
+
+
 _PRESENT_VERB = re.compile(r"\b[a-z]{3,}s\s+(?:it|them|him|her|that|to|us)\b")
+_AS_TAKERS = frozenset(
+    [
+        "call",
+        "describe",
+        "term",
+        "label",
+        "refer",
+        "characterise",
+        "cite",
+        "hail",
+        "praise",
+        "criticise",
+        "dismiss",
+        "see",
+    ]
+)
 _CLAUSE_TAKERS = frozenset(
     [
         "find",
@@ -189,7 +252,7 @@ def _suffix_subject(text: str, clause: int, v0: int) -> tuple[Subject | None, in
         tail = text[m.end() : v0]
         if not tail.strip() or len(_words(tail)) > 10:
             continue
-        if any(w.lower() in _AUX for w in _words(tail)):
+        if any(w.lower() in _AUX for w in _words(_TRAILING_ADV.sub("", " " + tail))):
             continue
         subj = read_subject(tail)
         if subj is not None and not subj.inherit:
@@ -205,7 +268,11 @@ def _weak_ok(content: str, lem: str) -> bool:
         return content.startswith("to be ") or (
             _clause_like(content) and not content.startswith("to ")
         )
-    if "“" in head or '"' in head or re.search(r"\bas\b", head):
+    if "“" in head or '"' in head or (lem in _AS_TAKERS and re.search(r"\bas\b", head)):
+        return True
+    if lem == "speak":
+        return bool(re.match(r"(?:of|about|out)\b", content))
+    if lem == "write" and re.match(r"to\s.{0,60}?\b(?:asking|urging|calling|demanding)\b", content):
         return True
     if content.startswith("to "):
         return False  # `agreed to answer`: an action, not speech

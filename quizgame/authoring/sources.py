@@ -47,7 +47,7 @@ _PASSIVE = re.compile(
     r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?|(?<=[a-z] ))(?P<verb>announced|condemned|"
     r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
     r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
-    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|published|released)(?:\s+(?:on|in|at|last|this|earlier)\s+\w+)?\s+by\s+"
+    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|noted|published|released)(?:\s+(?:on|in|at|last|this|earlier)\s+\w+)?\s+by\s+"
     r"(?P<np>[^,;.“”\"]+)"
 )
 
@@ -56,13 +56,32 @@ _DOC = re.compile(
     r"\b(?P<doc>[Ss]tatements?|[Rr]eports?|[Ll]etters?|[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Mm]aps?|"
     r"[Dd]ecrees?|[Rr]ulings?|[Ss]urveys?|[Pp]olls?|[Ee]stimates?|[Ff]indings|[Ff]igures|"
     r"[Nn]umbers|[Ff]ootage|[Aa]nnouncements?|[Pp]etitions?|[Cc]omplaints?|[Tt]weets?|"
-    r"[Pp]osts?|[Cc]ondemnations?)\b"
+    r"[Pp]osts?|[Cc]ondemnations?|[Oo]rders?|[Dd]ecisions?|[Cc]riticism|[Jj]udge?ments?|"
+    r"[Vv]erdicts?|[Oo]pinions?|[Pp]roclamations?)\b"
     r"(?:\s+(?:of\s+)?(?!(?:on|the|a|an|to|in|at|into|for|about|over)\b)[a-z][\w\-]*){0,3}?"
     r"\s+(?:from|by|of)\s+"
     r"(?P<np>(?:the\s+|a\s+)?[A-Z](?:[^;.“”\"]|(?<=\b[A-Z])\.)*?)"
-    r"(?=\s*[;.“\"]|\s*,\s+(?![A-Z]|and\s)|\s+(?:on|in|at|during|said|says|shows?|found|finds|"
+    r"(?=\s*[;.“\"]|\s*,\s+(?![A-Z]|and\s)|\s+(?:who|which|that|directing|ordering|asking|"
+    r"on|in|at|during|said|says|shows?|found|finds|"
     r"draws?|indicates?|notes?|reads?)\b|\s*$)"
 )
+
+
+_LONG_ACRONYM = re.compile(
+    r"(?P<long>[A-Z][\w'’\-]*(?:,?\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’\-]*)+)\s*"
+    r"\((?P<acro>[A-Z]{2,8})\)"
+)
+
+
+def collapse_acronyms(text: str) -> str:
+    """`United Nations Educational, Scientific and Cultural Organization (UNESCO)` → `UNESCO`,
+    so the commas inside the name do not split it into several sources."""
+
+    def repl(m: re.Match[str]) -> str:
+        caps = "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", m["long"]))
+        return m["acro"] if caps.endswith(m["acro"]) and "," in m["long"] else m.group(0)
+
+    return _LONG_ACRONYM.sub(repl, text)
 
 
 def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
@@ -73,7 +92,7 @@ def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: i
     for m in _DOC.finditer(text, ss, se):
         if spans.inside(m.start("np")):
             continue
-        np_text = re.split(r"\s+(?:on|in|at|during)\s", m["np"])[0]
+        np_text = collapse_acronyms(re.split(r"\s+(?:on|in|at|during)\s", m["np"])[0])
         c0, c1 = trim(text, ss, se)
         while c1 > c0 and text[c1 - 1] in ".!?":
             c1 -= 1
@@ -102,6 +121,9 @@ def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: i
     return out
 
 
+_APPOSED_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),")
+
+
 def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
     text = passage.text
     base = passage.start
@@ -117,6 +139,9 @@ def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) 
         if by and lead is not None and lead[1] is SpeakerKind.DOCUMENT:
             np_text = np_text[by.end() :]  # `a Twitter post by Amy Cook`
         subj = read_subject(np_text)
+        app_name = _APPOSED_NAME.match(text, m2.end())
+        if app_name and (subj is None or subj.name is None):
+            subj = read_subject(app_name["name"])  # `According to the mayor, Dee Margo, …`
         if subj is None or subj.inherit:
             continue
         if not text[ss : m2.start()].strip():
