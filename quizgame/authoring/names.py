@@ -330,7 +330,9 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
     if person_of is not None and _kind_of(person_of.group(1).split(), titled=False) is None:
         org = None  # `Steve Peers of the University of Essex`: a person, described by the `of`
     after = (
-        [w.text for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), 1)[-1])] if org else []
+        [w.text for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), maxsplit=1)[-1])]
+        if org
+        else []
     )
     titled_person = any(
         w.lower() in TITLES and k + 1 < len(after) and after[k + 1][:1].isupper()
