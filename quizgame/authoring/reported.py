@@ -46,6 +46,7 @@ def _clause_like(content: str) -> bool:
     cased = [t.text for t in tokens(content)][1:12]
     return (
         bool(_PRESENT_VERB.search(content[:120]))
+        or any(w in _IRREGULAR_PAST for w in head)
         or any(w in _AUX for w in head)
         or bool(_PAST.search(" ".join(cased)))
         or any(q in content for q in '“"')
@@ -170,7 +171,7 @@ def reported_candidates(
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|whom)\s+[^,;]{1,40}$")
-_AND_VERB = re.compile(r"[a-z]\s+and\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+_AND_VERB = re.compile(r"[\w\"”’)]\s+and\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # The subject of a sentence: its words up to the first finite verb.
 _FINITE_VERB = re.compile(
     r"\s(?:[a-z]+ed|is|was|were|are|has|have|had|will|would|can|could|did|does|won|made|took|"
@@ -201,6 +202,46 @@ def sentence_subject(text: str, ss: int, v0: int) -> tuple[Subject, int] | None:
     return None
 
 
+_IRREGULAR_PAST = frozenset(
+    [
+        "left",
+        "went",
+        "made",
+        "took",
+        "gave",
+        "came",
+        "saw",
+        "held",
+        "brought",
+        "told",
+        "said",
+        "spoke",
+        "wrote",
+        "knew",
+        "thought",
+        "found",
+        "lost",
+        "won",
+        "began",
+        "became",
+        "kept",
+        "felt",
+        "sent",
+        "paid",
+        "built",
+        "stood",
+        "understood",
+        "meant",
+        "led",
+        "ran",
+        "fell",
+        "broke",
+        "chose",
+        "grew",
+        "drove",
+        "rose",
+    ]
+)
 _PRESENT_VERB = re.compile(r"\b[a-z]{3,}s\s+(?:it|them|him|her|that|to|us)\b")
 _AS_TAKERS = frozenset(
     [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from quizgame.article.passages import Article
+from quizgame.article.passages import Article, Passage
 from quizgame.authoring.entities import Entity, Registry
 from quizgame.authoring.names import GENERIC_PEOPLE, RoleParse, SpeakerKind
 from quizgame.authoring.quotes import Cand
@@ -40,6 +40,13 @@ class Resolver:
         self.history: list[Resolved] = []
         self.by_passage: dict[int, list[Resolved]] = {}
         self._pstarts = [p.start for p in article.passages]
+        self._sentence_starts: dict[str, list[int]] = {}
+
+    def _sent_starts(self, p: Passage) -> list[int]:
+        starts = self._sentence_starts.get(p.id)
+        if starts is None:
+            starts = self._sentence_starts[p.id] = [s.start for s in p.sentences]
+        return starts
 
     def _passage_id_at(self, offset: int, default: str) -> str:
         i = bisect.bisect_right(self._pstarts, offset) - 1
@@ -100,11 +107,17 @@ class Resolver:
             if same and fits(same[-1].entity):
                 hit = (same[-1].entity, _ante_of(same[-1]))
         if hit[0] is None:
-            sents = [x for x in p.sentences if x.end <= cand.sentence_start][-1:]
-            for x in sents:
-                for m in self.registry.mentions_between(x.start, x.end):
-                    if fits(m.entity) and not m.possessive:
-                        hit = (m.entity, (p.id, m.start, m.end))
+            k = bisect.bisect_left(self._sent_starts(p), cand.sentence_start) - 1
+            if k >= 0:
+                x = p.sentences[k]
+                for loose in (False, True):
+                    for m in self.registry.mentions_between(x.start, x.end):
+                        if not m.possessive and (
+                            fits(m.entity) or (loose and _maybe_person(m.entity, kinds))
+                        ):
+                            hit = (m.entity, (p.id, m.start, m.end))
+                            break
+                    if hit[0] is not None:
                         break
         if hit[0] is None:
             prev = self.by_passage.get(cand.pindex - 1, [])
@@ -142,6 +155,11 @@ class Resolver:
             if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
                 return r.entity, _ante_of(r)
         return None, None
+
+
+def _maybe_person(e: Entity, kinds: frozenset[SpeakerKind]) -> bool:
+    """A two- or three-word name of unknown kind (`Anne Sacoolas`) may be a pronoun's person."""
+    return SpeakerKind.PERSON in kinds and e.kind is None and 2 <= len(e.name.split()) <= 3
 
 
 def _definite(text: str) -> bool:

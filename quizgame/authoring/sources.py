@@ -186,7 +186,10 @@ def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> li
     for m in _PASSIVE.finditer(text, ss, se):
         if spans.inside(m.start()):
             continue
-        np_text = re.split(r"\s+(?:on|in|at|during|after|before|over|for|to)\s", m["np"])[0]
+        np_text = re.split(
+            r"\s+(?:on|in|at|during|after|before|over|for|to|was|were|is|are|has|had|have)\b",
+            m["np"],
+        )[0]
         np_text = re.sub(r"^members\s+of\s+", "", np_text)
         subj = read_subject(np_text)
         if subj is None or subj.inherit or subj.pronoun is not None:

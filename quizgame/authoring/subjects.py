@@ -211,6 +211,11 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
         if not words:
             continue
         first = words[0].lower()
+        if first in _PREP_START and len(words) > 2 and seg is segments[-1]:
+            tail = parse_name_phrase(seg)
+            if tail is not None and len(tail.name.split()) <= 3:
+                heads.append(tail.name)  # `On live television Erdogan also attacked …`
+            continue
         if (
             first in _PREP_START
             or _LEADING_TIME.match(seg)
@@ -223,11 +228,6 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
             or (words[0][:1].islower() and first not in _NOT_DESCRIPTION)
         ):
             extra |= {w.lower() for w in words}  # an apposition: `X, co-author of …,`
-            continue
-        if first in _PREP_START and len(words) > 2 and seg is segments[-1]:
-            tail = parse_name_phrase(seg)
-            if tail is not None and len(tail.name.split()) <= 3:
-                heads.append(tail.name)  # `On live television Erdogan also attacked …`
             continue
         heads.append(seg)
     if not heads or len(heads) > 3:
