@@ -9,30 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quizgame.article.passages import Article
+from quizgame.authoring.name_runs import name_runs
 from quizgame.authoring.names import (
-    _ORG_OF_HEADS,
-    _PARTICLES,
-    _POSSESSIVE,
-    _TIME_WORDS,
     COUNTRIES,
-    ROLE_NOUNS,
     ROLE_SYNONYMS,
-    STOP_CAPS,
-    TITLES,
     NameParse,
     RoleParse,
     SpeakerKind,
-    Token,
-    _bare,
-    _is_cap,
-    _is_particle_name,
-    _kind_of,
     is_acronym,
-    tokens,
 )
 
 # --- the registry ---------------------------------------------------------------------------------
@@ -97,15 +84,30 @@ class Mention:
     possessive: bool
 
 
+class _Entities(dict[str, Entity]):
+    """Name → entity, remembering the order keys were first added (for incremental indexes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order: list[str] = []
+
+    def __setitem__(self, key: str, value: Entity) -> None:
+        if key not in self:
+            self.order.append(key)
+        super().__setitem__(key, value)
+
+
 class Registry:
     """Every name in the body text, merged so a surname or short form finds its full name."""
 
     def __init__(self) -> None:
-        self.entities: dict[str, Entity] = {}
+        self.entities: _Entities = _Entities()
         self._by_surname: dict[str, list[Entity]] = {}
         self.mentions: list[Mention] = []
         self._starts: list[int] = []
         self._last_seen: dict[int, list[int]] = {}  # id(entity) → sorted mention starts
+        self._by_word: dict[str, list[Entity]] = {}
+        self._indexed = 0
 
     # building ---------------------------------------------------------------------------------
 
@@ -114,7 +116,7 @@ class Registry:
         reg = cls()
         raw: list[tuple[int, int, NameParse, bool]] = []
         for passage in article.body:
-            for start, end, parse, possessive in _name_runs(passage.text, passage.start):
+            for start, end, parse, possessive in name_runs(passage.text, passage.start):
                 raw.append((start, end, parse, possessive))
         # full names first, so that a later `Peskov` joins `Dmitry Peskov`
         for start, _end, parse, _pos in raw:
@@ -252,18 +254,26 @@ class Registry:
         head = noun.split()[-1].lower()
         best: Entity | None = None
         best_at = -(10**12)
-        for e in self.entities.values():
-            if e.kind not in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) or e.name.startswith(
-                "\x00"
-            ):
+        for e in self._with_word(head):
+            if e.kind not in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP):
                 continue
-            if head in (w.lower() for w in e.name.split()):
-                # the most mentioned such organisation, then the most recent: `the court` in an
-                # article about the Court of Session that also names the Supreme Court once
-                seen = e.mentions * 10**9 + self._last_mention(e, at)
-                if seen > best_at:
-                    best, best_at = e, seen
+            # the most mentioned such organisation, then the most recent: `the court` in an
+            # article about the Court of Session that also names the Supreme Court once
+            seen = e.mentions * 10**9 + self._last_mention(e, at)
+            if seen > best_at:
+                best, best_at = e, seen
         return best
+
+    def _with_word(self, word: str) -> list[Entity]:
+        """Named entities with `word` in their name; the index grows as entities are added, so
+        lookups stay cheap on long articles."""
+        order = self.entities.order
+        for key in order[self._indexed :]:
+            if not key.startswith("\x00"):
+                for w in key.lower().split():
+                    self._by_word.setdefault(w, []).append(self.entities[key])
+        self._indexed = len(order)
+        return self._by_word.get(word, [])
 
     def aliases_of(self, entity: Entity) -> frozenset[str]:
         names = {entity.name, entity.display, *entity.aliases}
@@ -300,148 +310,3 @@ class Registry:
             if e.kind is kind and not key.startswith("\x00"):
                 out.setdefault(id(e), e)
         return list(out.values())
-
-
-def _name_runs(text: str, base: int) -> Iterable[tuple[int, int, NameParse, bool]]:
-    """Capitalised word runs in a passage, each read as a name with its descriptors."""
-    toks = tokens(text, base)
-    i = 0
-    n = len(toks)
-    while i < n:
-        if not (_is_cap(toks[i].text) or _is_particle_name(toks[i].text)):
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            gap = text[toks[j - 1].end - base : toks[j].start - base]
-            w = toks[j].text
-            if gap not in (" ", "-", "–"):
-                break
-            if _is_cap(w) or _is_particle_name(w):
-                j += 1
-                continue
-            if (
-                w in _PARTICLES
-                and j + 1 < n
-                and _is_cap(toks[j + 1].text)
-                and text[toks[j].end - base : toks[j + 1].start - base] == " "
-            ):
-                j += 1
-                continue
-            if (
-                w == "of"
-                and _bare(toks[j - 1].text).lower() in _ORG_OF_HEADS
-                and j + 1 < n
-                and (_is_cap(toks[j + 1].text) or toks[j + 1].text == "the")
-            ):
-                j += 2 if toks[j + 1].text != "the" else 3
-                continue
-            break
-        if _POSSESSIVE.search(toks[j - 1].text) and toks[j - 1].text[-2:] in ("'s", "’s"):
-            possessive = True
-        else:
-            possessive = False
-        yield from _split_run(text, base, toks, i, j, possessive)
-        i = j
-
-
-def _split_run(
-    text: str, base: int, toks: list[Token], i: int, j: int, possessive: bool
-) -> Iterable[tuple[int, int, NameParse, bool]]:
-    words = [toks[k].text for k in range(i, j)]
-    if possessive:
-        words[-1] = re.sub(r"['’]s$", "", words[-1])
-    # drop sentence words and dates from the front
-    k = 0
-    while k < len(words) and (
-        _bare(words[k]).lower() in STOP_CAPS or _bare(words[k]).lower() in _TIME_WORDS
-    ):
-        k += 1
-    had_the = k > 0 and words[k - 1].lower() == "the"
-    if i > 0 and toks[i - 1].text == "the":
-        had_the = True
-    words = words[k:]
-    offset = i + k
-    if not words:
-        return
-    if any(_bare(w).lower() in _TIME_WORDS for w in words):
-        return
-    # split at the last title: `House of Commons Speaker John Bercow`
-    last_title = max(
-        (x for x, w in enumerate(words) if _bare(w).lower() in TITLES or _bare(w) in ("MP",)),
-        default=-1,
-    )
-    left_ctx = _left_context(text, base, toks, offset)
-    if 0 <= last_title < len(words) - 1:
-        org_words = words[:last_title]
-        person = words[last_title + 1 :]
-        if org_words and _kind_of(org_words, titled=False) is SpeakerKind.ORGANISATION:
-            yield (
-                toks[offset].start,
-                toks[offset + last_title - 1].end,
-                NameParse(
-                    " ".join(_bare(w) for w in org_words),
-                    SpeakerKind.ORGANISATION,
-                    frozenset(),
-                    had_the,
-                ),
-                False,
-            )
-        desc = frozenset(_bare(w).lower() for w in words[: last_title + 1]) | left_ctx
-        start = toks[offset + last_title + 1].start
-        yield (
-            start,
-            toks[j - 1].end,
-            NameParse(" ".join(_bare(w) for w in person), SpeakerKind.PERSON, desc, False, True),
-            possessive,
-        )
-        return
-    if last_title == len(words) - 1:
-        return  # a bare title (`President`) names nobody
-    prev = _previous_word(text, base, toks, offset)
-    titled = prev in TITLES or prev in ROLE_NOUNS
-    after = text[toks[j - 1].end - base : toks[j - 1].end - base + 40]
-    apposition = re.match(
-        r",\s+(?:(?:a|an|the)\s+[a-z]|\d+,|(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b)", after
-    )
-    desc = left_ctx
-    if apposition:
-        tail = text[toks[j - 1].end - base :]
-        app = re.match(r",\s+([^,.;]{1,80})", tail)
-        if app:
-            desc = desc | frozenset(w.lower() for w in re.findall(r"[\w\-]+", app.group(1)))
-    name_words = [_bare(w) for w in words]
-    kind = _kind_of(name_words, titled=False)
-    if kind is None and (titled or (apposition and len(name_words) >= 2)):
-        kind = SpeakerKind.PERSON
-    yield (
-        toks[offset].start,
-        toks[j - 1].end,
-        NameParse(" ".join(name_words), kind, desc, had_the, titled),
-        possessive,
-    )
-
-
-def _previous_word(text: str, base: int, toks: list[Token], idx: int) -> str:
-    if idx == 0:
-        return ""
-    gap = text[toks[idx - 1].end - base : toks[idx].start - base]
-    if any(c in gap for c in ".;:!?\n"):
-        return ""
-    return _bare(toks[idx - 1].text).lower()
-
-
-def _left_context(text: str, base: int, toks: list[Token], idx: int) -> frozenset[str]:
-    """Up to four words before a name, back to punctuation: `Kremlin spokesman`, `study co-author`."""
-    out: list[str] = []
-    k = idx
-    while k > 0 and len(out) < 4:
-        gap = text[toks[k - 1].end - base : toks[k].start - base]
-        if gap.strip(" -–"):
-            break
-        w = _bare(toks[k - 1].text).lower()
-        if w in STOP_CAPS or w in ("of", "to", "by", "was", "is", "said", "with", "and"):
-            break
-        out.append(w)
-        k -= 1
-    return frozenset(out)
