@@ -179,18 +179,34 @@ def seed_line() -> str:
     )
 
 
+def _name(i: int) -> str:
+    """A distinct capitalised surname per index (`Bak`, `Bek`, …), so the number of entities
+    grows with the article, as in a real long text."""
+    out = ""
+    while True:
+        out += "bcdfghklmnprstvz"[i % 16] + "aeiou"[(i // 16) % 5]
+        i //= 80
+        if not i:
+            return out.capitalize() + "k"
+
+
+def _unit(i: int) -> str:
+    a, b = _name(2 * i), _name(2 * i + 1)
+    return (
+        f"Officials said that the plan would go ahead. “We will not wait,” Jane {a} said, "
+        f"adding that the council had agreed. According to the report, costs rose by half. "
+        f"Minister Tom {b} told reporters after the vote “it is done”. He also said it was "
+        f"fair. The court found that the law was void, and {a} denied it. "
+    )
+
+
 def sweep() -> None:
     """`extract` on one long paragraph at 1×/2×/4×/8× (issue #14: this used to be quadratic)."""
-    unit = (
-        "Officials said that the plan would go ahead. “We will not wait,” Jane Doe said, "
-        "adding that the council had agreed. According to the report, costs rose by half. "
-        "The minister told reporters after the vote “it is done”. He also said it was fair. "
-    )
-    base_reps = 400  # about 128 KB
+    base_reps = 400  # about 130 KB
     print("sweep: one-paragraph article, extract() time")
     first = 0.0
     for mult in (1, 2, 4, 8):
-        text = "Title\n\n" + unit * (base_reps * mult)
+        text = "Title\n\n" + "".join(_unit(i) for i in range(base_reps * mult))
         article = parse_article(text)
         t0 = time.perf_counter()
         n = len(extract(article))

@@ -25,6 +25,10 @@ class Spans:
         self._starts = [a for a, _ in self._spans]
 
     def add(self, a: int, b: int) -> None:
+        if not self._starts or a >= self._starts[-1]:
+            self._spans.append((a, b))  # the usual case: spans arrive in reading order
+            self._starts.append(a)
+            return
         i = bisect.bisect_left(self._starts, a)
         self._spans.insert(i, (a, b))
         self._starts.insert(i, a)
