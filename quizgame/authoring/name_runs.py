@@ -17,6 +17,7 @@ from quizgame.authoring.names import (
     _TIME_WORDS,
     ROLE_NOUNS,
     STOP_CAPS,
+    SURNAME_TITLES,
     TITLES,
     NameParse,
     SpeakerKind,
@@ -93,9 +94,21 @@ def _split_run(
         return
     if any(_bare(w).lower() in _TIME_WORDS for w in words):
         return
-    # split at the last title: `House of Commons Speaker John Bercow`
+    # split at the last title: `House of Commons Speaker John Bercow`; a title word ending the
+    # run after a first name is a surname (`Ada King`)
     last_title = max(
-        (x for x, w in enumerate(words) if _bare(w).lower() in TITLES or _bare(w) in ("MP",)),
+        (
+            x
+            for x, w in enumerate(words)
+            if (_bare(w).lower() in TITLES or _bare(w) in ("MP",))
+            and not (
+                _bare(w).lower() in SURNAME_TITLES
+                and x == len(words) - 1
+                and x > 0
+                and _bare(words[x - 1]).lower() not in TITLES | ROLE_NOUNS
+                and len(words) >= 2
+            )
+        ),
         default=-1,
     )
     left_ctx = _left_context(text, base, toks, offset)

@@ -68,6 +68,9 @@ TITLES = _set(
     dictator councillor councilman attorney prosecutor lawyer officer member"""
 )
 
+# Title words that are also common surnames: after a first name they end a name (`Ada King`).
+SURNAME_TITLES = _set("king bishop judge marshal major dean cardinal sheriff")
+
 # Lowercase nouns naming what someone is; before a name they mark a person, alone they are a role
 # reference (`the diplomat added`) to resolve to an earlier named speaker.
 ROLE_NOUNS = _set(
@@ -275,8 +278,17 @@ def tail_name(phrase: str) -> NameParse | None:
             continue
         if low in _TIME_WORDS or (low in STOP_CAPS and low not in _PARTICLES):
             break
+        surname = (  # `Ada King`, `Tom Bishop`: a title word as a surname after a first name
+            not name
+            and low in SURNAME_TITLES
+            and _is_cap(w)
+            and i > 0
+            and _is_cap(words[i - 1])
+            and _bare(words[i - 1]).lower() not in TITLES | ROLE_NOUNS | STOP_CAPS
+        )
         if (
             (_is_cap(w) and low not in TITLES and low not in ROLE_NOUNS)
+            or surname
             or _is_particle_name(w)
             or (low in _PARTICLES and name and i > 0 and _is_cap(words[i - 1]))
         ):

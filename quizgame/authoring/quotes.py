@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from quizgame.article.passages import Passage
-from quizgame.authoring.cues import _AUX_ADV, _CUE, _PARTICIPLE_CUE, _TERMINATOR
+from quizgame.authoring.cues import _AUX_ADV, _CUE, _PARTICIPLE_CUE, _TERMINATOR, lemma
 from quizgame.authoring.names import tokens
 from quizgame.authoring.subjects import Subject, read_subject
 
@@ -87,6 +87,8 @@ _SUBJ_FIRST = re.compile(
     rf"(?P<verb>{_CUE})\b",
     re.S,
 )
+# Verbs that name or characterise their object with the quoted words (`called it “…”`).
+_NAMING = frozenset(["call", "term", "label", "describe", "characterise", "dub", "brand", "refer"])
 _TAGLIKE = re.compile(rf"[,\s]*[^.;:“”\"]{{0,60}}?\b(?:{_CUE})\b")
 _BEFORE_VERB = re.compile(rf"\b(?P<verb>{_CUE}|{_PARTICIPLE_CUE})\b")
 
@@ -134,6 +136,8 @@ def _tag_before(text: str, q: Quote, boundary: int) -> tuple[Subject, str, int, 
     if _words(gap) and re.search(r"\b(?:is|was|are|were|has|have|had|will|would)\b", gap):
         return None
     verb = m["verb"]
+    if _words(gap) and lemma(verb) in _NAMING:
+        return None  # `called the move “…”`: a quoted phrase inside reported speech (mixed)
     if verb.lower().endswith("ing"):
         main = _BEFORE_VERB.search(before, 0, m.start())
         if main is not None and not main["verb"].lower().endswith("ing"):

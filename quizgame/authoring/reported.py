@@ -129,12 +129,13 @@ def reported_candidates(
                 tag_start = at if at >= 0 else clause + _lstrip_len(text, clause, v0)
             c0, c1, had_that = _content_after(text, v1, se)
             n_words = len(_words(text[c0:c1]))
-            before = text[ss:clause].rstrip(" ,")
-            plain_comma = bool(re.search(r",\s*$", text[ss:clause])) and not re.search(
-                r",\s+(?:and|but|while|whereas)\s+$", text[ss:clause]
+            lead_in = text[ss:tag_start]
+            before = lead_in.rstrip(" ,")
+            plain_comma = bool(re.search(r",\s*$", lead_in)) and not re.search(
+                r",\s+(?:and|but|while|whereas)\s+$", lead_in
             )
             if not participle and n_words < 4 and plain_comma and len(_words(before)) >= 3:
-                c0, c1 = trim(text, ss, clause)  # `…, police revealed on Saturday`
+                c0, c1 = trim(text, ss, tag_start)  # `…, police revealed on Saturday`
                 while c1 > c0 and text[c1 - 1] in ".!?,":
                     c1 -= 1
             elif lem in WEAK:

@@ -133,6 +133,8 @@ class Resolver:
                 if fits(m.entity) and not m.possessive:
                     hit = (m.entity, (self._passage_id_at(m.start, p.id), m.start, m.end))
                     break
+        if hit[0] is not None and hit[0].kind is None and SpeakerKind.PERSON in kinds:
+            hit[0].kind = SpeakerKind.PERSON  # `She` names her: a person
         if hit[0] is not None and want is not None and hit[0].gender is None:
             hit[0].gender = want
         return hit

@@ -52,7 +52,7 @@ _PASSIVE = re.compile(
     r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
     r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
     r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|noted|published|released)(?:\s+(?:on|in|at|last|this|earlier)\s+\w+)?\s+by\s+"
-    r"(?P<np>[^,;.“”\"]+)"
+    r"(?P<np>[^;.“”\"]+)"
 )
 
 
@@ -191,7 +191,8 @@ def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> li
         if spans.inside(m.start()):
             continue
         np_text = re.split(
-            r"\s+(?:on|in|at|during|after|before|over|for|to|was|were|is|are|has|had|have)\b",
+            r"\s+(?:on|in|at|during|after|before|over|for|to|as|was|were|is|are|has|had|have)\b"
+            r"|,\s+(?![A-Z]|and\s)",
             m["np"],
         )[0]
         np_text = re.sub(r"^members\s+of\s+", "", np_text)

@@ -144,6 +144,11 @@ def _conjuncts(seg: str) -> list[str]:
 _POSSESSED_DOC = re.compile(
     r"^(?:part\s+of\s+)?(?P<owner>.+?)['’]s?\s+(?:[\w\-]+\s+){0,2}(?P<doc>[a-z]+)$", re.IGNORECASE
 )
+_DOC_OF = re.compile(
+    r"^(?:(?:a|an|the|another|this)\s+)?(?:[\w\-]+\s+)?(?P<doc>[a-z]+)\s+(?:from|by|of)\s+"
+    r"(?P<src>(?:the\s+)?[A-Z].*)$",
+    re.IGNORECASE,
+)
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:,?\s+[A-Z][\w'’\-]*)*$")
 
 
@@ -151,6 +156,11 @@ def _one(seg: str, extra: frozenset[str]) -> Subject | None:
     own = _POSSESSED_DOC.match(seg)
     if own and own["doc"].lower() in DOCUMENT_NOUNS:
         inner = _one(own["owner"], extra)  # `Judge Miller's statement`: the judge is the source
+        if inner is not None:
+            return inner
+    doc = _DOC_OF.match(seg)
+    if doc and doc["doc"].lower() in DOCUMENT_NOUNS:
+        inner = _one(doc["src"], extra)  # `a statement from the Federal Reserve`
         if inner is not None:
             return inner
     place = _PLACE_TAIL.search(seg)
