@@ -90,6 +90,9 @@ class Attributions:
     def __len__(self) -> int:
         return len(self.items)
 
+    def __getitem__(self, index: int) -> Attribution:
+        return self.items[index]
+
     def speakers(self) -> dict[str, SpeakerKind]:
         """Named speakers in order of first attribution (vague sources are left out)."""
         out: dict[str, SpeakerKind] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizgame.article.passages import Article
 from quizgame.authoring.name_runs import name_runs
@@ -21,6 +21,7 @@ from quizgame.authoring.names import (
     SpeakerKind,
     is_acronym,
 )
+from quizgame.authoring.quotes import find_quotes
 
 # --- the registry ---------------------------------------------------------------------------------
 
@@ -82,6 +83,7 @@ class Mention:
     end: int
     entity: Entity
     possessive: bool
+    quoted: bool = False  # inside a quotation: never a speaker, never an antecedent
 
 
 class _Entities(dict[str, Entity]):
@@ -115,16 +117,23 @@ class Registry:
     def build(cls, article: Article) -> Registry:
         reg = cls()
         raw: list[tuple[int, int, NameParse, bool]] = []
+        quoted: list[tuple[int, int]] = []
         for passage in article.body:
             for start, end, parse, possessive in name_runs(passage.text, passage.start):
                 raw.append((start, end, parse, possessive))
+            for q in find_quotes(passage.text):
+                close = q.close if q.close is not None else len(passage.text)
+                quoted.append((passage.start + q.open, passage.start + close))
+        qstarts = [a for a, _ in quoted]
         # full names first, so that a later `Peskov` joins `Dmitry Peskov`
         for start, _end, parse, _pos in raw:
             if len(parse.name.split()) >= 2:
                 reg._add(parse, start)
         for start, end, parse, possessive in raw:
             entity = reg._add(parse, start)
-            reg.mentions.append(Mention(start, end, entity, possessive))
+            k = bisect.bisect_right(qstarts, start) - 1
+            inside = k >= 0 and quoted[k][0] < start < quoted[k][1]
+            reg.mentions.append(Mention(start, end, entity, possessive, inside))
         reg.mentions.sort(key=lambda m: m.start)
         reg._starts = [m.start for m in reg.mentions]
         for m in reg.mentions:
@@ -233,7 +242,7 @@ class Registry:
         for mm in range(len(self.mentions)):
             if self.mentions[mm].entity is other:
                 old = self.mentions[mm]
-                self.mentions[mm] = Mention(old.start, old.end, entity, old.possessive)
+                self.mentions[mm] = replace(old, entity=entity)
                 self._last_seen.setdefault(id(entity), []).append(old.start)
         self._last_seen.get(id(entity), []).sort()
 

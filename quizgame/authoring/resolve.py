@@ -10,9 +10,10 @@ of the previous paragraph when it continues that speaker's quotation.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizgame.article.passages import Article, Passage
+from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.entities import Entity, Registry
 from quizgame.authoring.names import GENERIC_PEOPLE, RoleParse, SpeakerKind
 from quizgame.authoring.quotes import Cand
@@ -41,6 +42,7 @@ class Resolver:
         self.by_passage: dict[int, list[Resolved]] = {}
         self._pstarts = [p.start for p in article.passages]
         self._sentence_starts: dict[str, list[int]] = {}
+        self._body = article.body
 
     def _sent_starts(self, p: Passage) -> list[int]:
         starts = self._sentence_starts.get(p.id)
@@ -99,7 +101,7 @@ class Resolver:
         # the subject of this sentence (its first person named before the pronoun), else the last
         # source credited, else the subject of the previous sentence, else the nearest person
         for m in self.registry.mentions_between(cand.sentence_start, cand.order):
-            if fits(m.entity) and not m.possessive:
+            if fits(m.entity) and not m.possessive and not m.quoted:
                 hit = (m.entity, (p.id, m.start, m.end))
                 break
         if hit[0] is None:
@@ -109,16 +111,7 @@ class Resolver:
         if hit[0] is None:
             k = bisect.bisect_left(self._sent_starts(p), cand.sentence_start) - 1
             if k >= 0:
-                x = p.sentences[k]
-                for loose in (False, True):
-                    for m in self.registry.mentions_between(x.start, x.end):
-                        if not m.possessive and (
-                            fits(m.entity) or (loose and _maybe_person(m.entity, kinds))
-                        ):
-                            hit = (m.entity, (p.id, m.start, m.end))
-                            break
-                    if hit[0] is not None:
-                        break
+                hit = self._scan(p.sentences[k], p.id, fits, kinds)
         if hit[0] is None:
             prev = self.by_passage.get(cand.pindex - 1, [])
             for r in reversed(prev):
@@ -127,10 +120,14 @@ class Resolver:
                     break
                 if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
                     break
+        if hit[0] is None and cand.pindex > 0 and cand.sentence_start == p.start:
+            before = self._body[cand.pindex - 1]  # the last sentence of the paragraph before
+            if before.sentences:
+                hit = self._scan(before.sentences[-1], before.id, fits, kinds)
         if hit[0] is None:
             lo = max(0, cand.order - 1500)
             for m in reversed(self.registry.mentions_between(lo, cand.order)):
-                if fits(m.entity) and not m.possessive:
+                if fits(m.entity) and not m.possessive and not m.quoted:
                     hit = (m.entity, (self._passage_id_at(m.start, p.id), m.start, m.end))
                     break
         if hit[0] is not None and hit[0].kind is None and SpeakerKind.PERSON in kinds:
@@ -139,12 +136,28 @@ class Resolver:
             hit[0].gender = want
         return hit
 
+    def _scan(
+        self,
+        x: Sentence,
+        pid: str,
+        fits: Callable[[Entity | None], bool],
+        kinds: frozenset[SpeakerKind],
+    ) -> tuple[Entity | None, tuple[str, int, int] | None]:
+        """The first person (by kind, else a likely person) named outside quotes in a sentence."""
+        for loose in (False, True):
+            for m in self.registry.mentions_between(x.start, x.end):
+                if m.possessive or m.quoted:
+                    continue
+                if fits(m.entity) or (loose and _maybe_person(m.entity, kinds, m.start == x.start)):
+                    return m.entity, (pid, m.start, m.end)
+        return None, None
+
     def _role(
         self, cand: Cand, role: RoleParse
     ) -> tuple[Entity | None, tuple[str, int, int] | None]:
         lo = max(0, cand.order - 3000)
         for m in reversed(self.registry.mentions_between(lo, cand.order)):
-            if m.entity.compatible(role):
+            if m.entity.compatible(role) and not m.quoted:
                 return m.entity, (self._passage_id_at(m.start, cand.passage.id), m.start, m.end)
         for r in reversed(self.history[-50:]):
             if r.entity is not None and r.entity.compatible(role):
@@ -159,9 +172,15 @@ class Resolver:
         return None, None
 
 
-def _maybe_person(e: Entity, kinds: frozenset[SpeakerKind]) -> bool:
-    """A two- or three-word name of unknown kind (`Anne Sacoolas`) may be a pronoun's person."""
-    return SpeakerKind.PERSON in kinds and e.kind is None and 2 <= len(e.name.split()) <= 3
+def _maybe_person(e: Entity, kinds: frozenset[SpeakerKind], subject: bool) -> bool:
+    """A name of unknown kind (`Anne Sacoolas`; `Bloomberg` opening its sentence) may be a
+    pronoun's person."""
+    words = len(e.name.split())
+    return (
+        SpeakerKind.PERSON in kinds
+        and e.kind is None
+        and (2 <= words <= 3 or (words == 1 and subject))
+    )
 
 
 def _definite(text: str) -> bool:

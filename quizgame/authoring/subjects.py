@@ -172,6 +172,8 @@ def _one(seg: str, extra: frozenset[str]) -> Subject | None:
         return Subject(pronoun=seg.lower(), text=seg, extra=extra)
     noun = noun_source(seg)
     parsed = parse_name_phrase(seg)
+    if noun is not None and not _proper_words(seg):
+        parsed = None  # `Officials said`: capitalised only because it starts the sentence
     if parsed is not None and not (noun and _lower_head(seg)):
         return Subject(name=parsed, text=seg, extra=extra)
     role = parse_role(seg)
@@ -183,6 +185,16 @@ def _one(seg: str, extra: frozenset[str]) -> Subject | None:
     if noun is not None:
         return Subject(noun=noun[0], noun_kind=noun[1], text=seg, extra=extra)
     return None
+
+
+def _proper_words(seg: str) -> list[str]:
+    """Capitalised words that are not common nouns or determiners (`Officials`, `The`)."""
+    common = DOCUMENT_NOUNS | GROUP_NOUNS | VAGUE_NOUNS | ROLE_NOUNS | _NOT_DESCRIPTION
+    return [
+        w
+        for w in _words(seg)
+        if w[:1].isupper() and w.lower() not in common and w.lower().rstrip("s") not in common
+    ]
 
 
 def _lower_head(seg: str) -> bool:
@@ -247,6 +259,15 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
     role_text: str | None = None
     if len(heads) > 1:
         named = [h for h in heads if _proper_person(h)]
+        if len(named) == 1 and heads.index(named[0]) > 0:
+            before = heads[heads.index(named[0]) - 1]
+            org = parse_name_phrase(before)
+            if (
+                org is not None
+                and org.kind is SpeakerKind.ORGANISATION
+                and not re.search(r"\b(?!(?:of|and|the|for)\b)[a-z]", before)
+            ):
+                named = []  # `the University of California, San Diego`: an organisation, a place
         if len(named) == 1:
             # `A Republican Assemblywoman, Jill Tolles,`: the name is the source, the rest its role
             role_text = ", ".join(h for h in heads if h is not named[0])
