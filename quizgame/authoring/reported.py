@@ -90,8 +90,9 @@ def reported_candidates(
             v0, v1 = m.start(), m.end()
             if spans.inside(v0) or _PASSIVE_BEFORE.search(text, max(ss, v0 - 12), v0):
                 continue  # `was reported by …` is the passive rule's; `was recalled` is no speech
-            if text.startswith(" by ", v1):
-                continue
+            plural_noun = m["verb"].endswith("s") and m["verb"] != "says"
+            if text.startswith(" by ", v1) or (plural_noun and _AUX_NEXT.match(text, v1)):
+                continue  # `member states had bid`: a plural noun, not the verb `states`
             verb = m["verb"].lower()
             lem = lemma(verb)
             clause = ss
@@ -171,6 +172,9 @@ def reported_candidates(
     return out
 
 
+_AUX_NEXT = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might|must|did|do)\b"
+)
 _RELATIVE = re.compile(r",\s+(?:which|who|whom)\s+[^,;]{1,40}$")
 _AND_VERB = re.compile(r"[\w\"”’)]\s+and\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # The subject of a sentence: its words up to the first finite verb.

@@ -94,7 +94,7 @@ def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: i
     base = passage.start
     out: list[Cand] = []
     for m in _DOC.finditer(text, ss, se):
-        if spans.inside(m.start("np")):
+        if spans.inside(m.start("np")) or spans.inside(m.start()):
             continue
         np_text = collapse_acronyms(re.split(r"\s+(?:on|in|at|during)\s", m["np"])[0])
         c0, c1 = trim(text, ss, se)
@@ -179,6 +179,7 @@ def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) 
                 sentence_start=base + ss,
             )
         )
+        spans.add(m2.start(), m2.start("np") + len(m2["np"]))  # `a post by X` is this source
     return out
 
 
