@@ -98,9 +98,9 @@ def reported_candidates(
             clause = ss
             for sep in _CLAUSE_SEP.finditer(text, ss, v0):
                 clause = sep.end()
-            if v0 < covered and clause <= ss + 0:
-                continue
             relative = _RELATIVE.search(text, max(ss, v0 - 60), v0)
+            if v0 < covered and clause <= ss and relative is None:
+                continue
             if relative is not None:
                 clause = relative.start() + 1  # `…, which Ross has referred to as …`
             elif v0 < covered and not _CLAUSE_SEP.search(text, max(ss, covered - 400), v0):
@@ -267,6 +267,7 @@ _AS_TAKERS = frozenset(
 _CLAUSE_TAKERS = frozenset(
     [
         "find",
+        "inform",
         "maintain",
         "rule",
         "show",

@@ -10,6 +10,7 @@ of the previous paragraph when it continues that speaker's quotation.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -144,11 +145,22 @@ class Resolver:
         kinds: frozenset[SpeakerKind],
     ) -> tuple[Entity | None, tuple[str, int, int] | None]:
         """The first person (by kind, else a likely person) named outside quotes in a sentence."""
-        for loose in (False, True):
+        for stage in (0, 1, 2):  # known people, a one-word subject, other unknown full names
             for m in self.registry.mentions_between(x.start, x.end):
                 if m.possessive or m.quoted:
                     continue
-                if fits(m.entity) or (loose and _maybe_person(m.entity, kinds, m.start == x.start)):
+                if stage == 0:
+                    if fits(m.entity):
+                        return m.entity, (pid, m.start, m.end)
+                    continue
+                if _PLACE_PREP.search(x.text, 0, m.start - x.start):
+                    continue
+                subject = m.start == x.start and bool(
+                    _VERB_NEXT.match(x.text, m.end - x.start)
+                )  # `Bloomberg endorsed …`, not `Northamptonshire police …`
+                if _maybe_person(m.entity, kinds, subject) and (
+                    (stage == 2) == (len(m.entity.name.split()) >= 2)
+                ):
                     return m.entity, (pid, m.start, m.end)
         return None, None
 
@@ -170,6 +182,14 @@ class Resolver:
             if r.entity is not None and r.entity.kind is SpeakerKind.PERSON:
                 return r.entity, _ante_of(r)
         return None, None
+
+
+_PLACE_PREP = re.compile(r"\b(?:from|in|at|near|into|across|outside|inside|through)\s+(?:the\s+)?$")
+
+
+_VERB_NEXT = re.compile(
+    r"\s+(?:[a-z]+ed|[a-z]+s|is|was|has|had|will|would|said|told|met|made|took|gave|won|spoke)\b"
+)
 
 
 def _maybe_person(e: Entity, kinds: frozenset[SpeakerKind], subject: bool) -> bool:

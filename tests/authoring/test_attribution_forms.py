@@ -171,3 +171,18 @@ def test_a_cue_inside_credited_content_belongs_to_that_content() -> None:
 def test_actions_are_not_speech() -> None:
     assert _found("Ann Lee agreed to answer some questions for the paper.") == []
     assert _found("The country was a colony called Southern Rhodesia.") == []
+
+
+def test_a_relative_clause_has_its_own_source() -> None:
+    found = _found(
+        'Kerri Kupec criticized the decision, which Wilbur Ross has referred to as "a stunt".'
+    )
+    assert [a.speaker for a in found] == ["Kerri Kupec", "Wilbur Ross"]
+
+
+def test_pronoun_skips_places_for_an_unknown_full_name() -> None:
+    found = _found(
+        "Police said the car had come from RAF Croughton and spoke with Anne Sacoolas. "
+        "She informed police she had diplomatic immunity."
+    )
+    assert ("Anne Sacoolas", "informed") in [(a.speaker, a.cue) for a in found]
