@@ -162,6 +162,10 @@ class Registry:
         entity.mentions += 1
         entity.descriptors |= parse.descriptors
         entity.had_the = entity.had_the or parse.had_the
+        if entity.role is None and parse.role:
+            entity.role = parse.role
+        if entity.gender is None and parse.gender is not None:
+            entity.gender = parse.gender  # `Mrs`, `Ms`, `spokeswoman`, `Queen` right before it
         if entity.kind is None and parse.kind is not None:
             entity.kind = parse.kind
         elif parse.titled and entity.kind is None:

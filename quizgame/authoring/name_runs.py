@@ -26,6 +26,8 @@ from quizgame.authoring.names import (
     _is_cap,
     _is_particle_name,
     _kind_of,
+    gender_of,
+    role_text,
     tokens,
 )
 
@@ -132,7 +134,15 @@ def _split_run(
         yield (
             start,
             toks[j - 1].end,
-            NameParse(" ".join(_bare(w) for w in person), SpeakerKind.PERSON, desc, False, True),
+            NameParse(
+                " ".join(_bare(w) for w in person),
+                SpeakerKind.PERSON,
+                desc,
+                False,
+                True,
+                role_text([_bare(w) for w in words[: last_title + 1]]),
+                gender_of(_bare(words[last_title])),
+            ),
             possessive,
         )
         return
@@ -157,7 +167,15 @@ def _split_run(
     yield (
         toks[offset].start,
         toks[j - 1].end,
-        NameParse(" ".join(name_words), kind, desc, had_the, titled),
+        NameParse(
+            " ".join(name_words),
+            kind,
+            desc,
+            had_the,
+            titled,
+            role_text(_left_words(text, base, toks, offset)) if titled else None,
+            gender_of(prev),
+        ),
         possessive,
     )
 
@@ -173,15 +191,20 @@ def _previous_word(text: str, base: int, toks: list[Token], idx: int) -> str:
 
 def _left_context(text: str, base: int, toks: list[Token], idx: int) -> frozenset[str]:
     """Up to four words before a name, back to punctuation: `Kremlin spokesman`, `study co-author`."""
+    return frozenset(w.lower() for w in _left_words(text, base, toks, idx))
+
+
+def _left_words(text: str, base: int, toks: list[Token], idx: int) -> list[str]:
+    """The words of `_left_context`, in reading order and as written."""
     out: list[str] = []
     k = idx
     while k > 0 and len(out) < 4:
         gap = text[toks[k - 1].end - base : toks[k].start - base]
         if gap.strip(" -–"):
             break
-        w = _bare(toks[k - 1].text).lower()
-        if w in STOP_CAPS or w in ("of", "to", "by", "was", "is", "said", "with", "and"):
+        w = _bare(toks[k - 1].text)
+        if w.lower() in STOP_CAPS or w in ("of", "to", "by", "was", "is", "said", "with", "and"):
             break
-        out.append(w)
+        out.insert(0, w)
         k -= 1
-    return frozenset(out)
+    return out

@@ -50,16 +50,17 @@ VAGUE_NOUNS = _set(
     politicians diplomats commentators academics economists rescuers firefighters medics
     agencies outlets newspapers"""
 )
-FEMALE = _set(
-    "mrs ms miss madam mme dame lady queen princess duchess spokeswoman chairwoman she her"
+# Honorifics and role words that show a person's gender (pronouns resolve with it).
+FEMALE_WORDS = _set(
+    "mrs ms miss madam mme mlle dame lady queen princess duchess spokeswoman chairwoman"
 )
-MALE = _set("mr sir lord king prince duke spokesman chairman he his him")
+MALE_WORDS = _set("mr sir lord king prince duke spokesman chairman")
 
 
 # Words that introduce or stand for a person's position. Matched case-insensitively, they end a
 # name when scanning leftwards (`Foreign Minister [Sergey] Lavrov` → `Sergey Lavrov`).
 TITLES = _set(
-    """president presidents prime minister ministers secretary chancellor senator sen rep
+    """president presidents prime minister ministers secretary chancellor senator sen rep mme mlle
     representative governor gov mayor judge justice queen king prince princess crown pope sheikh
     dr mr mrs ms miss sir dame lord lady professor prof speaker chairman chairwoman chairperson
     director commissioner ambassador chief captain colonel general lieutenant sergeant detective
@@ -229,6 +230,13 @@ class NameParse:
     descriptors: frozenset[str]
     had_the: bool = False
     titled: bool = False
+    role: str | None = None  # `former US ambassador to the United Nations`, split from the name
+    gender: str | None = None  # from the honorific or role word right before the name
+
+
+def gender_of(word: str) -> str | None:
+    low = word.lower().rstrip(".")
+    return "f" if low in FEMALE_WORDS else "m" if low in MALE_WORDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +334,32 @@ def tail_name(phrase: str) -> NameParse | None:
     kind = _kind_of(name, titled=titled and not _kind_of(name, titled=False))
     if kind is None and titled:
         kind = SpeakerKind.PERSON
-    return NameParse(" ".join(name), kind, descriptors, had_the, titled)
+    role = role_text(before) if kind in (None, SpeakerKind.PERSON) else None
+    if role and kind is None:
+        kind = SpeakerKind.PERSON
+    gender = gender_of(_bare(before[-1])) if before else None
+    return NameParse(" ".join(name), kind, descriptors, had_the, titled, role, gender)
+
+
+_HONORIFICS = _set("mr mrs ms miss mme mlle sir dame")
+
+
+def role_text(before: list[str]) -> str | None:
+    """The title phrase before a name, as a role: `Former US Ambassador to the United Nations` →
+    `former US ambassador to the United Nations` (title words lowercased, names kept)."""
+    start = len(before)
+    while start > 0 and (
+        _bare(before[start - 1]).lower() not in STOP_CAPS
+        or before[start - 1].lower() in ("of", "to", "for", "the")
+    ):
+        start -= 1
+    words = [w for w in before[start:] if _bare(w).lower().rstrip(".") not in _HONORIFICS]
+    while words and words[0].lower() in ("the", "of", "to", "for"):
+        words = words[1:]
+    if not any(_bare(w).lower() in TITLES | ROLE_NOUNS for w in words):
+        return None
+    low = TITLES | ROLE_NOUNS | _set("former acting deputy vice chief senior")
+    return " ".join(_bare(w).lower() if _bare(w).lower() in low else _bare(w) for w in words)
 
 
 def parse_name_phrase(phrase: str) -> NameParse | None:

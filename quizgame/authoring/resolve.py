@@ -64,8 +64,8 @@ class Resolver:
             entity = self.registry.entity_for(subj.name, at)
             if subj.extra:
                 entity.descriptors |= subj.extra
-            if subj.role_text and entity.role is None:
-                entity.role = subj.role_text
+            if entity.role is None:
+                entity.role = subj.role_text or subj.name.role
         elif subj.inherit:
             same = self.by_passage.get(cand.pindex, [])
             prior = same[-1] if same else continues_from

@@ -37,7 +37,9 @@ def test_role_is_split_from_a_fused_title() -> None:
     found = _extract(
         "Former US Ambassador to the United Nations Nikki Haley said the plan would fail."
     )
-    assert [a.speaker for a in found] == ["Nikki Haley"]
+    assert [(a.speaker, a.role) for a in found] == [
+        ("Nikki Haley", "former US ambassador to the United Nations")
+    ]
 
 
 def test_apposition_gives_the_role_and_keeps_the_name() -> None:
@@ -50,7 +52,7 @@ def test_role_noun_resolves_to_the_named_person() -> None:
         "Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n"
         '"We have nothing to add," the Kremlin rep said.'
     )
-    assert [a.speaker for a in found] == ["Dmitry Peskov"]
+    assert [(a.speaker, a.role) for a in found] == [("Dmitry Peskov", "Kremlin spokesman")]
     assert found[0].antecedent is not None
 
 
@@ -78,10 +80,11 @@ def test_vague_sources_are_kept_but_never_named_options() -> None:
 
 def test_gender_from_honorifics_picks_the_right_antecedent() -> None:
     found = _extract(
-        "Mrs Ann Lee met Mr Tom Hart on Monday. "
+        "Mr Tom Hart met Mrs Ann Lee on Monday. "
         'She said "the meeting went well". He said "we agreed on nothing".'
     )
     assert [a.speaker for a in found] == ["Ann Lee", "Tom Hart"]
+    assert [a.role for a in found] == [None, None]  # an honorific is not a role
 
 
 def test_pronoun_takes_the_sentence_subject_not_the_nearest_name() -> None:
