@@ -12,56 +12,45 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from quizgame.authoring.lexicon import (
-    _ORG_OF_HEADS as _ORG_OF_HEADS,
+    _ORG_OF_HEADS,
+    _PARTICLES,
+    _TIME_WORDS,
+    COUNTRIES,
+    DOCUMENT_NOUNS,
+    FEMALE_WORDS,
+    GENERIC_PEOPLE,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    MULTI_COUNTRIES,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    STOP_CAPS,
+    SURNAME_TITLES,
+    TITLES,
+    VAGUE_NOUNS,
 )
-from quizgame.authoring.lexicon import (
-    _PARTICLES as _PARTICLES,
-)
-from quizgame.authoring.lexicon import (
-    _TIME_WORDS as _TIME_WORDS,
-)
-from quizgame.authoring.lexicon import (
-    COUNTRIES as COUNTRIES,
-)
-from quizgame.authoring.lexicon import (
-    DOCUMENT_NOUNS as DOCUMENT_NOUNS,
-)
-from quizgame.authoring.lexicon import (
-    FEMALE_WORDS as FEMALE_WORDS,
-)
-from quizgame.authoring.lexicon import (
-    GENERIC_PEOPLE as GENERIC_PEOPLE,
-)
-from quizgame.authoring.lexicon import (
-    GROUP_NOUNS as GROUP_NOUNS,
-)
-from quizgame.authoring.lexicon import (
-    MALE_WORDS as MALE_WORDS,
-)
-from quizgame.authoring.lexicon import (
-    MULTI_COUNTRIES as MULTI_COUNTRIES,
-)
-from quizgame.authoring.lexicon import (
-    ORG_WORDS as ORG_WORDS,
-)
-from quizgame.authoring.lexicon import (
-    ROLE_NOUNS as ROLE_NOUNS,
-)
-from quizgame.authoring.lexicon import (
-    ROLE_SYNONYMS as ROLE_SYNONYMS,
-)
-from quizgame.authoring.lexicon import (
-    STOP_CAPS as STOP_CAPS,
-)
-from quizgame.authoring.lexicon import (
-    SURNAME_TITLES as SURNAME_TITLES,
-)
-from quizgame.authoring.lexicon import (
-    TITLES as TITLES,
-)
-from quizgame.authoring.lexicon import (
-    VAGUE_NOUNS as VAGUE_NOUNS,
-)
+
+# the word lists are part of this module's interface (older callers import them from here)
+__all__ = [
+    "COUNTRIES",
+    "DOCUMENT_NOUNS",
+    "FEMALE_WORDS",
+    "GENERIC_PEOPLE",
+    "GROUP_NOUNS",
+    "MALE_WORDS",
+    "MULTI_COUNTRIES",
+    "ORG_WORDS",
+    "ROLE_NOUNS",
+    "ROLE_SYNONYMS",
+    "STOP_CAPS",
+    "SURNAME_TITLES",
+    "TITLES",
+    "VAGUE_NOUNS",
+    "_ORG_OF_HEADS",
+    "_PARTICLES",
+    "_TIME_WORDS",
+]
 
 
 def _set(words: str) -> frozenset[str]:
