@@ -15,7 +15,11 @@ from quizgame.article.passages import Article
 from quizgame.authoring.name_runs import name_runs
 from quizgame.authoring.names import (
     COUNTRIES,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    ROLE_NOUNS,
     ROLE_SYNONYMS,
+    VAGUE_NOUNS,
     NameParse,
     RoleParse,
     SpeakerKind,
@@ -84,6 +88,9 @@ class Mention:
     entity: Entity
     possessive: bool
     quoted: bool = False  # inside a quotation: never a speaker, never an antecedent
+
+
+_COMMON = DOCUMENT_NOUNS | GROUP_NOUNS | VAGUE_NOUNS | ROLE_NOUNS
 
 
 class _Entities(dict[str, Entity]):
@@ -257,6 +264,8 @@ class Registry:
         if entity is None:
             if kind is SpeakerKind.PERSON:
                 kind = SpeakerKind.VAGUE  # an unnamed person (`a Turkish official`) is vague
+            if noun[:1].isupper() and noun.split()[0].lower() in _COMMON:
+                noun = noun[:1].lower() + noun[1:]  # `Officials said` → `officials`
             entity = Entity(noun, kind, first=at)
             self.entities[f"\x00{key}"] = entity
         entity.mentions += 1

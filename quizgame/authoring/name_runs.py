@@ -83,10 +83,12 @@ def _split_run(
         words[-1] = re.sub(r"['’]s$", "", words[-1])
     # drop sentence words and dates from the front
     k = 0
-    while k < len(words) and (
-        _bare(words[k]).lower() in STOP_CAPS or _bare(words[k]).lower() in _TIME_WORDS
+    while (
+        k < len(words)
+        and not _acronym(words[k])
+        and (_plain(words[k]) in STOP_CAPS or _plain(words[k]) in _TIME_WORDS)
     ):
-        k += 1
+        k += 1  # `The`, `Today's`, `Monday` open the run but are not the name
     had_the = k > 0 and words[k - 1].lower() == "the"
     if i > 0 and toks[i - 1].text == "the":
         had_the = True
@@ -178,6 +180,15 @@ def _split_run(
         ),
         possessive,
     )
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"['’]s$", "", _bare(word)).lower()
+
+
+def _acronym(word: str) -> bool:
+    """`WHO`, `US`: capitals, never a stop word."""
+    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def _previous_word(text: str, base: int, toks: list[Token], idx: int) -> str:

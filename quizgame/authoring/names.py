@@ -173,7 +173,8 @@ def tail_name(phrase: str) -> NameParse | None:
             name.insert(0, bare)  # `USA Today`: a name, not a time word
             i -= 1
             continue
-        if low in _TIME_WORDS or (low in STOP_CAPS and low not in _PARTICLES):
+        acronym = len(bare) >= 2 and bare.isupper() and bare.isalpha()  # `WHO`, `US`
+        if not acronym and (low in _TIME_WORDS or (low in STOP_CAPS and low not in _PARTICLES)):
             break
         surname = (  # `Ada King`, `Tom Bishop`: a title word as a surname after a first name
             not name
@@ -254,6 +255,7 @@ def role_text(before: list[str]) -> str | None:
 def parse_name_phrase(phrase: str) -> NameParse | None:
     """Read a subject noun phrase as a name, handling `of` phrases (`Lucy Fischer of The Times`)."""
     phrase = _strip_parens(phrase).strip(" ,;:")
+    phrase = _DAY_POSSESSIVE.sub("", phrase)  # `Today's Court of Session`
     if not phrase:
         return None
     org = _ORG_OF.search(phrase)
@@ -302,6 +304,11 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
     return cand
 
 
+_DAY_POSSESSIVE = re.compile(
+    r"^(?:the\s+)?(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|this\s+week)['’]s\s+",
+    re.IGNORECASE,
+)
 _ORG_OF = re.compile(
     r"(?:\b[A-Z][\w'’\-]*\s+)*\b(?:"
     + "|".join(sorted(w.capitalize() for w in _ORG_OF_HEADS))

@@ -78,6 +78,9 @@ def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:
     if "“" in seg or '"' in seg:
         return None
     seg = _PARTICIPLE_TAIL.split(seg)[0]  # `a statement posted to his account` → `a statement`
+    later = re.search(r"^[a-z][\w\s]*?\s(?=(?:the|a|an)\s)", seg)
+    if later:
+        seg = seg[later.end() :]  # `few days later the administration` → `the administration`
     bare = _DETERMINERS.sub("", seg).strip()
     words = _words(bare)
     if not words or len(words) > 6:
