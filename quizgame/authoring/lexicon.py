@@ -48,7 +48,9 @@ TITLES = _set(
     director commissioner ambassador chief captain colonel general lieutenant sergeant detective
     inspector superintendent commander admiral bishop archbishop rabbi imam mp mep deputy vice
     spokesman spokeswoman spokesperson broadcaster leader head premier emir sultan coach manager
-    dictator councillor councilman attorney prosecutor lawyer officer member"""
+    dictator councillor councilman attorney prosecutor lawyer officer member assemblyman
+    assemblywoman congressman congresswoman councilwoman commandant secretary-general ceo
+    cardinal chairman"""
 )
 
 # Title words that are also common surnames: after a first name they end a name (`Ada King`).
@@ -97,7 +99,10 @@ ORG_WORDS = _set(
     council commission ministry department agency court parliament congress senate assembly
     library exchange government administration news network organisation organization association
     committee service services reuters tass interfax pbs nbc cnn bbc npr ap afp foundation
-    company corporation corp inc ltd group club league board bureau authority commons"""
+    company corporation corp inc ltd group club league board bureau authority commons mail press
+    today herald guardian telegraph journal tribune daily gazette observer chronicle express
+    atlantic command guard forces army navy military archive street tower rally law act
+    facebook twitter google microsoft apple amazon media radio television tv channel"""
 )
 # Heads that may take an `of` phrase inside an organisation name (House of Commons).
 _ORG_OF_HEADS = _set(

@@ -141,7 +141,11 @@ def _kind_of(words: list[str], *, titled: bool) -> SpeakerKind | None:
     joined = " ".join(lowered)
     if titled:
         return SpeakerKind.PERSON
-    if any(w in ORG_WORDS for w in lowered) or (len(words) == 1 and is_acronym(words[0])):
+    if (
+        any(w in ORG_WORDS for w in lowered)
+        or (len(words) == 1 and is_acronym(words[0]))
+        or any(c.isdigit() for w in words for c in w)  # `TVN24`
+    ):
         return SpeakerKind.ORGANISATION
     if joined in COUNTRIES or joined in MULTI_COUNTRIES:
         return SpeakerKind.ORGANISATION

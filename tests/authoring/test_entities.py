@@ -136,3 +136,15 @@ def test_possessed_statement_names_its_owner() -> None:
 def test_a_surname_that_is_a_title_word() -> None:
     found = _extract("Professor Ada King described the result as a turning point.")
     assert [a.speaker for a in found] == ["Ada King"]
+
+
+def test_news_outlets_and_titled_people_get_their_kind() -> None:
+    found = _extract(
+        "Cyprus Mail reported that talks had failed. TVN24 reported that he was in surgery. "
+        "Assemblywoman Selena Torres said the vote was historic."
+    )
+    assert [(a.speaker, a.kind) for a in found] == [
+        ("Cyprus Mail", SpeakerKind.ORGANISATION),
+        ("TVN24", SpeakerKind.ORGANISATION),
+        ("Selena Torres", SpeakerKind.PERSON),
+    ]
