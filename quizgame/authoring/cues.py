@@ -61,7 +61,7 @@ for _lemma, _forms in {
     "emphasise": "emphasised emphasized emphasises emphasizes",
     "underline": "underlined underlines",
     "conclude": "concluded concludes",
-    "deny": "denied denies denying",
+    "deny": "denied denies denying deny",
     "refute": "refuted refutes",
     "reject": "rejected rejects rejecting",
     "dismiss": "dismissed dismisses",
@@ -95,7 +95,7 @@ for _lemma, _forms in {
     "estimate": "estimated estimates estimate",
     "inform": "informed informs",
     "indicate": "indicated indicates indicate",
-    "find": "found finds finding",
+    "find": "found finds finding find",
     "rule": "ruled rules",
     "show": "showed shows show",
     "envision": "envisioned envisions envisaged",
@@ -229,7 +229,7 @@ _PARTICIPLE_CUE = (
 # An `-ly` adverb (`subsequently`, `consistently`), not a noun or name that ends in -ly.
 _LY = r"(?-i:(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly|homily)\b)[a-z]{3,}ly\b)"
 _AUX_ADV = (
-    rf"(?:{_LY}|had|has|have|also|then|later|further|again|once|previously|earlier|initially|"
+    rf"(?:{_LY}|had|has|have|did|does|do|also|then|later|further|again|once|previously|earlier|initially|"
     r"eventually|reportedly|even|only|simply|quickly|repeatedly|publicly|separately|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
 )

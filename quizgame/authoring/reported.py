@@ -28,7 +28,13 @@ from quizgame.authoring.cues import (
 )
 from quizgame.authoring.names import tokens
 from quizgame.authoring.quotes import Cand, trim
-from quizgame.authoring.sources import Spans, according_to, document_sources, passive
+from quizgame.authoring.sources import (
+    Spans,
+    according_to,
+    document_sources,
+    passive,
+    possessed_speech,
+)
 from quizgame.authoring.subjects import Subject, read_subject
 
 
@@ -121,8 +127,11 @@ def reported_candidates(
                     subj, tag_start = found
                     clause = tag_start
             else:
-                subj = read_subject(text[clause:v0])
-                if subj is None:
+                antecedent = _WHICH_BEFORE.search(text, clause, v0)
+                subj = read_subject(
+                    text[clause : antecedent.start()] if antecedent else text[clause:v0]
+                )
+                if subj is None and antecedent is None:
                     subj, clause = _suffix_subject(text, clause, v0)
                 if subj is None or subj.inherit:
                     continue
@@ -169,9 +178,11 @@ def reported_candidates(
         out.extend(according_to(passage, pindex, spans, ss, se))
         out.extend(passive(passage, pindex, spans, ss, se))
         out.extend(document_sources(passage, pindex, spans, ss, se))
+        out.extend(possessed_speech(passage, pindex, spans, ss, se))
     return out
 
 
+_WHICH_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:[a-z]+ly\s+)?$")  # `China, which claims`
 _AUX_NEXT = re.compile(
     r"\s+(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might|must|did|do)\b"
 )
@@ -248,6 +259,10 @@ _IRREGULAR_PAST = frozenset(
     ]
 )
 _PRESENT_VERB = re.compile(r"\b[a-z]{3,}s\s+(?:it|them|him|her|that|to|us)\b")
+_FEELING = re.compile(
+    r"(?:(?:its|his|her|their|our|deep|strong|grave|full)\s+)*(?:support|concern|regret|"
+    r"sympathy|sympathies|condolences|opposition|disappointment|hope|outrage|solidarity|anger)\b"
+)
 _AS_TAKERS = frozenset(
     [
         "call",
@@ -317,6 +332,8 @@ def _weak_ok(content: str, lem: str) -> bool:
         )
     if "“" in head or '"' in head or (lem in _AS_TAKERS and re.search(r"\bas\b", head)):
         return True
+    if lem in ("express", "voice") and _FEELING.match(content):
+        return True  # `expressed its support`, `voiced concern`
     if lem == "speak":
         return bool(re.match(r"(?:of|about|out)\b", content))
     if lem == "write" and re.match(r"to\s.{0,60}?\b(?:asking|urging|calling|demanding)\b", content):

@@ -14,7 +14,7 @@ from quizgame.article.passages import Passage
 from quizgame.authoring.cues import _AUX
 from quizgame.authoring.names import SpeakerKind, tokens
 from quizgame.authoring.quotes import Cand, trim
-from quizgame.authoring.subjects import noun_source, read_subject, split_sources
+from quizgame.authoring.subjects import Subject, noun_source, read_subject, split_sources
 
 
 class Spans:
@@ -48,12 +48,56 @@ _ACCORDING = re.compile(
     r"(?=\s*[,;“\"]|[.!?]?\s*$|\s+(?:on|in|at)\s|\s+(?:he|she|they|it|there)\s)"
 )
 _PASSIVE = re.compile(
-    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?|(?<=[a-z] ))(?P<verb>announced|condemned|"
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?|(?<=[a-z,] ))(?P<verb>announced|condemned|"
     r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
     r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
     r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|noted|published|released)(?:\s+(?:on|in|at|last|this|earlier)\s+\w+)?\s+by\s+"
     r"(?P<np>[^;.“”\"]+)"
 )
+
+
+_AND_BY = re.compile(r"\s+and\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})")
+_POSSESSED_SPEECH = re.compile(
+    r"(?P<owner>\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s?\s+(?:[a-z]+\s+)?"
+    r"(?P<noun>allegations?|accusations?|claims?|criticism|warnings?|denials?|assertions?|"
+    r"insistence|admission)\b"
+)
+
+
+def possessed_speech(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`despite Tsvangirai's allegations of fraud`: the owner of a speech noun is its source."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _POSSESSED_SPEECH.finditer(text, ss, se):
+        if spans.inside(m.start()):
+            continue
+        subj = read_subject(m["owner"])
+        if subj is None or subj.name is None:
+            continue
+        c0, c1 = trim(text, m.end(), se)
+        c1 = min(c1, c0 + 200)
+        while c1 > c0 and text[c1 - 1] in ".!?,":
+            c1 -= 1
+        if len(_words(text[c0:c1])) < 2:
+            continue
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "reported",
+                m["noun"].lower(),
+                subj,
+                (base + m.start(), base + m.end()),
+                base + m.start(),
+                sentence_start=base + ss,
+            )
+        )
+        spans.add(m.start(), m.end())
+    return out
 
 
 _DOC = re.compile(
@@ -200,6 +244,11 @@ def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> li
         subj = read_subject(np_text)
         if subj is None or subj.inherit or subj.pronoun is not None:
             continue
+        second = _AND_BY.search(text, m.start("np") + len(np_text), se)
+        if second is not None:  # `reported by The Guardian as … and by Associated Press …`
+            other = read_subject(second["np"])
+            if other is not None and other.name is not None:
+                subj = Subject(text=f"{np_text} and {second['np']}", parts=(subj, other))
         c0, c1 = trim(text, ss, m.start())
         if len(_words(text[c0:c1])) < 1:
             continue

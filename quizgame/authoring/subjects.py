@@ -175,7 +175,8 @@ def _one(seg: str, extra: frozenset[str]) -> Subject | None:
         return Subject(pronoun=seg.lower(), text=seg, extra=extra)
     noun = noun_source(seg)
     parsed = parse_name_phrase(seg)
-    if noun is not None and not _proper_words(seg):
+    words = _words(seg)
+    if noun is not None and not _proper_words(seg) and not any(w[:1].isupper() for w in words[1:]):
         parsed = None  # `Officials said`: capitalised only because it starts the sentence
     if parsed is not None and not (noun and _lower_head(seg)):
         return Subject(name=parsed, text=seg, extra=extra)
@@ -198,6 +199,10 @@ def _proper_words(seg: str) -> list[str]:
         for w in _words(seg)
         if w[:1].isupper() and w.lower() not in common and w.lower().rstrip("s") not in common
     ]
+
+
+def _capitals(seg: str) -> int:
+    return sum(1 for w in _words(seg) if w[:1].isupper() and w.lower() not in _NOT_DESCRIPTION)
 
 
 def _lower_head(seg: str) -> bool:

@@ -186,3 +186,32 @@ def test_pronoun_skips_places_for_an_unknown_full_name() -> None:
         "She informed police she had diplomatic immunity."
     )
     assert ("Anne Sacoolas", "informed") in [(a.speaker, a.cue) for a in found]
+
+
+def test_possessed_speech_nouns_name_their_owner() -> None:
+    found = _found("Despite Morgan Tsvangirai's allegations of widespread fraud, the result stood.")
+    assert [(a.speaker, a.cue) for a in found] == [("Morgan Tsvangirai", "allegations")]
+
+
+def test_expressed_support_and_did_not_find() -> None:
+    found = _found(
+        "The United States expressed its support for the pipeline. "
+        "The Senate did not find that the network had broken the law."
+    )
+    assert [(a.speaker, a.cue) for a in found] == [
+        ("The United States", "expressed"),
+        ("The Senate", "find"),
+    ]
+
+
+def test_relative_clause_antecedent_is_the_source() -> None:
+    found = _found("In mainland China, which claims sovereignty over Taiwan, the law is different.")
+    assert [(a.speaker, a.cue) for a in found] == [("China", "claims")]
+
+
+def test_two_passive_agents() -> None:
+    found = _found(
+        "The badge was used by the attacker, reported by The Guardian as a convicted robber "
+        "and by Associated Press as a former guard."
+    )
+    assert [a.speaker for a in found] == ["The Guardian", "Associated Press"]
