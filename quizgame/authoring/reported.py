@@ -73,7 +73,9 @@ def _content_after(text: str, v1: int, se: int) -> tuple[int, int, bool]:
     had_that = text[c0:se].lower().startswith("that ")
     if had_that:
         c0 += 5
-    acc = re.search(r",\s+(?:according to|however|but|though|although|whereas)\b", text[c0:se])
+    acc = re.search(
+        r",\s+(?:according to|however|but|though|although|whereas)\b|^\s*[—–]\s", text[c0:se]
+    )
     c1 = c0 + acc.start() if acc else se
     c0, c1 = trim(text, c0, c1)
     while c1 > c0 and text[c1 - 1] in ".!?":
@@ -191,9 +193,9 @@ _AND_VERB = re.compile(r"[\w\"”’)]\s+and\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 # The subject of a sentence: its words up to the first finite verb.
 _FINITE_VERB = re.compile(
     r"\s(?:[a-z]+ed|is|was|were|are|has|have|had|will|would|can|could|did|does|won|made|took|"
-    r"met|sent|gave|went|came|saw|held|brought|left|told|said|spoke|wrote|set|put|filed|"
-    r"[a-z]{3,}s)\b"
+    r"met|sent|gave|went|came|saw|held|brought|left|told|said|spoke|wrote|set|put|filed)\b"
 )
+_PRESENT_S = re.compile(r"\s[a-z]{3,}s\b")  # `says`, `claims` — or a plural noun: tried last
 
 
 def sentence_subject(text: str, ss: int, v0: int) -> tuple[Subject, int] | None:
@@ -208,7 +210,7 @@ def sentence_subject(text: str, ss: int, v0: int) -> tuple[Subject, int] | None:
         if words[0].lower() in _PREP_START or _LEADING_TIME.match(part):
             pos += len(part)
             continue
-        verb = _FINITE_VERB.search(part)
+        verb = _FINITE_VERB.search(part) or _PRESENT_S.search(part)
         if verb is None or verb.start() == 0:
             return None
         subj = read_subject(part[: verb.start()])

@@ -18,6 +18,7 @@ from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.entities import Entity, Registry
 from quizgame.authoring.names import GENERIC_PEOPLE, RoleParse, SpeakerKind
 from quizgame.authoring.quotes import Cand
+from quizgame.authoring.reported import sentence_subject
 
 
 @dataclass(slots=True)
@@ -105,6 +106,8 @@ class Resolver:
             if fits(m.entity) and not m.possessive and not m.quoted:
                 hit = (m.entity, (p.id, m.start, m.end))
                 break
+        if hit[0] is None and pronoun in ("they", "it"):
+            hit = self._unnamed_subject(cand, kinds)
         if hit[0] is None:
             same = self.by_passage.get(cand.pindex, [])
             if same and fits(same[-1].entity):
@@ -136,6 +139,21 @@ class Resolver:
         if hit[0] is not None and want is not None and hit[0].gender is None:
             hit[0].gender = want
         return hit
+
+    def _unnamed_subject(
+        self, cand: Cand, kinds: frozenset[SpeakerKind]
+    ) -> tuple[Entity | None, tuple[str, int, int] | None]:
+        """`State prosecutors charged him, they said`: `they` is the sentence's own subject."""
+        p = cand.passage
+        at = (cand.tag[0] if cand.tag else cand.order) - p.start
+        found = sentence_subject(p.text, cand.sentence_start - p.start, at)
+        if found is None:
+            return None, None
+        subj, start = found
+        if subj.noun is not None and subj.noun_kind in kinds:
+            entity = self.registry.noun_entity(subj.noun, subj.noun_kind, cand.order)
+            return entity, (p.id, p.start + start, p.start + start + len(subj.text))
+        return None, None
 
     def _scan(
         self,

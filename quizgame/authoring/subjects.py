@@ -241,8 +241,12 @@ def read_subject(phrase: str, *, allow_inherit: bool = False) -> Subject | None:
         if not words:
             continue
         first = words[0].lower()
-        if first in _PREP_START and len(words) > 2 and seg is segments[-1]:
-            tail = parse_name_phrase(seg)
+        if (first in _PREP_START or _LEADING_TIME.match(seg)) and seg is segments[-1]:
+            rest = _LEADING_TIME.sub("", seg)
+            if rest != seg and rest and noun_source(rest) is not None:
+                heads.append(rest)  # `on Friday the government announced …`
+                continue
+            tail = parse_name_phrase(seg) if len(words) > 2 else None
             if tail is not None and len(tail.name.split()) <= 3:
                 heads.append(tail.name)  # `On live television Erdogan also attacked …`
             continue

@@ -215,3 +215,20 @@ def test_two_passive_agents() -> None:
         "and by Associated Press as a former guard."
     )
     assert [a.speaker for a in found] == ["The Guardian", "Associated Press"]
+
+
+def test_they_after_the_content_is_the_sentence_subject() -> None:
+    found = _found(
+        "Police closed the road.\n\n"
+        "State prosecutors charged the man with murder, they said Sunday — a capital crime."
+    )
+    assert [(a.passage_id, a.speaker, a.vague) for a in found] == [
+        ("p2", "State prosecutors", True)
+    ]
+
+
+def test_a_time_phrase_before_the_subject() -> None:
+    found = _found(
+        "Most voted yes, and on Friday the government announced the region would be free."
+    )
+    assert [(a.speaker, a.cue) for a in found] == [("government", "announced")]
