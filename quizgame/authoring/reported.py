@@ -329,8 +329,10 @@ def _weak_ok(content: str, lem: str) -> bool:
     verbs of judging (`found`, `ruled`) — a clause."""
     head = content[:60]
     if lem in _CLAUSE_TAKERS:
+        # `ruled the government's practice of … is unconstitutional`: the verb may come late
+        late_verb = any(w.lower() in _AUX for w in _words(content)[:25])
         return content.startswith("to be ") or (
-            _clause_like(content) and not content.startswith("to ")
+            (_clause_like(content) or late_verb) and not content.startswith("to ")
         )
     if "“" in head or '"' in head or (lem in _AS_TAKERS and re.search(r"\bas\b", head)):
         return True

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.entities import Entity, Registry
-from quizgame.authoring.names import GENERIC_PEOPLE, RoleParse, SpeakerKind
+from quizgame.authoring.names import GENERIC_PEOPLE, ROLE_NOUNS, RoleParse, SpeakerKind
 from quizgame.authoring.quotes import Cand
 from quizgame.authoring.reported import sentence_subject
 
@@ -81,6 +81,8 @@ class Resolver:
                 entity = self.registry.noun_entity(subj.noun, SpeakerKind.PERSON, at)
         elif subj.noun is not None and subj.noun_kind is not None:
             entity = self.registry.org_for_noun(subj.noun, at) if _definite(subj.text) else None
+            if entity is None and _indefinite(subj.text):
+                entity, ante = self._named_later(cand, subj.noun)
             if entity is None:
                 entity = self.registry.noun_entity(subj.noun, subj.noun_kind, at)
         r = Resolved(cand, entity, ante)
@@ -182,6 +184,26 @@ class Resolver:
                     return m.entity, (pid, m.start, m.end)
         return None, None
 
+    def _named_later(
+        self, cand: Cand, noun: str
+    ) -> tuple[Entity | None, tuple[str, int, int] | None]:
+        """`a federal judge in Texas ruled …` ¶ `Judge Gray Miller wrote …`: an indefinite role
+        introduces someone the next lines name with that very title."""
+        head = noun.split()[-1].lower()
+        if head not in ROLE_NOUNS or head in GENERIC_PEOPLE:
+            return None, None
+        end = cand.passage.end
+        if cand.pindex + 1 < len(self._body):
+            end = self._body[cand.pindex + 1].end
+        for m in self.registry.mentions_between(cand.order, end):
+            if (
+                m.entity.kind is SpeakerKind.PERSON
+                and head in m.entity.descriptors
+                and not m.quoted
+            ):
+                return m.entity, (self._passage_id_at(m.start, cand.passage.id), m.start, m.end)
+        return None, None
+
     def _role(
         self, cand: Cand, role: RoleParse
     ) -> tuple[Entity | None, tuple[str, int, int] | None]:
@@ -219,6 +241,10 @@ def _maybe_person(e: Entity, kinds: frozenset[SpeakerKind], subject: bool) -> bo
         and e.kind is None
         and (2 <= words <= 3 or (words == 1 and subject))
     )
+
+
+def _indefinite(text: str) -> bool:
+    return bool(re.match(r"(?:a|an)\s", text.strip(), re.IGNORECASE))
 
 
 def _definite(text: str) -> bool:

@@ -148,3 +148,19 @@ def test_news_outlets_and_titled_people_get_their_kind() -> None:
         ("TVN24", SpeakerKind.ORGANISATION),
         ("Selena Torres", SpeakerKind.PERSON),
     ]
+
+
+def test_an_indefinite_role_is_the_person_named_next_with_that_title() -> None:
+    found = _extract(
+        "On Friday, a federal judge in Texas ruled that the draft law is unconstitutional.\n\n"
+        "U.S. District Judge Gray Miller wrote that times had changed."
+    )
+    assert [(a.passage_id, a.speaker) for a in found] == [
+        ("p1", "Gray Miller"),
+        ("p2", "Gray Miller"),
+    ]
+
+
+def test_an_indefinite_role_with_nobody_named_later_stays_vague() -> None:
+    found = _extract("A Turkish official said the pipeline was unnecessary.")
+    assert [(a.speaker, a.vague) for a in found] == [("Turkish official", True)]
