@@ -111,7 +111,7 @@ class Resolver:
         if hit[0] is None and pronoun in ("they", "it"):
             hit = self._unnamed_subject(cand, kinds)
         if hit[0] is None:
-            same = self.by_passage.get(cand.pindex, [])
+            same = [r for r in self.by_passage.get(cand.pindex, []) if r.cand.form != "possessed"]
             if same and fits(same[-1].entity):
                 hit = (same[-1].entity, _ante_of(same[-1]))
         if hit[0] is None:

@@ -60,7 +60,7 @@ _AND_BY = re.compile(r"\s+and\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-
 _POSSESSED_SPEECH = re.compile(
     r"(?P<owner>\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s?\s+(?:[a-z]+\s+)?"
     r"(?P<noun>allegations?|accusations?|claims?|criticism|warnings?|denials?|assertions?|"
-    r"insistence|admission)\b"
+    r"insistence|admission)\s+(?=that\b|of\b|about\b)"
 )
 
 
@@ -88,7 +88,7 @@ def possessed_speech(passage: Passage, pindex: int, spans: Spans, ss: int, se: i
                 base + c0,
                 base + c1,
                 False,
-                "reported",
+                "possessed",
                 m["noun"].lower(),
                 subj,
                 (base + m.start(), base + m.end()),

@@ -24,7 +24,7 @@ LABELS: list[dict[str, str]] = yaml.safe_load((DATA / "seed_attributions.yaml").
 # The old hand list left out two statements the labelling guide (tests/data/devset/LABELS.md)
 # counts as facts: `President Trump's claim that …` (p1: the claim is Trump's) and `according to
 # the Russian media site Interfax` (p13: a news agency as the source).
-BEYOND_THE_OLD_LIST = [("p1", "Trump", "reported"), ("p13", "Interfax", "according-to")]
+BEYOND_THE_OLD_LIST = [("p1", "Trump", "possessed"), ("p13", "Interfax", "according-to")]
 
 
 def _matches(label: dict[str, str], a: Attribution) -> bool:
