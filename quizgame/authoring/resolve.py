@@ -42,6 +42,7 @@ class Resolver:
         self.registry = registry
         self.history: list[Resolved] = []
         self.by_passage: dict[int, list[Resolved]] = {}
+        self.last_spoken: dict[int, Resolved] = {}
         self._pstarts = [p.start for p in article.passages]
         self._sentence_starts: dict[str, list[int]] = {}
         self._body = article.body
@@ -88,6 +89,8 @@ class Resolver:
         r = Resolved(cand, entity, ante)
         self.history.append(r)
         self.by_passage.setdefault(cand.pindex, []).append(r)
+        if cand.form != "possessed":
+            self.last_spoken[cand.pindex] = r  # `X's claim` is never a pronoun's antecedent
         return r
 
     def _pronoun(
@@ -111,9 +114,9 @@ class Resolver:
         if hit[0] is None and pronoun in ("they", "it"):
             hit = self._unnamed_subject(cand, kinds)
         if hit[0] is None:
-            same = [r for r in self.by_passage.get(cand.pindex, []) if r.cand.form != "possessed"]
-            if same and fits(same[-1].entity):
-                hit = (same[-1].entity, _ante_of(same[-1]))
+            last = self.last_spoken.get(cand.pindex)
+            if last is not None and fits(last.entity):
+                hit = (last.entity, _ante_of(last))
         if hit[0] is None:
             k = bisect.bisect_left(self._sent_starts(p), cand.sentence_start) - 1
             if k >= 0:

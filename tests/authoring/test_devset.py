@@ -2,8 +2,9 @@
 
 Scored exactly as `tests/data/devset/LABELS.md` states (the scorer lives in bench/attribution.py,
 which prints the full per-article and per-form figures). The floors sit just under the figures
-reached when this test was written (recall 0.906, precision 0.993, nothing in trap paragraphs), so
-a change that loses facts or adds wrong speakers fails here. Not a timing test.
+reached when this test was written (recall 0.944, precision 0.994, every form's recall at least
+0.89, nothing in trap paragraphs), so a change that loses facts or adds wrong speakers fails here.
+Not a timing test.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from bench.attribution import DEVSET, Score, score
 from quizgame.article.passages import read_article
 
-RECALL_FLOOR = 0.90
+RECALL_FLOOR = 0.93
 PRECISION_FLOOR = 0.98
 
 
@@ -52,9 +53,9 @@ def test_nothing_is_attributed_in_a_trap_paragraph(scores: list[Score]) -> None:
     assert [(s.name, s.trapped) for s in scores if s.trapped] == []
 
 
-def test_every_form_is_found_at_least_four_times_in_five(scores: list[Score]) -> None:
+def test_every_form_is_found_at_least_seven_times_in_eight(scores: list[Score]) -> None:
     for form in ("direct", "indirect", "mixed", "according-to"):
         got = [
             ok for s in scores for f, ok in zip(s.facts, s.found, strict=True) if f["form"] == form
         ]
-        assert sum(got) / len(got) >= 0.8, (form, sum(got), len(got))
+        assert sum(got) / len(got) >= 0.875, (form, sum(got), len(got))
