@@ -10,221 +10,19 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import (
-    ChoiceQuestion,
-    EvidenceQuestion,
-    MatchQuestion,
-    Mode,
-    MultiQuestion,
-    Settings,
-    TrueFalseQuestion,
-)
-from quizgame.game.scoring import (
-    AnyQuestion,
-    Outcome,
-    response_json,
-    response_text,
-    right_answer_text,
-    score,
-)
-from quizgame.text.formatting import format_points
-
-# --- results sink ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GameInfo:
-    game_id: str
-    player: str
-    bank_id: str
-    bank_hash: str
-    bank_title: str
-    mode: Mode
-    question_count: int
-    max_score: float
-    started: float  # wall-clock epoch seconds
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRecord:
-    game_id: str
-    player: str
-    bank_id: str
-    bank_hash: str
-    question_id: str
-    question_type: str
-    response: Any  # JSON-safe
-    response_text: str
-    outcome: Outcome
-    fraction: float
-    points: float
-    max_points: float
-    seconds: float
-    attempt: int
-    final: bool
-    answered_at: float  # wall-clock epoch seconds
-
-
-class ResultSink(Protocol):
-    """Where answers go as they are given; the results store implements it."""
-
-    def start_game(self, info: GameInfo) -> None: ...
-
-    def record_answer(self, record: AnswerRecord) -> None: ...
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None: ...
-
-
-class NullSink:
-    def start_game(self, info: GameInfo) -> None:
-        pass
-
-    def record_answer(self, record: AnswerRecord) -> None:
-        pass
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None:
-        pass
-
-
-@dataclass
-class MemorySink:
-    """Keeps everything in lists: for tests and for the plain mode's end-of-game summary."""
-
-    games: list[GameInfo] = field(default_factory=list)
-    answers: list[AnswerRecord] = field(default_factory=list)
-    finished: list[tuple[str, float, float, bool]] = field(default_factory=list)
-
-    def start_game(self, info: GameInfo) -> None:
-        self.games.append(info)
-
-    def record_answer(self, record: AnswerRecord) -> None:
-        self.answers.append(record)
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None:
-        self.finished.append((game_id, score, max_score, finished))
-
-
-# --- what the screen shows -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PresentedQuestion:
-    """A question as this player sees it (choices possibly shuffled), with its proof resolved."""
-
-    number: int  # 1-based position in this game
-    total: int
-    question: AnyQuestion
-    choices: tuple[str, ...] = ()  # choice / multi / evidence Part A, in display order
-    part_b_choices: tuple[str, ...] = ()
-    match_left: tuple[str, ...] = ()
-    match_right: tuple[str, ...] = ()
-    evidence: tuple[ResolvedEvidence, ...] = ()
-    part_b_evidence: Mapping[str, ResolvedEvidence] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return self.question.id
-
-    @property
-    def type(self) -> str:
-        return self.question.type
-
-    @property
-    def passage_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.passage_id for e in self.evidence))
-
-    @property
-    def progress_label(self) -> str:
-        return f"Question {self.number} of {self.total}"
-
-
-@dataclass(frozen=True)
-class AnswerResult:
-    """The verdict on one attempt, with everything feedback needs."""
-
-    question: PresentedQuestion
-    outcome: Outcome
-    fraction: float
-    points: float
-    max_points: float
-    attempt: int
-    can_retry: bool
-    feedback: tuple[str, ...]
-    explanation: str
-    evidence: tuple[ResolvedEvidence, ...]
-    right_answer: str
-    response_text: str
-    seconds: float
-    timed_out: bool = False
-    streak: int = 0
-    bonus: float = 0.0
-    kept_earlier: bool = False  # an earlier attempt scored more: its points are the ones kept
-
-    @property
-    def final(self) -> bool:
-        return not self.can_retry
-
-    @property
-    def headline(self) -> str:
-        """`✓ Correct`, `◐ Partly right` or `✗ Wrong` — symbol and word, never colour alone."""
-        label = "Time's up" if self.timed_out else self.outcome.label
-        return f"{self.outcome.symbol} {label}"
-
-    @property
-    def points_label(self) -> str:
-        text = f"+{format_points(self.points)} of {format_points(self.max_points)} point{'s' if self.max_points != 1 else ''}"
-        if self.bonus:
-            text += f" (incl. streak bonus +{format_points(self.bonus)})"
-        if self.kept_earlier:
-            text += " (your best attempt counts)"
-        return text
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    number: int
-    question_id: str
-    prompt: str
-    outcome: Outcome | None  # None: not answered
-    points: float
-    max_points: float
-    attempts: int
-
-
-@dataclass(frozen=True)
-class Summary:
-    score: float
-    max_score: float
-    seconds: float
-    rows: tuple[SummaryRow, ...]
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.score / self.max_score if self.max_score else 0.0
-
-    @property
-    def label(self) -> str:
-        return f"{format_points(round(self.score, 2))} / {format_points(self.max_score)} points ({self.percent:.0f}%)"
-
-    @property
-    def correct_count(self) -> int:
-        return sum(1 for r in self.rows if r.outcome is Outcome.CORRECT)
-
-
-# --- the session -----------------------------------------------------------------------------------------
+from quizgame.bank.models import Mode, Settings, TrueFalseQuestion
+from quizgame.game.kinds import AnyQuestion, kind_of
+from quizgame.game.outcome import Outcome
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.records import AnswerRecord, GameInfo, NullSink, ResultSink
+from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
 
 class GameOver(RuntimeError):
@@ -312,37 +110,18 @@ class GameSession:
         return tuple(items)
 
     def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
-        evidence = self.loaded.evidence.get(q.id, ())
-        if isinstance(q, ChoiceQuestion | MultiQuestion):
-            return PresentedQuestion(
-                number, total, q, self._shuffled(q.choice_texts()), evidence=evidence
-            )
-        if isinstance(q, EvidenceQuestion):
-            return PresentedQuestion(
-                number,
-                total,
-                q,
-                self._shuffled(q.choice_texts()),
-                part_b_choices=self._shuffled(q.part_b.choice_texts()),
-                evidence=evidence,
-                part_b_evidence=self.loaded.part_b.get(q.id, {}),
-            )
-        if isinstance(q, MatchQuestion):
-            lefts = [p.left for p in q.pairs]
-            rights = q.right_options()
-            if self.settings.shuffle_choices:
-                self._rng.shuffle(lefts)
-            else:  # never leave the rights lined up with the lefts: that would give the answers away
-                rights = sorted(rights, key=str.casefold)
-            return PresentedQuestion(
-                number,
-                total,
-                q,
-                match_left=tuple(lefts),
-                match_right=self._shuffled(rights),
-                evidence=evidence,
-            )
-        return PresentedQuestion(number, total, q, evidence=evidence)
+        layout = kind_of(q).layout(q, self._shuffled, self._rng, self.settings.shuffle_choices)
+        return PresentedQuestion(
+            number,
+            total,
+            q,
+            layout.choices,
+            part_b_choices=layout.part_b_choices,
+            match_left=layout.match_left,
+            match_right=layout.match_right,
+            evidence=self.loaded.evidence.get(q.id, ()),
+            part_b_evidence=self.loaded.part_b.get(q.id, {}),
+        )
 
     # state ----------------------------------------------------------------------------------------
 
@@ -646,6 +425,4 @@ def guided_needed(article: Article, q: AnyQuestion, evidence: tuple[ResolvedEvid
 
 
 def _finalised(result: AnswerResult) -> AnswerResult:
-    from dataclasses import replace
-
     return replace(result, can_retry=False, streak=0)

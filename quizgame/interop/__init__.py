@@ -339,16 +339,10 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def _right_texts(q: Mapping[str, Any]) -> list[str]:
-    qtype = q.get("type")
-    if qtype == "choice":
-        return [str(q.get("answer", ""))]
-    if qtype == "multi":
-        return [str(a) for a in q.get("answers", [])]
-    if qtype == "short":
-        return [str(q.get("answer", "")), *(str(a) for a in q.get("accept", []))]
-    if qtype == "match":
-        return [str(p.get("left", "")) for p in q.get("pairs", [])]
-    return []
+    from quizgame.game.kinds import kind_named
+
+    kind = kind_named(str(q.get("type")))
+    return kind.right_texts(q) if kind is not None else []
 
 
 def _sentence_quote(article: Article, start: int, passage_id: str) -> str | None:
@@ -553,7 +547,8 @@ def portable_questions(
 ) -> tuple[list[Portable], list[Note]]:
     """The bank's questions in exportable form; an `evidence` question becomes `ID-part-a` and
     `ID-part-b` (the importer joins them again), with one note saying so."""
-    from quizgame.bank.models import ChoiceQuestion, Evidence, EvidenceQuestion
+    from quizgame.bank.models import ChoiceQuestion, Evidence
+    from quizgame.game.kinds import kind_of
 
     out: list[Portable] = []
     notes: list[Note] = []
@@ -563,7 +558,7 @@ def portable_questions(
             (ev.quote, ev.passage or (resolved[i].passage_id if i < len(resolved) else None))
             for i, ev in enumerate(q.evidence)
         )
-        if not isinstance(q, EvidenceQuestion):
+        if kind_of(q).moodle_type is not None:  # Moodle has the type: it travels as it is
             out.append(Portable(line, q, pairs))
             continue
         half = q.points / 2

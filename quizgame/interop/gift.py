@@ -356,13 +356,7 @@ def moodle_weight(fraction: float) -> str:
 
 def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as GIFT; each question's evidence goes into its general feedback."""
-    from quizgame.bank.models import (
-        ChoiceQuestion,
-        MatchQuestion,
-        MultiQuestion,
-        ShortQuestion,
-        TrueFalseQuestion,
-    )
+    from quizgame.game.kinds import Form, kind_of
 
     bank = loaded.bank
     items, notes = portable_questions(loaded, lines, "GIFT")
@@ -384,35 +378,34 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
         head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
         general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
         body: list[str] = []
-        if isinstance(q, ChoiceQuestion):
-            for c in q.choices:
-                mark = "=" if c.text == q.answer else "~"
-                fb = f"#{escape(c.feedback)}" if c.feedback else ""
-                body.append(f"\t{mark}{escape(c.text)}{fb}")
-        elif isinstance(q, MultiQuestion):
-            right = set(q.answers)
-            wrong = [c for c in q.choices if c.text not in right]
-            for c in q.choices:
-                share = 100 / len(right) if c.text in right else -100 / max(1, len(wrong))
-                fb = f"#{escape(c.feedback)}" if c.feedback else ""
-                body.append(f"\t~%{moodle_weight(share)}%{escape(c.text)}{fb}")
-            if len(right) > 10:
+        kind = kind_of(q)
+        answers = kind.moodle_answers(q)
+        if kind.moodle_type == "multichoice" and kind.form is Form.ONE:
+            for ans in answers:
+                mark = "=" if ans.fraction == 100 else "~"
+                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
+                body.append(f"\t{mark}{escape(ans.text)}{fb}")
+        elif kind.moodle_type == "multichoice":
+            for ans in answers:
+                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
+                body.append(f"\t~%{moodle_weight(ans.fraction)}%{escape(ans.text)}{fb}")
+            if sum(1 for ans in answers if ans.fraction > 0) > 10:
                 notes.append(
                     Note(item.line, f"'{q.id}': Moodle's weights cannot split 100% evenly here")
                 )
-        elif isinstance(q, TrueFalseQuestion):
-            right_fb = q.feedback_true if q.answer else q.feedback_false
-            wrong_fb = q.feedback_false if q.answer else q.feedback_true
-            tf = "TRUE" if q.answer else "FALSE"
-            if wrong_fb or right_fb:
-                tf += "#" + escape(wrong_fb or "")
-            if right_fb:
-                tf += "#" + escape(right_fb)
+        elif kind.moodle_type == "truefalse":
+            right = next(ans for ans in answers if ans.fraction == 100)
+            wrong = next(ans for ans in answers if ans is not right)
+            tf = right.text.upper()
+            if wrong.feedback or right.feedback:
+                tf += "#" + escape(wrong.feedback or "")
+            if right.feedback:
+                tf += "#" + escape(right.feedback)
             body.append(f"\t{tf}")
-        elif isinstance(q, ShortQuestion):
-            for a in (q.answer, *q.accept):
-                body.append(f"\t={escape(a)}")
-            if any("->" in a for a in (q.answer, *q.accept)):
+        elif kind.moodle_type == "shortanswer":
+            for ans in answers:
+                body.append(f"\t={escape(ans.text)}")
+            if any("->" in ans.text for ans in answers):
                 notes.append(
                     Note(
                         item.line,
@@ -420,10 +413,8 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
                         "(Moodle's included) take for a matching question — reword that answer",
                     )
                 )
-        elif isinstance(q, MatchQuestion):
-            for p in q.pairs:
-                body.append(f"\t={escape(p.left)} -> {escape(p.right)}")
-            for d in q.distractors:
-                body.append(f"\t= -> {escape(d)}")
+        elif kind.moodle_type == "matching":
+            for ans in answers:
+                body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
         out += [head, *body, general, "}", ""]
     return Exported("\n".join(out), notes, len(items))

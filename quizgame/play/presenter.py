@@ -15,7 +15,9 @@ from typing import Any
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Kind, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.kinds import Form, kind_of
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.session import GameSession
 from quizgame.text.formatting import format_duration, format_points
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
@@ -138,46 +140,20 @@ def choice_label(index: int, text: str, *, multi: bool = False, ticked: bool = F
 
 def choice_texts(pq: PresentedQuestion, part_b: bool = False) -> tuple[str, ...]:
     """The options a choice-like widget lists for this question (true/false included)."""
-    if pq.type == "truefalse":
-        return ("True", "False")
-    return pq.part_b_choices if part_b else pq.choices
+    return kind_of(pq.question).options(pq, part_b)
 
 
 def part_prompt(pq: PresentedQuestion, part_b: bool) -> str:
-    q = pq.question
-    if part_b and pq.type == "evidence":
-        return str(q.part_b.prompt)  # type: ignore[union-attr]
-    return q.prompt
+    return kind_of(pq.question).prompt(pq.question, part_b)
 
 
 def answer_hint(pq: PresentedQuestion, part_b: bool = False) -> str:
     """One line telling the student how to answer this type."""
-    n = len(choice_texts(pq, part_b))
-    last = choice_key(n - 1)
-    if pq.type == "multi":
-        return f"Select all that apply: A–{last} or space to tick, Enter to submit."
-    if pq.type == "short":
-        return "Type your answer and press Enter."
-    if pq.type == "match":
-        return (
-            "For each item press the letter of its match (or Enter to open the list), "
-            "then Enter on Submit (or ctrl+s)."
-        )
-    if pq.type == "evidence":
-        part = "Part B" if part_b else "Part A"
-        return f"{part}: press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter."
-    return f"Press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter, or click."
+    return kind_of(pq.question).answer_hint(len(choice_texts(pq, part_b)), part_b)
 
 
 def type_label(pq: PresentedQuestion) -> str:
-    return {
-        "choice": "Multiple choice",
-        "multi": "Select all that apply",
-        "truefalse": "True or false",
-        "short": "Short answer",
-        "match": "Match",
-        "evidence": "Two-part question",
-    }.get(pq.type, pq.type)
+    return kind_of(pq.question).label
 
 
 # --- article and evidence ----------------------------------------------------------------------------
@@ -287,25 +263,18 @@ def choice_marks(
     pq: PresentedQuestion, response: Any, *, part_b: bool = False, reveal: bool = True
 ) -> dict[int, str]:
     """Labels beside choices after answering: `✓ your answer`, `✗ your answer`, `✓ right answer`."""
-    q: Any = pq.question
+    kind = kind_of(pq.question)
     texts = choice_texts(pq, part_b)
-    if pq.type == "choice":
-        right, chosen = {q.answer}, {response}
-    elif pq.type == "multi":
-        right, chosen = set(q.answers), set(response)
-    elif pq.type == "truefalse":
-        right, chosen = {"True" if q.answer else "False"}, {"True" if response else "False"}
-    elif pq.type == "evidence":
-        a, b = response
-        right, chosen = ({q.part_b.answer}, {b}) if part_b else ({q.answer}, {a})
-    else:
+    marked = kind.marked(pq.question, response, part_b)
+    if marked is None:
         return {}
+    right, chosen = marked
     marks: dict[int, str] = {}
     for i, text in enumerate(texts):
         if text in chosen:
             marks[i] = "✓ your answer" if text in right else "✗ your answer"
         elif reveal and text in right:
-            marks[i] = "✓ right answer" if pq.type != "multi" else "✓ also right"
+            marks[i] = "✓ right answer" if kind.form is not Form.MANY else "✓ also right"
     return marks
 
 

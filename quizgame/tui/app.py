@@ -16,7 +16,8 @@ from textual.filter import LineFilter
 from textual.message import Message
 
 from quizgame.bank.models import Mode
-from quizgame.game.session import GameSession, ResultSink
+from quizgame.game.records import ResultSink
+from quizgame.game.session import GameSession
 from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
 from quizgame.play.presenter import BankEntry, bank_entry, discover_banks
 from quizgame.results.background import BackgroundSink

@@ -8,8 +8,9 @@ from typing import Any
 
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode
+from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import GameSession, PresentedQuestion, guided_needed, retry_can_raise
+from quizgame.game.session import GameSession, guided_needed, retry_can_raise
 from tests.test_engine import right_response
 
 
@@ -84,7 +85,8 @@ def test_score_includes_an_attempt_whose_retry_is_on_offer(loaded_bank: LoadedBa
 def test_true_false_has_no_retry(loaded_bank: LoadedBank) -> None:
     s = GameSession(loaded_bank)
     pq = go_to(s, "truefalse")
-    r = s.submit(not pq.question.answer)
+    q: Any = pq.question
+    r = s.submit(not q.answer)
     assert r.outcome is Outcome.WRONG and not r.can_retry
 
 

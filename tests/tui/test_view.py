@@ -8,8 +8,9 @@ from pathlib import Path
 from quizgame.article.evidence import locate
 from quizgame.article.passages import parse_article
 from quizgame.bank.loaded import LoadedBank
+from quizgame.game.records import AnswerRecord, MemorySink
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameSession, MemorySink
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_marks,
     discover_banks,

@@ -19,7 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizgame.bank.models import Mode
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.game.kinds import Form
+from quizgame.game.presented import AnswerResult, PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,
@@ -197,13 +199,14 @@ class PlayScreen(Screen[None]):
             if response is None:
                 response = self._last_response
             reveal = not retry_open(result, self.gave_up)
-            if result.question.type == "match":
+            form = result.question.kind.form
+            if form is Form.PAIRS:
                 lines = replace(lines, pairs=match_marks(result.question, response, reveal=reveal))
             else:
                 marks = choice_marks(
                     result.question,
                     response,
-                    part_b=result.question.type == "evidence",
+                    part_b=form is Form.TWO_PART,
                     reveal=reveal,
                 )
         self._last_response = response

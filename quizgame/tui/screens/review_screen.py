@@ -12,7 +12,8 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizgame.game.session import GameSession, PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import choice_marks, feedback_lines, is_stacked
 from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.key_bar import KeyBar
