@@ -74,13 +74,16 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
             fb = screen.query_one(FeedbackView)
             assert fb.lines.headline == f"{expected.symbol} {expected.label}"
             assert fb.has_class(f"-{expected.value}")
-            assert_evidence_highlighted(screen.query_one(ArticleView), pq)
             if screen.result is not None and screen.result.can_retry:
-                # first Enter shows the answer, the second moves on
+                # before the last attempt: the verdict only, no answer, explanation or proof
                 assert fb.lines.right_answer is None
+                assert not fb.lines.explanation and not fb.lines.evidence
+                assert not screen.query_one(ArticleView).evidence
+                # first Enter shows the answer, the second moves on
                 await pilot.press("enter")
                 await pilot.pause()
                 assert screen.query_one(FeedbackView).lines.right_answer is not None
+            assert_evidence_highlighted(screen.query_one(ArticleView), pq)
             seen_types.add(pq.type)
             outcomes[pq.id] = expected
             await pilot.press("enter")

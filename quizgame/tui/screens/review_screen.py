@@ -23,7 +23,8 @@ from quizgame.tui.widgets.question_view import QuestionView
 class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,b", "back", "Back to summary"),
-        Binding("e", "jump", "Evidence"),
+        Binding("e", "evidence(1)", "Evidence"),
+        Binding("E", "evidence(-1)", "Previous evidence", show=False),
         Binding("f2", "layout", "Layout"),
     ]
 
@@ -68,10 +69,6 @@ class ReviewScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def action_jump(self) -> None:
-        article = self.query_one(ArticleView)
-        if article.has_focus_within:
-            self.query_one(QuestionView).focus()
-        else:
-            article.focus()
-            article.scroll_to_evidence()
+    def action_evidence(self, step: int) -> None:
+        """`e` / `E`: the next / previous passage of the evidence, scrolled into view."""
+        self.query_one(ArticleView).step_evidence(step)

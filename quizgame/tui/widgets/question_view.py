@@ -25,6 +25,7 @@ from quizgame.play.presenter import (
     answer_hint,
     choice_texts,
     part_prompt,
+    ruled_out,
     type_label,
 )
 from quizgame.text.formatting import format_points
@@ -37,7 +38,7 @@ from quizgame.tui.widgets.match_pairs import MatchPairs
 
 class QuestionView(LaidOutOnce, VerticalScroll):
     DEFAULT_CSS = """
-    QuestionView { padding: 0 1; }
+    QuestionView { padding: 0 1; overflow-x: hidden; overflow-y: auto; }
     QuestionView > .q-meta { color: $text-muted; }
     QuestionView > #q-prompt { text-style: bold; margin-top: 1; }
     QuestionView > #q-hint { color: $text-muted; }
@@ -53,9 +54,12 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         question_view: QuestionView
         response: Any
 
-    def __init__(self, pq: PresentedQuestion, *, id: str | None = None) -> None:
+    def __init__(
+        self, pq: PresentedQuestion, *, tried: tuple[Any, ...] = (), id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.pq = pq
+        self.tried = tried  # earlier attempts at this question: their wrong options are ruled out
         self.part_a: str | None = None
         self.locked = False
 
@@ -72,7 +76,13 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         # it needs no scrolling.
         form = pq.kind.form
         if form in (Form.ONE, Form.MANY, Form.TRUEFALSE, Form.TWO_PART):
-            yield ChoiceList(choice_texts(pq), multi=form is Form.MANY, id="choices")
+            yield ChoiceList(
+                choice_texts(pq),
+                multi=form is Form.MANY,
+                keys=("T", "F") if form is Form.TRUEFALSE else None,
+                ruled_out=frozenset(ruled_out(pq, self.tried)),
+                id="choices",
+            )
         elif form is Form.TEXT:
             yield Input(placeholder="Type your answer, then Enter", id="short-input")
         elif form is Form.PAIRS:
@@ -126,7 +136,11 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         )
         self.query_one("#q-prompt", Static).update(Text(visible(part_prompt(self.pq, True))))
         self.query_one("#q-hint", Static).update(Text(answer_hint(self.pq, part_b=True)))
-        new = ChoiceList(choice_texts(self.pq, part_b=True), id="choices-b")
+        new = ChoiceList(
+            choice_texts(self.pq, part_b=True),
+            ruled_out=frozenset(ruled_out(self.pq, self.tried, part_b=True)),
+            id="choices-b",
+        )
         await self.mount(new, after=old)
         await old.remove()
         new.focus()

@@ -1,0 +1,32 @@
+"""Plain mode plays fair too (issue 13): the y/n prompt, tried choices, long answers."""
+
+from __future__ import annotations
+
+from quizgame.bank.loaded import LoadedBank
+from tests.test_plain import play
+
+
+def test_retry_prompt_asks_again_on_anything_but_yes_or_no(loaded_bank: LoadedBank) -> None:
+    # wrong on Q1; "B" meant for the next question must not count as "no"
+    out, sink = play(loaded_bank, ["A", "B", "maybe", "yes", "B"])
+    assert out.count("Try again for reduced credit? [y/n]") == 3
+    assert out.count("Please answer y (yes) or n (no).") == 2
+    assert "✓ Correct — +0.5 of 1 point" in out
+    assert [a.final for a in sink.answers] == [False, True]
+
+
+def test_a_tried_choice_cannot_be_picked_again(loaded_bank: LoadedBank) -> None:
+    out, sink = play(loaded_bank, ["A", "y", "A", "B"])
+    assert "A) The White House  (✗ tried)" in out
+    assert "You tried A already — pick another." in out
+    assert [a.response for a in sink.answers] == ["The White House", "The Kremlin"]
+
+
+def test_a_long_typed_answer_is_not_echoed_in_full(loaded_bank: LoadedBank) -> None:
+    from tests.test_plain import right_answers
+
+    lines = right_answers(loaded_bank)[:3]
+    essay = "word " * 600
+    out, _ = play(loaded_bank, [*lines, essay, "n"])  # question 4 is a short answer
+    assert essay.strip() not in out
+    assert "(2,999 characters)" in out or "characters)" in out
