@@ -61,6 +61,12 @@ class GameSession:
         self._tried: dict[str, list[Any]] = {}  # every response given, per question
         self._paused_at: float | None = None  # help or a dialog is open: the timer stands still
         self._streak = 0
+        # What the player did, kept here so screens only render it: the response to each question's
+        # latest attempt, the verdict on the current question's latest attempt, and whether the
+        # player chose to see the answer instead of the retry on offer.
+        self._responses: dict[str, Any] = {}
+        self._last: AnswerResult | None = None
+        self._gave_up = False
         self._started = self._clock()
         self._question_started = self._started
         self._ended: float | None = None
@@ -160,9 +166,40 @@ class GameSession:
     def answered(self) -> int:
         return len(self._results)
 
-    def attempt_number(self) -> int:
+    @property
+    def streak(self) -> int:
+        """Right answers in a row, counting final answers only."""
+        return self._streak
+
+    @property
+    def last_result(self) -> AnswerResult | None:
+        """The verdict on the current question's latest attempt (None before one is given)."""
+        return self._last
+
+    @property
+    def last_response(self) -> Any:
+        """The response to the current question's latest attempt (None before one is given)."""
         cur = self.current
-        return self._attempts.get(cur.id, 0) + 1 if cur else 0
+        return self._responses.get(cur.id) if cur is not None else None
+
+    def response_for(self, question_id: str) -> Any:
+        """The response to a question's latest attempt (None when it was never answered)."""
+        return self._responses.get(question_id)
+
+    @property
+    def gave_up(self) -> bool:
+        """The player asked to see the answer instead of taking the retry on offer."""
+        return self._gave_up
+
+    @property
+    def retry_open(self) -> bool:
+        """A retry is on offer and not given up: the answer stays hidden so the retry means something."""
+        return self._last is not None and self._last.can_retry and not self._gave_up
+
+    def give_up(self) -> None:
+        """Show the answer instead of retrying; moving on from here ends the attempts."""
+        if self.retry_open:
+            self._gave_up = True
 
     def result_for(self, question_id: str) -> AnswerResult | None:
         return self._results.get(question_id)
@@ -219,6 +256,7 @@ class GameSession:
         cur = self.current
         if cur is None:
             raise GameOver("the game is over")
+        self._responses[cur.id] = response
         return self._record(cur, response, timed_out=False)
 
     def time_up(self) -> AnswerResult:
@@ -308,6 +346,7 @@ class GameSession:
                 answered_at=self._wall(),
             )
         )
+        self._last = result
         if can_retry:
             self._pending = result
         else:
@@ -321,6 +360,8 @@ class GameSession:
         if self._pending is None:
             raise RuntimeError("nothing to retry")
         self._pending = None
+        self._last = None
+        self._gave_up = False
         self._question_started = self._clock()
 
     def next(self) -> PresentedQuestion | None:
@@ -335,6 +376,8 @@ class GameSession:
         if cur.id not in self._results:
             raise RuntimeError("answer the current question before moving on")
         self._index += 1
+        self._last = None
+        self._gave_up = False
         self._question_started = self._clock()
         if self.finished:
             self._finish(finished=True)

@@ -13,28 +13,22 @@ quizgame keeps two things Moodle does not have in comments Moodle ignores: `// q
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from quizgame.interop import (
-    Exported,
-    Imported,
-    InteropError,
-    Note,
-    QuestionDict,
+from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.html import html_to_text
+from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.weighted import (
     Weighted,
-    feedback_text,
-    finish_ids,
-    html_to_text,
-    points_value,
-    portable_questions,
-    rejoin_parts,
-    shorten,
-    slugify,
-    split_feedback,
+    match_question,
+    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
+from quizgame.text.formatting import clip
+from quizgame.text.ids import slugify
 
 # Escapes become private-use characters while the structure is parsed, then turn back.
 _ESCAPES = {"\\": "\ue000", ":": "\ue001", "#": "\ue002", "=": "\ue003"}
@@ -118,10 +112,10 @@ class _Reader:
         start, finish = text.find("{"), text.find("}")
         if start == -1 and finish == -1:
             fmt, prompt = _split_format(text)
-            label = name or shorten(_clean(prompt, fmt))
+            label = name or clip(_clean(prompt, fmt), 40)
             self.note(line, f"skipped description '{label}' — quizgame has no description type")
             return
-        label = name or shorten(_clean(_split_format(text[: max(start, 0)])[1], "moodle"))
+        label = name or clip(_clean(_split_format(text[: max(start, 0)])[1], "moodle"), 40)
         if start == -1 or finish == -1 or finish < start:
             self.note(
                 line,
@@ -141,7 +135,7 @@ class _Reader:
         qtext = text[:start] if not after else f"{text[:start]}_____{text[finish + 1 :]}"
         fmt, qtext = _split_format(qtext.strip())
         prompt = _clean(qtext, fmt)
-        label = name or shorten(prompt)
+        label = name or clip(prompt, 40)
         general = ""
         gf = answers.rfind("####")
         if gf != -1:
@@ -227,27 +221,15 @@ class _Reader:
         )
 
     def matching(self, line: int, label: str, answers: str, fmt: str) -> QuestionDict | None:
-        pairs: list[dict[str, str]] = []
-        distractors: list[str] = []
-        for part in self._answer_parts(answers, "="):
-            if "->" not in part:
-                self.note(line, f"'{label}': left out '{shorten(part)}' — it has no `->`")
-                continue
-            left, _, right = part.partition("->")
-            left_text, right_text = _clean(left, fmt), _clean(right, "plain")
-            if not right_text:
-                continue
-            if left_text:
-                pairs.append({"left": left_text, "right": right_text})
-            else:
-                distractors.append(right_text)
-        if len(pairs) < 2:
-            self.note(line, f"skipped matching question '{label}' — it needs two pairs")
-            return None
-        q: QuestionDict = {"type": "match", "pairs": pairs}
-        if distractors:
-            q["distractors"] = distractors
-        return q
+        def subquestions() -> Iterator[tuple[str, str]]:
+            for part in self._answer_parts(answers, "="):
+                if "->" not in part:
+                    self.note(line, f"'{label}': left out '{clip(part, 40)}' — it has no `->`")
+                    continue
+                left, _, right = part.partition("->")
+                yield _clean(left, fmt), _clean(right, "plain")
+
+        return match_question(subquestions(), label=label, note=lambda msg: self.note(line, msg))
 
     def truefalse(self, answers: str, fmt: str) -> QuestionDict:
         bits = answers.split("#", 2)
@@ -317,41 +299,6 @@ def escape(text: str) -> str:
     for ch in "~=#{}:":
         out = out.replace(ch, "\\" + ch)
     return out.replace("\r", "").replace("\n", "\\n")
-
-
-_MOODLE_GRADES = tuple(
-    float(g)
-    for g in [
-        "100",
-        "90",
-        "83.33333",
-        "80",
-        "75",
-        "70",
-        "66.66667",
-        "60",
-        "50",
-        "40",
-        "33.33333",
-        "30",
-        "25",
-        "20",
-        "16.66667",
-        "14.28571",
-        "12.5",
-        "11.11111",
-        "10",
-        "5",
-    ]
-)
-
-
-def moodle_weight(fraction: float) -> str:
-    """A percentage Moodle accepts (it only takes its own list), written as Moodle writes it."""
-    grades = _MOODLE_GRADES
-    sign = -1 if fraction < 0 else 1
-    best = min(grades, key=lambda g: abs(g - abs(fraction)))
-    return f"{sign * best:.5f}".rstrip("0").rstrip(".")
 
 
 def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:

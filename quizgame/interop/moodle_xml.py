@@ -12,25 +12,18 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
-from quizgame.interop import (
-    Exported,
-    Imported,
-    InteropError,
-    Note,
-    QuestionDict,
-    feedback_text,
-    finish_ids,
-    html_to_text,
-    points_value,
-    portable_questions,
-    rejoin_parts,
-    shorten,
-    slugify,
-    split_feedback,
-    text_to_html,
+from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.html import html_to_text, text_to_html
+from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.weighted import (
+    match_question,
+    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
+from quizgame.text.formatting import clip
+from quizgame.text.ids import slugify
 
 # Moodle's types we cannot play, with a word on what to do instead.
 _UNSUPPORTED = {
@@ -144,7 +137,7 @@ class _Reader:
             return
         name = _text_of(elem.find("name"), "plain_text")[0]
         prompt, images = _text_of(elem.find("questiontext"))
-        label = name or shorten(prompt)
+        label = name or clip(prompt, 40)
         if qtype in _UNSUPPORTED:
             word = _TYPE_WORDS.get(qtype, qtype)
             kind = "question" if qtype not in ("description",) else ""
@@ -236,24 +229,13 @@ class _Reader:
         )
 
     def matching(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
-        pairs: list[dict[str, str]] = []
-        distractors: list[str] = []
-        for sub in elem.findall("subquestion"):
-            left = _text_of(sub)[0]
-            right = _text_of(sub.find("answer"), "plain_text")[0]
-            if not right:
-                continue
-            if left:
-                pairs.append({"left": left, "right": right})
-            else:
-                distractors.append(right)
-        if len(pairs) < 2:
-            self.note(line, f"skipped matching question '{label}' — it needs two pairs")
-            return None
-        self.shuffles.append(_flag(elem, "shuffleanswers", True))
-        q: QuestionDict = {"type": "match", "pairs": pairs}
-        if distractors:
-            q["distractors"] = distractors
+        subquestions = (
+            (_text_of(sub)[0], _text_of(sub.find("answer"), "plain_text")[0])
+            for sub in elem.findall("subquestion")
+        )
+        q = match_question(subquestions, label=label, note=lambda msg: self.note(line, msg))
+        if q is not None:
+            self.shuffles.append(_flag(elem, "shuffleanswers", True))
         return q
 
 
@@ -307,7 +289,6 @@ def _answer(fraction: str, text: str, feedback: str | None, indent: str) -> list
 def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as Moodle XML; each question's evidence goes into its general feedback."""
     from quizgame.game.kinds import Form, kind_of
-    from quizgame.interop.gift import moodle_weight
 
     bank = loaded.bank
     shuffle = "true" if bank.settings.shuffle_choices else "false"

@@ -1,7 +1,8 @@
 """What the TUI shows, computed without a screen: labels, highlight offsets, layout decisions.
 
 Widgets only turn these values into pixels, so tests check every label and every highlighted span
-by calling these functions (or reading the values a widget got from them). No Textual import here.
+by calling these functions (or reading the values a widget got from them). Pure: no Textual, no
+file reading (the bank list, which loads banks, is play/bank_list.py).
 """
 
 from __future__ import annotations
@@ -9,12 +10,10 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Kind, Passage
-from quizgame.bank.loaded import LoadedBank
 from quizgame.game.kinds import Form, kind_of
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
 from quizgame.game.session import GameSession
@@ -29,87 +28,6 @@ LETTERS = string.ascii_uppercase
 def is_stacked(width: int, override: bool | None = None) -> bool:
     """Side by side from STACK_BELOW columns, stacked below; a key may force either."""
     return override if override is not None else width < STACK_BELOW
-
-
-# --- bank picker ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BankEntry:
-    """One row of the bank picker: a playable bank, or a broken one with its first error."""
-
-    path: Path
-    title: str
-    questions: int
-    headline: str = ""
-    level: str = ""
-    tags: tuple[str, ...] = ()
-    error: str | None = None
-    loaded: LoadedBank | None = None
-
-    @property
-    def playable(self) -> bool:
-        return self.loaded is not None
-
-    @property
-    def details(self) -> str:
-        if self.error is not None:
-            return f"✗ cannot be played: {self.error}"
-        bits = [f"{self.questions} question{'s' if self.questions != 1 else ''}"]
-        if self.level:
-            bits.append(self.level)
-        if self.tags:
-            bits.append(", ".join(self.tags))
-        return " · ".join(bits)
-
-
-def discover_banks(cli_paths: Iterable[str | Path] = (), cwd: Path | None = None) -> list[Path]:
-    """Bundled banks, then ./questions/*.yaml, then paths given on the command line; no repeats."""
-    from quizgame.bank.bundled import bundled_banks
-
-    here = cwd or Path.cwd()
-    local_dir = here / "questions"
-    local = sorted(local_dir.glob("*.yaml")) if local_dir.is_dir() else []
-    out: dict[Path, Path] = {}
-    for p in [*bundled_banks(), *local, *(Path(c) for c in cli_paths)]:
-        full = p if p.is_absolute() else here / p
-        try:
-            key = full.resolve()
-        except OSError:
-            key = full
-        out.setdefault(key, full)
-    return list(out.values())
-
-
-def bank_entry(path: Path) -> BankEntry:
-    """A bank ready to play (from the play cache when unchanged), or why it cannot be played."""
-    from quizgame.bank import playcache
-
-    loaded = playcache.cached(path)
-    if loaded is None:
-        from quizgame.bank.loader import load_bank
-
-        result = load_bank(path, display=path.name)
-        if result.loaded is None or not result.ok:
-            first = result.errors[0] if result.errors else None
-            message = first.format() if first is not None else "the bank could not be loaded"
-            return BankEntry(path, result.title or path.name, result.question_count, error=message)
-        loaded = result.loaded
-        playcache.store(path, loaded)
-    bank = loaded.bank
-    return BankEntry(
-        path,
-        bank.title,
-        len(bank.questions),
-        headline=loaded.article.headline,
-        level=bank.level or "",
-        tags=tuple(bank.tags),
-        loaded=loaded,
-    )
-
-
-def bank_entries(paths: Iterable[Path]) -> list[BankEntry]:
-    return [bank_entry(p) for p in paths]
 
 
 # --- choices ---------------------------------------------------------------------------------------
@@ -354,11 +272,12 @@ def score_label(session: GameSession) -> str:
     return f"Score {format_points(session.score)} / {format_points(session.max_score)}"
 
 
-def status_line(session: GameSession, pq: PresentedQuestion | None, streak: int = 0) -> str:
+def status_line(session: GameSession) -> str:
     """`Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
+    pq = session.current
     parts = [pq.progress_label if pq else "Finished", score_label(session)]
-    if session.settings.streak_bonus and session.feedback_now and streak > 1:
-        parts.append(f"Streak {streak}")
+    if session.settings.streak_bonus and session.feedback_now and session.streak > 1:
+        parts.append(f"Streak {session.streak}")
     return " · ".join(parts)
 
 

@@ -11,7 +11,7 @@ from quizgame.bank.models import Mode
 from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import Outcome
 from quizgame.game.session import GameSession, guided_needed, retry_can_raise
-from tests.test_engine import right_response
+from tests.answers import right_response
 
 
 class Clock:

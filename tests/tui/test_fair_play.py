@@ -15,7 +15,7 @@ from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.match_pairs import MatchPairs
-from tests.tui.driver import Game, answer, run_async, screen_text, write_bank
+from tests.tui.driver import Game, answer, screen_text, write_bank
 
 MATCH = """
   - id: who-said-what
@@ -119,7 +119,6 @@ def play_screen(app: Any) -> PlayScreen:
 # 1. a stray or repeated Enter never answers a question that was not on screen -----------------------
 
 
-@run_async
 async def test_repeated_enter_after_an_answer_never_answers_the_next_question(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -136,7 +135,6 @@ async def test_repeated_enter_after_an_answer_never_answers_the_next_question(ga
         assert len(game.sink.answers) == 1
 
 
-@run_async
 async def test_guided_read_on_enter_never_answers(game: Game) -> None:
     app = game.app(mode="guided")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -152,7 +150,6 @@ async def test_guided_read_on_enter_never_answers(game: Game) -> None:
 # 2. a question scores the best of its attempts; a retry only when it can raise the score ------------
 
 
-@run_async
 async def test_partly_right_match_keeps_its_points_and_offers_no_useless_retry(
     game: Game, tmp_path: Path
 ) -> None:
@@ -181,7 +178,6 @@ async def test_partly_right_match_keeps_its_points_and_offers_no_useless_retry(
 # 3. before the last attempt: verdict and what was wrong only; tried choices ruled out --------------
 
 
-@run_async
 async def test_retry_feedback_hides_the_answer_and_rules_out_the_tried_choice(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -211,7 +207,6 @@ async def test_retry_feedback_hides_the_answer_and_rules_out_the_tried_choice(ga
         assert screen.query_one(ArticleView).evidence
 
 
-@run_async
 async def test_true_false_has_no_retry(game: Game, tmp_path: Path) -> None:
     app = game.app([write_bank(tmp_path, TRUEFALSE)])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -226,7 +221,6 @@ async def test_true_false_has_no_retry(game: Game, tmp_path: Path) -> None:
 # 4. the focused choice is always in view, and nothing off screen can be committed -----------------
 
 
-@run_async
 async def test_long_part_b_list_at_80x24_scrolls_the_focused_choice_into_view(
     game: Game, tmp_path: Path
 ) -> None:
@@ -254,7 +248,6 @@ async def test_long_part_b_list_at_80x24_scrolls_the_focused_choice_into_view(
 # 5. e / E step through every evidence passage, in play and review ----------------------------------
 
 
-@run_async
 async def test_e_and_shift_e_step_through_the_evidence(game: Game, tmp_path: Path) -> None:
     app = game.app([write_bank(tmp_path, MATCH)])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -281,7 +274,6 @@ async def test_e_and_shift_e_step_through_the_evidence(game: Game, tmp_path: Pat
         assert article.current_stop is not None and article.current_stop.passage.id == "p18"
 
 
-@run_async
 async def test_review_from_the_summary_scrolls_to_the_evidence(game: Game, tmp_path: Path) -> None:
     bank = write_bank(tmp_path, LONG_PART_B)
     app = game.app([bank])
@@ -307,7 +299,6 @@ async def test_review_from_the_summary_scrolls_to_the_evidence(game: Game, tmp_p
 # 6. guided mode: a question only once every passage it cites is shown ------------------------------
 
 
-@run_async
 async def test_guided_shows_a_question_only_after_its_evidence(game: Game) -> None:
     app = game.app(mode="guided")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -334,7 +325,6 @@ async def test_guided_shows_a_question_only_after_its_evidence(game: Game) -> No
 # 7. the timer stands still while help or a dialog is open ------------------------------------------
 
 
-@run_async
 async def test_timer_pauses_while_help_is_open(game: Game, tmp_path: Path) -> None:
     bank = write_bank(tmp_path, SHORT, extra="settings:\n  timer_seconds: 20\n")
     app = game.app([bank])
@@ -359,7 +349,6 @@ async def test_timer_pauses_while_help_is_open(game: Game, tmp_path: Path) -> No
 # 8. small things that cost points or trust ----------------------------------------------------------
 
 
-@run_async
 async def test_header_score_matches_feedback_while_a_retry_is_on_offer(
     game: Game, tmp_path: Path
 ) -> None:
@@ -378,7 +367,6 @@ async def test_header_score_matches_feedback_while_a_retry_is_on_offer(
         assert "Show answer" in screen.query_one(KeyBar).descriptions
 
 
-@run_async
 async def test_t_and_f_answer_true_false(game: Game, tmp_path: Path) -> None:
     app = game.app([write_bank(tmp_path, TRUEFALSE)])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -391,7 +379,6 @@ async def test_t_and_f_answer_true_false(game: Game, tmp_path: Path) -> None:
         assert screen.result.points == 1
 
 
-@run_async
 async def test_match_letters_shown_and_dropdown_pick_moves_on(game: Game, tmp_path: Path) -> None:
     app = game.app([write_bank(tmp_path, MATCH)])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -416,7 +403,6 @@ async def test_match_letters_shown_and_dropdown_pick_moves_on(game: Game, tmp_pa
         assert first.value != 2  # the letter went to item 2, not item 1
 
 
-@run_async
 async def test_a_very_long_typed_answer_is_not_echoed_in_full(game: Game, tmp_path: Path) -> None:
     app = game.app([write_bank(tmp_path, SHORT)])
     async with app.run_test(size=(120, 40)) as pilot:

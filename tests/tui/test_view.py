@@ -11,9 +11,9 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.game.records import AnswerRecord, MemorySink
 from quizgame.game.scoring import Outcome
 from quizgame.game.session import GameSession
+from quizgame.play.bank_list import discover_banks
 from quizgame.play.presenter import (
     choice_marks,
-    discover_banks,
     evidence_text,
     feedback_lines,
     guided_visible,
