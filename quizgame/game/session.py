@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
@@ -42,8 +42,10 @@ class GameSession:
         sink: ResultSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
+        only: Collection[str] | None = None,
     ) -> None:
         self.loaded = loaded
+        self.only = frozenset(only) if only is not None else None  # practise just these ids
         self.settings: Settings = loaded.bank.settings
         self.mode = Mode(mode) if mode is not None else self.settings.mode
         self.player = player
@@ -93,6 +95,8 @@ class GameSession:
 
     def _present_all(self) -> tuple[PresentedQuestion, ...]:
         qs: list[AnyQuestion] = list(self.loaded.bank.questions)
+        if self.only is not None:
+            qs = [q for q in qs if q.id in self.only]
         if self.settings.shuffle_questions and self.mode is not Mode.GUIDED:
             self._rng.shuffle(qs)
         if (
@@ -420,6 +424,7 @@ class GameSession:
                     r.points if r else 0.0,
                     float(pq.question.points),
                     self._attempts.get(pq.id, 0),
+                    tuple(pq.question.tags),
                 )
             )
         return Summary(round(self.score, 4), self.max_score, self.seconds, tuple(rows))

@@ -18,6 +18,7 @@ from quizgame.game.kinds import Form, kind_of
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
 from quizgame.game.session import GameSession
 from quizgame.text.formatting import format_duration, format_points
+from quizgame.text.safe import one_line
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
 LETTERS = string.ascii_uppercase
@@ -122,6 +123,19 @@ def step_stop(count: int, current: int | None, step: int) -> int | None:
     if current is None:
         return 0 if step > 0 else count - 1
     return (current + step) % count
+
+
+def step_mistake(
+    order: Sequence[str], missed: Iterable[str], current: str, step: int
+) -> str | None:
+    """The next (`step` 1) or previous (-1) missed question after `current`, in game order; None
+    when there is none that way (review stops at the ends rather than wrapping round)."""
+    wrong = set(missed)
+    if current not in order:
+        return None
+    at = order.index(current)
+    seq = order[at + 1 :] if step > 0 else list(reversed(order[:at]))
+    return next((qid for qid in seq if qid in wrong), None)
 
 
 def guided_visible(article: Article, revealed: int) -> tuple[str, ...]:
@@ -273,9 +287,11 @@ def score_label(session: GameSession) -> str:
 
 
 def status_line(session: GameSession) -> str:
-    """`Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
+    """`Ada · Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
     pq = session.current
     parts = [pq.progress_label if pq else "Finished", score_label(session)]
+    if session.player:  # whose game this is, always in sight (a shared classroom screen)
+        parts.insert(0, one_line(session.player)[:24])
     if session.settings.streak_bonus and session.feedback_now and session.streak > 1:
         parts.append(f"Streak {session.streak}")
     return " · ".join(parts)
@@ -292,6 +308,19 @@ def summary_title(summary: Summary) -> str:
         f"{summary.label} · {summary.correct_count} of {len(summary.rows)} right · "
         f"time {format_duration(summary.seconds)}"
     )
+
+
+def skill_lines(summary: Summary) -> list[str]:
+    """`Skills: attribution 4.5/7 (64%) · claims 2/2 (100%) · …` — points per tag, one paragraph
+    (it wraps; a bank's dozen tags must not push the question list off a small screen)."""
+    rows = summary.skills
+    if not rows:
+        return []
+    parts = [
+        f"{r.tag} {format_points(round(r.points, 2))}/{format_points(r.max_points)} ({r.percent:.0f}%)"
+        for r in rows
+    ]
+    return ["Skills: " + " · ".join(parts)]
 
 
 def summary_row_cells(row: SummaryRow) -> tuple[str, str, str, str]:

@@ -147,3 +147,54 @@ def test_timer_stands_still_while_paused(loaded_bank: LoadedBank) -> None:
     clock.now += 1
     assert s.seconds_left() == 24
     assert not s.paused
+
+
+def test_short_answer_numbers_match_regardless_of_thousands_separators() -> None:
+    from quizgame.bank.models import ShortQuestion
+    from quizgame.game.scoring import score
+
+    q = ShortQuestion.model_validate(
+        {
+            "id": "n",
+            "type": "short",
+            "prompt": "How many?",
+            "answer": "400,000,000",
+            "explanation": "x",
+            "evidence": "x",
+        }
+    )
+    for typed in ("400000000", "400 000 000", "400'000'000", "400,000,000", " 400000000 "):
+        assert score(q, typed).outcome is Outcome.CORRECT, typed
+    for typed in ("40000000", "400,000", "4.000.000.00"):
+        assert score(q, typed).outcome is Outcome.WRONG, typed
+
+
+def test_practise_missed_plays_only_those_questions(loaded_bank: LoadedBank) -> None:
+    s = GameSession(loaded_bank)
+    pq = s.current
+    assert pq is not None
+    q: Any = pq.question
+    s.submit(next(c for c in pq.choices if c != q.answer))
+    s.next()  # gave up the retry: wrong
+    while (cur := s.current) is not None:
+        s.submit(right_response(cur))
+        s.next()
+    missed = s.summary().missed
+    assert missed == (pq.id,)
+    again = GameSession(loaded_bank, only=missed)
+    assert [p.id for p in again.questions] == [pq.id]
+    assert again.max_score == q.points
+
+
+def test_skill_breakdown_by_tag(loaded_bank: LoadedBank) -> None:
+    s = GameSession(loaded_bank)
+    first = s.current
+    assert first is not None
+    while (cur := s.current) is not None:
+        s.submit(right_response(cur))
+        s.next()
+    skills = {r.tag: r for r in s.summary().skills}
+    tagged = [q for q in loaded_bank.bank.questions if "attribution" in q.tags]
+    row = skills["attribution"]
+    assert row.questions == row.right == len(tagged)
+    assert row.max_points == sum(q.points for q in tagged) and row.percent == 100

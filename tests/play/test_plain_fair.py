@@ -48,3 +48,14 @@ def test_a_long_typed_answer_is_not_echoed_in_full(loaded_bank: LoadedBank) -> N
     out, _ = play(loaded_bank, [*lines, essay, "n"])  # question 4 is a short answer
     assert essay.strip() not in out
     assert "characters)" in out  # cut, with its full length said
+
+
+def test_step_mistake_goes_through_missed_questions_only() -> None:
+    from quizgame.play.presenter import step_mistake
+
+    order = ["a", "b", "c", "d"]
+    assert step_mistake(order, {"b", "d"}, "a", 1) == "b"
+    assert step_mistake(order, {"b", "d"}, "b", 1) == "d"
+    assert step_mistake(order, {"b", "d"}, "d", 1) is None
+    assert step_mistake(order, {"b", "d"}, "d", -1) == "b"
+    assert step_mistake(order, {"b", "d"}, "c", -1) == "b"

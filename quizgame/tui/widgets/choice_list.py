@@ -41,8 +41,8 @@ class ChoiceList(OptionList):
     ]
     # Keys handled in on_key and by OptionList rather than by bindings, for the help screen.
     HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("A–Z or 1–9", "pick that choice (in “select all”: tick it)"),
-        ("↑ ↓  Enter", "move and choose; click with the mouse works too"),
+        ("A–Z or 1–9", "pick that choice (in “select all”: tick it); T or F on true/false"),
+        ("↑ ↓  Enter", "move to a choice, then choose it; clicking works too"),
         ("Enter", "submit a typed answer or the ticked choices"),
     )
 
