@@ -414,3 +414,24 @@ async def test_a_very_long_typed_answer_is_not_echoed_in_full(game: Game, tmp_pa
         await pilot.pause()
         shown = screen.query_one(FeedbackView).lines.your_answer
         assert len(shown) < 300 and shown.endswith("characters)")
+
+
+async def test_match_items_and_submit_below_the_fold_come_into_view(
+    game: Game, tmp_path: Path
+) -> None:
+    app = game.app([write_bank(tmp_path, MATCH)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = play_screen(app)
+        view = screen.question_view
+        assert view is not None
+        window = view.scrollable_content_region
+        for n, letter in enumerate("abcd"):
+            focused = screen.focused
+            assert focused is not None and focused.id == f"match-{n}"
+            await pilot.pause()
+            assert window.contains_region(focused.region), focused.id  # wholly in view
+            await pilot.press(letter)
+            await pilot.pause()
+        submit = screen.query_one("#submit")
+        assert submit.has_focus and window.contains_region(submit.region)

@@ -109,7 +109,8 @@ class ChoiceList(OptionList):
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        if highlighted is not None:
+        # Once answered the feedback above is what to read: the pane stays at its top.
+        if highlighted is not None and not self.locked:
             self.call_after_refresh(self.reveal, highlighted)
 
     def on_focus(self) -> None:
@@ -138,13 +139,15 @@ class ChoiceList(OptionList):
         return window.intersection(self.screen.region)
 
     def on_screen(self, index: int) -> bool:
-        """The option is drawn, wholly inside every pane that holds it."""
+        """The option is drawn, wholly inside every pane that holds it (one taller than the view:
+        from its first line down to the view's bottom)."""
         rows = self._option_rows(index)
         window = self._visible_window()
         if rows is None or not window.area:
             return False
         top = self.content_region.y + rows[0] - round(self.scroll_y)
-        return window.y <= top and top + rows[1] <= window.bottom
+        bottom = top + min(rows[1], window.height)
+        return window.y <= top and bottom <= window.bottom
 
     def reveal(self, index: int) -> None:
         """Scroll the list, then the pane holding it, until the option is wholly in view."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -38,7 +38,7 @@ from quizgame.tui.widgets.match_pairs import MatchPairs
 
 class QuestionView(LaidOutOnce, VerticalScroll):
     DEFAULT_CSS = """
-    QuestionView { padding: 0 1; overflow-x: hidden; overflow-y: auto; }
+    QuestionView { padding: 0 1; }
     QuestionView > .q-meta { color: $text-muted; }
     QuestionView > #q-prompt { text-style: bold; margin-top: 1; }
     QuestionView > #q-hint { color: $text-muted; }
@@ -101,6 +101,17 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             # flash would be drawn a frame before it.
             submit.active_effect_duration = 0
             yield submit
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Whatever takes focus here (a match item, Submit, the answer field) is scrolled into view:
+        the pane hides its scrollbar, so it is scrolled for the student (`force`). A choice list
+        scrolls its highlighted option into view itself."""
+        widget = event.widget
+        if self.locked or isinstance(widget, ChoiceList | FeedbackView):
+            return
+        self.call_after_refresh(
+            self.scroll_to_widget, widget, animate=False, force=True, immediate=True
+        )
 
     def answer_widget(self) -> Widget | None:
         for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
