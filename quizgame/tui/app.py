@@ -168,7 +168,13 @@ class QuizApp(App[int]):
         self.push_screen(PlayerScreen(entry, prefs.name, mode), chosen)
 
     def start_game(
-        self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
+        self,
+        entry: BankEntry,
+        name: str,
+        mode: str,
+        *,
+        picked_mode: bool = False,
+        only: tuple[str, ...] | None = None,
     ) -> None:
         """Start a game; the name is remembered, and the mode when the player picked it."""
         from quizgame.tui.screens.play_screen import PlayScreen
@@ -184,6 +190,7 @@ class QuizApp(App[int]):
             sink=self.sink,
             clock=self._clock,
             wall_clock=self._wall,
+            only=only,
         )
         self.last_entry = entry
         self.push_screen(PlayScreen(self.session))
@@ -198,6 +205,9 @@ class QuizApp(App[int]):
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
         self.pop_screen()
+        if event.only is not None:  # practise the ones missed: practice mode, those questions
+            self.start_game(self.last_entry, s.player, Mode.PRACTICE.value, only=event.only)
+            return
         self.start_game(self.last_entry, s.player, s.mode.value)
 
     def on_summary_screen_back(self, event: SummaryScreen.Back) -> None:

@@ -1,7 +1,12 @@
-"""`short`: a typed answer, compared ignoring case, spacing and punctuation."""
+"""`short`: a typed answer, compared ignoring case, spacing and punctuation.
+
+Numbers match whatever thousands separators they are typed with: `400,000,000`, `400 000 000`,
+`400'000'000` and `400000000` are one answer (a dot is a decimal point, never a separator).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -10,6 +15,14 @@ from quizgame.bank.models import ShortQuestion
 from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
 from quizgame.text.normalise import loose_key
+
+# a separator between digit groups: a digit before, exactly three digits (then no digit) after
+_THOUSANDS = re.compile(r"(?<=\d)[,'’_ \u00a0\u202f](?=\d{3}(?!\d))")
+
+
+def short_key(text: str) -> str:
+    """The comparison key for a typed answer: `loose_key` after joining digit groups."""
+    return loose_key(_THOUSANDS.sub("", text))
 
 
 class ShortKind(QuestionKind[ShortQuestion]):
@@ -25,8 +38,8 @@ class ShortKind(QuestionKind[ShortQuestion]):
     def score(self, q: ShortQuestion, response: Any) -> Scored:
         if not isinstance(response, str):
             raise ResponseError("a short question takes the typed text")
-        key = loose_key(response)
-        accepted = {loose_key(a) for a in (q.answer, *q.accept)}
+        key = short_key(response)
+        accepted = {short_key(a) for a in (q.answer, *q.accept)}
         frac = 1.0 if key and key in accepted else 0.0
         return Scored(frac, outcome_for(frac), ())
 
