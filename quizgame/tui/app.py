@@ -222,9 +222,7 @@ class QuizApp(App[int]):
                     self.session.abandon()
                 self.exit(0)
 
-        self.push_screen(
-            ConfirmScreen("Quit the game?", "Your answers so far are saved."), answered
-        )
+        self.push_screen(ConfirmScreen("Quit the game?", self._save_summary()), answered)
 
     async def action_leave_game(self) -> None:
         """Esc in a game: back to the bank list when the game was picked from it, else quit."""
@@ -246,10 +244,23 @@ class QuizApp(App[int]):
 
         self.push_screen(
             ConfirmScreen(
-                "Leave this game?", "Your answers so far are saved. You go back to the bank list."
+                "Leave this game?", f"{self._save_summary()} You go back to the bank list."
             ),
             answered,
         )
+
+    def _save_summary(self) -> str:
+        """What is true about this game's answers (read-only store, full disk…), for the dialogs.
+
+        Waits briefly for the results thread so the latest answer is accounted for."""
+        from quizgame.results.sink import save_summary
+
+        if self._sink is None:
+            return save_summary(None)
+        if not self._sink.flush(timeout=2.0):
+            return "Your latest answers are still being saved."
+        answered = self.session.answered if self.session is not None else None
+        return save_summary(self._sink, answered)
 
     def open_teacher_view(self) -> None:
         try:
