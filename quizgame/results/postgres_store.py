@@ -146,6 +146,8 @@ class PostgresStore:
         self.notes: list[str] = []
         self._version = 0
         self._next_reconnect = 0.0
+        self.reconnect_seconds = RECONNECT_SECONDS
+        self._closed = False
         self._conn: Any = self._connect()
         try:
             self._guard(self._setup)
@@ -245,12 +247,14 @@ class PostgresStore:
     # writing -----------------------------------------------------------------------------------
 
     def _ensure_connection(self) -> None:
+        if self._closed:
+            raise StoreError(f"the results store {self.location} was closed")
         if not self._conn.closed and not self._conn.broken:
             return
         now = time.monotonic()
         if now < self._next_reconnect:
             raise StoreError(f"the PostgreSQL results server {self.location} is unreachable")
-        self._next_reconnect = now + RECONNECT_SECONDS
+        self._next_reconnect = now + self.reconnect_seconds
         self._conn = self._connect()
 
     def _write(self, sql: str, params: Sequence[Any]) -> None:
@@ -335,6 +339,7 @@ class PostgresStore:
 
         def step() -> tuple[int, int]:
             with self._lock:
+                self._ensure_connection()
                 row = self._conn.execute(
                     f"SELECT (SELECT count(*) FROM {SCHEMA}.games), "
                     f"(SELECT count(*) FROM {SCHEMA}.answers)"
@@ -367,4 +372,5 @@ class PostgresStore:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._conn.close()

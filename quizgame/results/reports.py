@@ -6,9 +6,13 @@ Definitions (docs/teachers.md §5 explains them for teachers):
   points (retry credit, speed and streak bonuses included), exactly as the game showed it.
 - Per player (per bank id): every game with at least one answer counts.
 - Class analysis of one bank *version* (bank id + content hash): each player counts once, with
-  their *analysed game*: the first finished (or fully answered) game, else their first game with
-  any answer. This is Moodle's default "first attempt": later replays, after the feedback showed
-  the answers, would inflate the figures.
+  their *analysed game*: the first finished (or fully answered) game. This is Moodle's default
+  "first attempt": later replays, after the feedback showed the answers, would inflate the figures.
+  Games left unfinished (abandoned, or still in progress) are shown as such but left out of class
+  statistics: a game quit after one answer says nothing about the other questions.
+- Standard deviation: of analysed-game percentages (sample SD, n − 1). Reliability: Cronbach's
+  alpha over the question scores of analysed games (equal to KR-20 when every question is right or
+  wrong); it needs at least 3 players and 2 questions.
 - Facility index: mean question score over analysed games (0 = nobody, 1 = everybody right).
   First-try facility: the same over first attempts only.
 - Discrimination index D: players ranked by analysed-game percentage (ties broken by name);
@@ -22,7 +26,9 @@ Definitions (docs/teachers.md §5 explains them for teachers):
 
 from __future__ import annotations
 
+import json
 import math
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +53,7 @@ class QuestionMeta:
     right_answer: str = ""
     evidence: tuple[str, ...] = ()  # the quotes that prove the answer
     points: float = 1.0
+    right_options: tuple[str, ...] = ()  # select-all: the right options; match: "left → right"
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,13 @@ class GameScore:
             self.question_count > 0 and self.answered >= self.question_count
         )
 
+    @property
+    def state(self) -> str:
+        """finished / abandoned (quit) / unfinished (killed, or still being played)."""
+        if self.complete:
+            return "finished"
+        return "abandoned" if self.status == "abandoned" else "unfinished"
+
 
 @dataclass(frozen=True)
 class PlayerRow:
@@ -108,6 +122,10 @@ class PlayerRow:
     best_percent: float
     seconds: float  # time spent answering, all games
     last_played: float
+    last_state: str = "finished"  # GameScore.state of the last game
+    last_answered: int = 0
+    last_questions: int = 0
+    last_mode: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,16 @@ class ItemRow:
     distribution: tuple[AnswerCount, ...]
     right_answer: str = ""
     evidence: tuple[str, ...] = ()
+    # select-all: how many chose each option; match: each pair (left → chosen right). First tries.
+    option_counts: tuple[OptionCount, ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    label: str  # an option, or "left → right" for a match pair
+    count: int
+    of: int  # answers counted (first tries in analysed games)
+    right: bool | None = None  # None: the bank file was not found
 
 
 @dataclass(frozen=True)
@@ -178,6 +206,9 @@ class VersionReport:
     histogram: tuple[HistogramBin, ...]
     notes: tuple[str, ...] = ()
     last_played: float = 0.0  # when the latest game of this version started
+    sd_percent: float | None = None
+    alpha: float | None = None  # Cronbach's alpha (KR-20 for right/wrong questions)
+    unfinished: int = 0  # games left out of class statistics (abandoned or unfinished)
 
     @property
     def label(self) -> str:
@@ -191,6 +222,8 @@ class Report:
     games: int
     answers: int
     notes: tuple[str, ...] = field(default=())
+    game_rows: tuple[GameScore, ...] = ()  # every game, in start order (the Games section)
+    responses: tuple[StoredAnswer, ...] = ()  # every attempt, for the Responses report
 
     @property
     def empty(self) -> bool:
@@ -224,8 +257,15 @@ def build_report(
     scores.sort(key=lambda s: (s.started, s.game_id))
 
     players = _player_rows(scores)
+    mine = [a for rows in by_game.values() for a in rows]
     if player is not None:
         players = [p for p in players if p.player == player]
+        scores_shown = [s for s in scores if s.player == player]
+        mine = [a for a in mine if a.player == player]
+    else:
+        scores_shown = scores
+    start = {s.game_id: (s.started, s.game_id) for s in scores}
+    mine.sort(key=lambda a: (a.bank_id, a.player.casefold(), start[a.game_id], a.answered_at))
 
     by_version: dict[tuple[str, str], list[GameScore]] = defaultdict(list)
     for s in scores:
@@ -234,7 +274,14 @@ def build_report(
         _version_report(key, vscores, by_game, banks.get(key[0]), player)
         for key, vscores in sorted(by_version.items())
     ]
-    return Report(tuple(players), tuple(versions), len(scores), n_answers)
+    return Report(
+        tuple(players),
+        tuple(versions),
+        len(scores),
+        n_answers,
+        game_rows=tuple(scores_shown),
+        responses=tuple(mine),
+    )
 
 
 def _last_attempts(rows: Sequence[StoredAnswer]) -> dict[str, StoredAnswer]:
@@ -308,6 +355,10 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
                 best.percent,
                 sum(g.seconds for g in games),
                 last.started,
+                last.state,
+                last.answered,
+                last.question_count,
+                last.mode,
             )
         )
     rows.sort(key=lambda r: (r.bank_id, r.player.casefold(), r.player))
@@ -315,11 +366,10 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
 
 
 def analysed_games(scores: Sequence[GameScore]) -> dict[str, GameScore]:
-    """Per player, the one game class analysis uses (see the module docstring)."""
+    """Per player, the one game class analysis uses: their first complete one."""
     chosen: dict[str, GameScore] = {}
     for s in sorted(scores, key=lambda s: (s.started, s.game_id)):
-        prev = chosen.get(s.player)
-        if prev is None or (not prev.complete and s.complete):
+        if s.complete and s.player not in chosen:
             chosen[s.player] = s
     return chosen
 
@@ -399,6 +449,7 @@ def _version_report(
         rest = [s.score - a.points for s, a in finals]
         r = _pearson(item_scores, rest)
         dist = _distribution(firsts)
+        options = option_counts(qmeta.type if qmeta else types.get(qid, ""), firsts, qmeta)
         wrong = [c for c in dist if c.outcome != "correct" and not c.timed_out]
         top = max(wrong, key=lambda c: c.count) if wrong else None
         secs = list(seconds_by_q.get(qid, {}).values())
@@ -422,6 +473,7 @@ def _version_report(
                 tuple(dist),
                 qmeta.right_answer if qmeta else "",
                 qmeta.evidence if qmeta else (),
+                options,
             )
         )
 
@@ -440,6 +492,13 @@ def _version_report(
         skills = _skill_rows(bank_id, bank_hash, meta, last_by_q, player)
 
     percents = [s.percent for s in chosen.values()]
+    unfinished = sum(1 for s in vscores if not s.complete)
+    if unfinished:
+        notes.append(
+            f"{unfinished} unfinished game(s) (abandoned or still being played) are left out "
+            "of class statistics"
+        )
+    alpha = cronbach_alpha(_item_matrix(qids, last_by_q, chosen))
     title = vscores[-1].bank_title if vscores else bank_id
     return VersionReport(
         bank_id,
@@ -454,6 +513,63 @@ def _version_report(
         histogram(percents),
         tuple(notes),
         max((s.started for s in vscores), default=0.0),
+        statistics.stdev(percents) if len(percents) >= 2 else None,
+        alpha,
+        unfinished,
+    )
+
+
+def _item_matrix(
+    qids: Sequence[str],
+    last_by_q: Mapping[str, Sequence[tuple[GameScore, StoredAnswer]]],
+    chosen: Mapping[str, GameScore],
+) -> list[list[float]]:
+    """Per analysed player, their score on each question (0 for one they did not answer)."""
+    by_player: dict[str, dict[str, float]] = defaultdict(dict)
+    for qid in qids:
+        for s, a in last_by_q.get(qid, ()):
+            by_player[s.player][qid] = a.fraction
+    return [[by_player[p].get(q, 0.0) for q in qids] for p in sorted(chosen)]
+
+
+def cronbach_alpha(matrix: Sequence[Sequence[float]]) -> float | None:
+    """Cronbach's alpha of a players × questions score matrix (KR-20 for 0/1 scores)."""
+    n = len(matrix)
+    k = len(matrix[0]) if matrix else 0
+    if n < MIN_PLAYERS_FOR_DISCRIMINATION or k < 2:
+        return None
+    item_var = sum(statistics.pvariance([row[j] for row in matrix]) for j in range(k))
+    total_var = statistics.pvariance([sum(row) for row in matrix])
+    if total_var <= 1e-12:
+        return None
+    return (k / (k - 1)) * (1 - item_var / total_var)
+
+
+def option_counts(
+    qtype: str, firsts: Sequence[StoredAnswer], meta: QuestionMeta | None
+) -> tuple[OptionCount, ...]:
+    """Select-all: how many chose each option; match: how many made each pair (first tries)."""
+    if qtype not in ("multi", "match"):
+        return ()
+    counts: Counter[str] = Counter()
+    of = 0
+    for a in firsts:
+        try:
+            response = json.loads(a.response_json)
+        except ValueError:
+            continue
+        if qtype == "multi" and isinstance(response, list):
+            counts.update(set(map(str, response)))
+        elif qtype == "match" and isinstance(response, dict):
+            counts.update(f"{left} → {right}" for left, right in response.items())
+        else:
+            continue  # timed out: no choice made
+        of += 1
+    right = set(meta.right_options) if meta and meta.right_options else None
+    labels = list(meta.right_options) if meta else []
+    labels += sorted((c for c in counts if c not in labels), key=lambda c: (-counts[c], c))
+    return tuple(
+        OptionCount(c, counts[c], of, None if right is None else c in right) for c in labels
     )
 
 

@@ -142,6 +142,9 @@ class ResultStore(ResultSink, Protocol):
     def close(self) -> None: ...
 
     @property
+    def schema_version(self) -> int: ...
+
+    @property
     def location(self) -> str:
         """Where the store is, for messages (a path, or a URL without its password)."""
         ...
