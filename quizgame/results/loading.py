@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgame.results import describe_db, open_store, resolve_db
-from quizgame.results.store import CorruptStoreError, StoredAnswer, StoredGame, StoreError
+from quizgame.results.store import DamagedStoreError, StoredAnswer, StoredGame, StoreError
 
 
 class NoResultsYet(Exception):
@@ -47,8 +47,8 @@ def read_results(
             notes = tuple(getattr(store, "notes", ()))
         finally:
             store.close()
-    except CorruptStoreError as exc:
-        if not isinstance(where, Path) or "damaged" not in str(exc):
+    except DamagedStoreError:
+        if not isinstance(where, Path):
             raise
         return _salvaged(where, label, bank_id, player)
     return ReadResults(games, answers, notes, label)

@@ -26,8 +26,12 @@ from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
+    REGRADE_INSERT,
+    REGRADE_SELECT,
+    REGRADE_UPDATE,
     CorruptStoreError,
     NewerSchemaError,
+    Regrade,
     StoredAnswer,
     StoredGame,
     StoreError,
@@ -89,6 +93,24 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         f"ALTER TABLE {SCHEMA}.games ADD COLUMN class_session TEXT",
         f"ALTER TABLE {SCHEMA}.answers ADD COLUMN class_session TEXT",
+    ),
+    (
+        f"""CREATE TABLE {SCHEMA}.regrades (
+            id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            game_id      TEXT NOT NULL,
+            question_id  TEXT NOT NULL,
+            attempt      INTEGER NOT NULL,
+            player       TEXT NOT NULL,
+            bank_id      TEXT NOT NULL,
+            bank_hash    TEXT NOT NULL,
+            old_outcome  TEXT NOT NULL,
+            old_fraction DOUBLE PRECISION NOT NULL,
+            old_points   DOUBLE PRECISION NOT NULL,
+            new_outcome  TEXT NOT NULL,
+            new_fraction DOUBLE PRECISION NOT NULL,
+            new_points   DOUBLE PRECISION NOT NULL,
+            regraded_at  DOUBLE PRECISION NOT NULL
+        )""",
     ),
 )
 
@@ -348,6 +370,29 @@ class PostgresStore:
 
         return self._guard(step)
 
+    def apply_regrade(self, changes: Sequence[Regrade], bank_hash: str, when: float) -> None:
+        """New marks for stored answers, and the old ones kept in `regrades`: all or nothing."""
+        insert = REGRADE_INSERT.replace("regrades", f"{SCHEMA}.regrades")
+        update = REGRADE_UPDATE.replace("answers", f"{SCHEMA}.answers")
+
+        def step() -> None:
+            with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+                cur.executemany(insert, [c.history(bank_hash, when) for c in changes])
+                cur.executemany(update, [c.update() for c in changes])
+
+        self._write_check()
+        self._guard(step)
+
+    def regrades(self) -> list[tuple[Any, ...]]:
+        if self._version < 3:
+            return []
+        sql = REGRADE_SELECT.replace("regrades", f"{SCHEMA}.regrades")
+        return self._guard(lambda: list(self._conn.execute(sql).fetchall()))
+
+    def _write_check(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location} was opened read-only")
+
     def import_rows(self, games: Sequence[StoredGame], answers: Sequence[StoredAnswer]) -> None:
         """Add stored rows as they are (status, score, attempts) in one transaction; rows already
         there (same game id; same game, question and attempt) are kept, so a re-run is harmless."""
@@ -362,6 +407,8 @@ class PostgresStore:
             "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
             "ON CONFLICT DO NOTHING"
         )
+
+        self._write_check()
 
         def step() -> None:
             with self._lock, self._conn.transaction(), self._conn.cursor() as cur:

@@ -25,8 +25,13 @@ from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
+    REGRADE_INSERT,
+    REGRADE_SELECT,
+    REGRADE_UPDATE,
     CorruptStoreError,
+    DamagedStoreError,
     NewerSchemaError,
+    Regrade,
     StoredAnswer,
     StoredGame,
     StoreError,
@@ -87,6 +92,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE games ADD COLUMN class_session TEXT",
         "ALTER TABLE answers ADD COLUMN class_session TEXT",
+    ),
+    # 2 → 3: regrade history — every mark a regrade replaced, kept.
+    (
+        """CREATE TABLE regrades (
+            id           INTEGER PRIMARY KEY,
+            game_id      TEXT NOT NULL,
+            question_id  TEXT NOT NULL,
+            attempt      INTEGER NOT NULL,
+            player       TEXT NOT NULL,
+            bank_id      TEXT NOT NULL,
+            bank_hash    TEXT NOT NULL,
+            old_outcome  TEXT NOT NULL,
+            old_fraction REAL NOT NULL,
+            old_points   REAL NOT NULL,
+            new_outcome  TEXT NOT NULL,
+            new_fraction REAL NOT NULL,
+            new_points   REAL NOT NULL,
+            regraded_at  REAL NOT NULL
+        )""",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -259,12 +283,12 @@ class SqliteStore:
             raise
         except sqlite3.OperationalError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
-                raise CorruptStoreError(_corrupt_message(self.path, exc)) from exc
+                raise DamagedStoreError(_corrupt_message(self.path, exc)) from exc
             raise StoreError(f"results database {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise StoreError(f"results database {self.path}: {exc}") from exc
-            raise CorruptStoreError(_corrupt_message(self.path, exc)) from exc
+            raise DamagedStoreError(_corrupt_message(self.path, exc)) from exc
 
     @property
     def schema_version(self) -> int:
@@ -345,6 +369,24 @@ class SqliteStore:
         rows = self._select("answers", self._columns(ANSWER_COLUMNS), bank_id, player, "id")
         # Rows are plain tuples (fast for 100,000); `final` is stored as 0/1.
         return [answer_row(r) for r in rows]
+
+    def apply_regrade(self, changes: Sequence[Regrade], bank_hash: str, when: float) -> None:
+        """New marks for stored answers, and the old ones kept in `regrades`: all or nothing."""
+
+        def step() -> None:
+            with self._lock, self._transaction():
+                for c in changes:
+                    self._conn.execute(
+                        REGRADE_INSERT.replace("%s", "?"), c.history(bank_hash, when)
+                    )
+                    self._conn.execute(REGRADE_UPDATE.replace("%s", "?"), c.update())
+
+        self._guard(step)
+
+    def regrades(self) -> list[tuple[Any, ...]]:
+        if self._version < 3:
+            return []
+        return self._guard(lambda: self._conn.execute(REGRADE_SELECT).fetchall())
 
     def integrity_check(self) -> str:
         """`ok`, or SQLite's description of what is damaged."""

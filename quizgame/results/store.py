@@ -25,6 +25,10 @@ class CorruptStoreError(StoreError):
     """The file is damaged or is not a quizgame results database."""
 
 
+class DamagedStoreError(CorruptStoreError):
+    """An SQLite results file whose pages SQLite cannot read: part of it may still be readable."""
+
+
 class StoredGame(NamedTuple):
     game_id: str
     player: str
@@ -127,6 +131,44 @@ def answer_row(r: Sequence[Any]) -> StoredAnswer:
     return StoredAnswer._make((*r[:14], bool(r[14]), *r[15:]))
 
 
+class Regrade(NamedTuple):
+    """One stored answer's mark before and after a regrade."""
+
+    game_id: str
+    question_id: str
+    attempt: int
+    player: str
+    bank_id: str
+    old_outcome: str
+    old_fraction: float
+    old_points: float
+    new_outcome: str
+    new_fraction: float
+    new_points: float
+
+    def history(self, bank_hash: str, when: float) -> tuple[Any, ...]:
+        return (*self[:5], bank_hash, *self[5:], when)
+
+    def update(self) -> tuple[Any, ...]:
+        return (self.new_outcome, self.new_fraction, self.new_points, *self[:3])
+
+
+REGRADE_INSERT = (
+    "INSERT INTO regrades (game_id, question_id, attempt, player, bank_id, bank_hash, "
+    "old_outcome, old_fraction, old_points, new_outcome, new_fraction, new_points, regraded_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+REGRADE_UPDATE = (
+    "UPDATE answers SET outcome = %s, fraction = %s, points = %s "
+    "WHERE game_id = %s AND question_id = %s AND attempt = %s"
+)
+REGRADE_SELECT = (
+    "SELECT game_id, question_id, attempt, player, bank_id, bank_hash, old_outcome, "
+    "old_fraction, old_points, new_outcome, new_fraction, new_points, regraded_at "
+    "FROM regrades ORDER BY id"
+)
+
+
 class ResultStore(ResultSink, Protocol):
     """Durable storage for games and answers: a sink whose every write is committed before it
     returns, plus the queries reports need."""
@@ -143,6 +185,10 @@ class ResultStore(ResultSink, Protocol):
 
     @property
     def schema_version(self) -> int: ...
+
+    def apply_regrade(self, changes: Sequence[Regrade], bank_hash: str, when: float) -> None: ...
+
+    def regrades(self) -> list[tuple[Any, ...]]: ...
 
     @property
     def location(self) -> str:
