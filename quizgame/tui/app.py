@@ -51,6 +51,7 @@ class QuizApp(App[int]):
         seed: int | None = None,
         db: str | None = None,
         open_teacher: bool = False,
+        teacher_banks: Sequence[Path] = (),
         sink_factory: Callable[[], ResultSink] | None = None,
         clock: Callable[[], float] | None = None,
         wall_clock: Callable[[], float] | None = None,
@@ -64,6 +65,7 @@ class QuizApp(App[int]):
         self.seed = seed
         self.db = db
         self.open_teacher = open_teacher
+        self.teacher_banks = tuple(teacher_banks)  # `quizgame teacher --bank FILE`
         self.cwd = cwd
         self.remember_player = remember_player
         self._sink_factory = sink_factory or self._default_sink
@@ -265,7 +267,8 @@ class QuizApp(App[int]):
     def open_teacher_view(self) -> None:
         try:
             module = importlib.import_module("quizgame.tui.screens.teacher_screen")
-            screen: Any = module.TeacherScreen(self.db)
+            banks = (self.teacher_banks,) if self.teacher_banks else ()
+            screen: Any = module.TeacherScreen(self.db, *banks)
         except Exception:
             self.notify("teacher view not available", severity="warning")
             return
