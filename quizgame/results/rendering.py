@@ -341,7 +341,7 @@ def rich_renderables(
                 Text(one_line(p.bank_id)),
                 Text(str(p.games)),
                 last,
-                Text(score_text(p.best_score, p.best_max, p.best_percent)),
+                Text(score_text(p.best_score, p.best_max, p.best_percent) if p.completed else "—"),
                 Text(format_duration(p.seconds)),
             )
         yield t

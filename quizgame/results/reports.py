@@ -126,6 +126,7 @@ class PlayerRow:
     last_answered: int = 0
     last_questions: int = 0
     last_mode: str = ""
+    completed: int = 0  # finished games: "best" is the best of these
 
 
 @dataclass(frozen=True)
@@ -340,7 +341,8 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
     rows = []
     for (player, bank_id), games in grouped.items():
         last = games[-1]
-        best = max(games, key=lambda g: (g.percent, g.started))
+        done = [g for g in games if g.complete]
+        best = max(done or games, key=lambda g: (g.percent, g.started))
         rows.append(
             PlayerRow(
                 player,
@@ -359,6 +361,7 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
                 last.answered,
                 last.question_count,
                 last.mode,
+                len(done),
             )
         )
     rows.sort(key=lambda r: (r.bank_id, r.player.casefold(), r.player))

@@ -192,7 +192,10 @@ class TeacherScreen(Screen[None]):
                 Text(one_line(p.bank_id)),
                 Text(str(p.games), justify="right"),
                 last,
-                Text(score_text(p.best_score, p.best_max, p.best_percent), justify="right"),
+                Text(
+                    score_text(p.best_score, p.best_max, p.best_percent) if p.completed else "—",
+                    justify="right",
+                ),
                 Text(format_duration(p.seconds), justify="right"),
                 key=f"{p.player}\x00{p.bank_id}",
             )
