@@ -164,7 +164,8 @@ class PostgresStore:
         self._migrations = tuple(tuple(m) for m in migrations)
         self._timeout = connect_timeout
         self._lock = threading.Lock()
-        self.read_only = read_only or not create
+        self.read_only = read_only
+        self._create = create
         self.notes: list[str] = []
         self._version = 0
         self._next_reconnect = 0.0
@@ -229,6 +230,8 @@ class PostgresStore:
                     f"{version}; this quizgame understands up to {len(self._migrations)}). "
                     "Upgrade quizgame to read or add to it; the database was left untouched."
                 )
+            if version == 0 and not self._create and not self.read_only:
+                raise StoreError(f"no quizgame results in {self.location} yet")
             if not self.read_only and version < len(self._migrations):
                 for step in self._migrations[version:]:
                     for statement in step:
