@@ -36,6 +36,7 @@ from quizgame.results.store import (
     StoredGame,
     StoreError,
     answer_params,
+    answer_params_of_row,
     answer_row,
     game_params,
 )
@@ -399,8 +400,6 @@ class PostgresStore:
     def import_rows(self, games: Sequence[StoredGame], answers: Sequence[StoredAnswer]) -> None:
         """Add stored rows as they are (status, score, attempts) in one transaction; rows already
         there (same game id; same game, question and attempt) are kept, so a re-run is harmless."""
-        from quizgame.results.store import answer_params_of_row
-
         game_sql = (
             f"INSERT INTO {SCHEMA}.games ({GAME_COLUMNS}) VALUES "
             "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING"

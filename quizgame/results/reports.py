@@ -535,14 +535,20 @@ def _item_matrix(
     return [[by_player[p].get(q, 0.0) for q in qids] for p in sorted(chosen)]
 
 
+def _pvariance(values: Sequence[float]) -> float:
+    """Population variance in plain floats (statistics.pvariance is exact, and slow)."""
+    mean = sum(values) / len(values)
+    return sum((v - mean) ** 2 for v in values) / len(values)
+
+
 def cronbach_alpha(matrix: Sequence[Sequence[float]]) -> float | None:
     """Cronbach's alpha of a players × questions score matrix (KR-20 for 0/1 scores)."""
     n = len(matrix)
     k = len(matrix[0]) if matrix else 0
     if n < MIN_PLAYERS_FOR_DISCRIMINATION or k < 2:
         return None
-    item_var = sum(statistics.pvariance([row[j] for row in matrix]) for j in range(k))
-    total_var = statistics.pvariance([sum(row) for row in matrix])
+    item_var = sum(_pvariance([row[j] for row in matrix]) for j in range(k))
+    total_var = _pvariance([sum(row) for row in matrix])
     if total_var <= 1e-12:
         return None
     return (k / (k - 1)) * (1 - item_var / total_var)

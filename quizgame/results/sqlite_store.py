@@ -36,6 +36,7 @@ from quizgame.results.store import (
     StoredGame,
     StoreError,
     answer_params,
+    answer_params_of_row,
     answer_row,
     game_params,
 )
@@ -380,6 +381,20 @@ class SqliteStore:
                         REGRADE_INSERT.replace("%s", "?"), c.history(bank_hash, when)
                     )
                     self._conn.execute(REGRADE_UPDATE.replace("%s", "?"), c.update())
+
+        self._guard(step)
+
+    def import_rows(self, games: Sequence[StoredGame], answers: Sequence[StoredAnswer]) -> None:
+        """Add stored rows as they are, in one transaction (rows already there are kept)."""
+        game_sql = f"INSERT OR IGNORE INTO games ({GAME_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+        answer_sql = (
+            f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({', '.join('?' * 17)})"
+        )
+
+        def step() -> None:
+            with self._lock, self._transaction():
+                self._conn.executemany(game_sql, [tuple(g) for g in games])
+                self._conn.executemany(answer_sql, [answer_params_of_row(a) for a in answers])
 
         self._guard(step)
 

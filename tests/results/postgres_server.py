@@ -75,7 +75,8 @@ def _as_server_user(argv: list[str]) -> tuple[list[str], int | None]:
 
 
 @contextmanager
-def start_cluster() -> Iterator[Server]:
+def start_cluster(*, fsync: bool = False) -> Iterator[Server]:
+    """`fsync`: on for benchmarks (a commit is flushed to disk), off for tests (faster set-up)."""
     env_url = os.environ.get(ENV_URL, "").strip()
     if env_url:
         yield Server(env_url)
@@ -107,7 +108,10 @@ def start_cluster() -> Iterator[Server]:
     try:
         run("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
             "--no-sync", "--locale=C")  # fmt: skip
-        options = f"-k {folder} -c listen_addresses='' -p {PORT} -c fsync=off"
+        options = (
+            f"-k {folder} -c listen_addresses='' -p {PORT} -c fsync={'on' if fsync else 'off'} "
+            "-c shared_buffers=16MB -c max_connections=64"  # one cluster per test worker
+        )
         run("pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", options, "start")
         started = True
         yield Server(f"postgresql://postgres@/postgres?host={quote(str(folder))}&port={PORT}")
