@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quizgame.game.session import ResultSink
+from quizgame.game.records import ResultSink
 from quizgame.results.postgres_store import is_postgres_url, redact
 from quizgame.results.sink import (
     StoreSink,

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from quizgame.game.session import AnswerRecord, GameInfo
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,

@@ -226,10 +226,6 @@ class Report:
     game_rows: tuple[GameScore, ...] = ()  # every game, in start order (the Games section)
     responses: tuple[StoredAnswer, ...] = ()  # every attempt, for the Responses report
 
-    @property
-    def empty(self) -> bool:
-        return self.answers == 0
-
 
 # --- building ----------------------------------------------------------------------------------
 

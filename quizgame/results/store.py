@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
-from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
+from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
 
 
 class StoreError(Exception):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
@@ -16,11 +15,13 @@ from textual.filter import LineFilter
 from textual.message import Message
 
 from quizgame.bank.models import Mode
-from quizgame.game.session import GameSession, ResultSink
+from quizgame.game.records import ResultSink
+from quizgame.game.session import GameSession
+from quizgame.play.bank_list import BankEntry, bank_entry, discover_banks
 from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
-from quizgame.play.presenter import BankEntry, bank_entry, discover_banks
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
+from quizgame.tui import textual_private
 from quizgame.tui.control_filter import ControlFilter
 
 if TYPE_CHECKING:
@@ -38,9 +39,20 @@ class QuizApp(App[int]):
     TITLE = "quizgame"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("f1,question_mark", "help", "Help", tooltip="this help"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="quit (asks first during a game)",
+        ),
     ]
+    # Keys Textual handles itself, for the help screen.
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Tab / shift+Tab", "move between the article, the choices and buttons"),
+    )
 
     def __init__(
         self,
@@ -183,7 +195,7 @@ class QuizApp(App[int]):
     def on_play_screen_finished(self, event: PlayScreen.Finished) -> None:
         from quizgame.tui.screens.summary_screen import SummaryScreen
 
-        self.switch_screen(SummaryScreen(event.session, event.responses))
+        self.switch_screen(SummaryScreen(event.session))
 
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
@@ -265,16 +277,23 @@ class QuizApp(App[int]):
         return save_summary(self._sink, answered)
 
     def open_teacher_view(self) -> None:
+        # Imported when asked for (it pulls in the results reports). Only a missing module means
+        # "not available"; any other error is a bug and must surface, not be hidden by a notice.
         try:
-            module = importlib.import_module("quizgame.tui.screens.teacher_screen")
-            banks = (self.teacher_banks,) if self.teacher_banks else ()
-            screen: Any = module.TeacherScreen(self.db, *banks)
-        except Exception:
+            from quizgame.tui.screens.teacher_screen import TeacherScreen
+        except ImportError:
             self.notify("teacher view not available", severity="warning")
             return
+        # `quizgame teacher --bank FILE`: the bank files reports cannot find by themselves
+        screen = (
+            TeacherScreen(self.db, self.teacher_banks)
+            if self.teacher_banks
+            else TeacherScreen(self.db)
+        )
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
+        textual_private.app_exited(self)
         if self.session is not None and not self.session.finished:
             self.session.abandon()
         if self._sink is not None:

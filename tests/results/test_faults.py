@@ -14,8 +14,8 @@ import pytest
 
 from quizgame.bank.models import Mode
 from quizgame.cli import main
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results import open_store
 from quizgame.results.salvage import salvage
 from quizgame.results.sqlite_store import SqliteStore
@@ -24,7 +24,7 @@ from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.confirm_screen import ConfirmScreen
 from tests.conftest import BUNDLED_BANK
 from tests.storage_faults import set_up
-from tests.tui.driver import FrozenClock, answer, run_async, write_bank
+from tests.tui.driver import FrozenClock, answer, write_bank
 
 ANSWERS = 3000
 
@@ -175,7 +175,6 @@ TWO_QUESTIONS = """  - id: q1
 
 
 @pytest.mark.parametrize("scenario", [None, "disk-full"])
-@run_async
 async def test_the_quit_dialog_says_what_is_true(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scenario: str | None
 ) -> None:

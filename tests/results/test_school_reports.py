@@ -17,8 +17,9 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
 from quizgame.bank.models import Mode
 from quizgame.cli import main
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameInfo, GameSession
+from quizgame.game.session import GameSession
 from quizgame.results import open_sink, open_store
 from quizgame.results.banks import resolve_banks
 from quizgame.results.reports import Report, build_report

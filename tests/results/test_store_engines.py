@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from quizgame.bank.models import Mode
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results import (
     NewerSchemaError,
     ResultStore,

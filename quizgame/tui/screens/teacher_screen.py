@@ -19,9 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
-from quizgame.results.rendering import QUESTIONS_LEGEND, clip, fmt, score_text
+from quizgame.results.rendering import QUESTIONS_LEGEND, fmt, score_text
 from quizgame.results.reports import Report, VersionReport
-from quizgame.text.formatting import format_duration
+from quizgame.text.formatting import clip, format_duration, format_percent
 from quizgame.text.safe import one_line
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
@@ -58,10 +58,6 @@ def load_results(db: str | None, banks: Sequence[Path] = ()) -> LoadedResults:
 
 
 OUTCOME_WORDS = {"correct": "✓ right", "partial": "◐ partly", "wrong": "✗ wrong"}
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f}%"
 
 
 class TeacherScreen(Screen[None]):
@@ -281,7 +277,7 @@ class TeacherScreen(Screen[None]):
             skills.add_row(
                 Text(one_line(s.tag)),
                 Text(str(s.questions), justify="right"),
-                Text(_pct(s.mean), justify="right"),
+                Text(format_percent(s.mean), justify="right"),
                 Text(str(below), justify="right"),
             )
         if not version.skills:
