@@ -122,6 +122,7 @@ def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cel
             "most_chosen_wrong",
             "most_chosen_wrong_count",
             "mean_seconds",
+            "changed",
         ]
         rows = [
             [
@@ -140,6 +141,7 @@ def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cel
                 i.top_wrong,
                 i.top_wrong_count,
                 _r(i.mean_seconds, 1),
+                i.changed,
             ]
             for v in report.versions
             for i in v.items
@@ -367,6 +369,9 @@ def rich_renderables(
         if "questions" in sections:
             # the wrong answer gets what the fixed columns (about 68 cells) leave, cut to one line
             yield _questions_table(v, table, wrong_width=min(60, max(12, width - 70)))
+            for i in v.items:
+                if i.changed:  # versions of one bank are reported together
+                    yield Text(f"* {one_line(i.question_id)}: {i.changed}", style="yellow")
             options = _options_text(v)
             if options is not None:
                 yield options
@@ -452,7 +457,7 @@ def _questions_table(v: VersionReport, table: Callable[..., Any], wrong_width: i
             d.append("!", style="bold")  # a symbol as well as colour
             d.stylize("red")
         t.add_row(
-            Text(one_line(i.question_id)),
+            Text(one_line(i.question_id) + (" *" if i.changed else "")),
             Text(str(i.answered)),
             Text(fmt(i.facility)),
             Text(fmt(i.first_try)),

@@ -5,7 +5,11 @@ Definitions (docs/teachers.md §5 explains them for teachers):
   that counted: a retry replaces the earlier try). A game's score is the sum of those attempts'
   points (retry credit, speed and streak bonuses included), exactly as the game showed it.
 - Per player (per bank id): every game with at least one answer counts.
-- Class analysis of one bank *version* (bank id + content hash): each player counts once, with
+- Versions: editing a bank file changes its content hash; answers to every version of one bank id
+  are reported together (question ids are stable), and a question that changed is marked: one
+  answered in some versions only, or one where the same answer was marked differently in two
+  versions (its key was changed).
+- Class analysis of one bank (all its versions): each player counts once, with
   their *analysed game*: the first finished (or fully answered) game. This is Moodle's default
   "first attempt": later replays, after the feedback showed the answers, would inflate the figures.
   Games left unfinished (abandoned, or still in progress) are shown as such but left out of class
@@ -157,6 +161,7 @@ class ItemRow:
     distribution: tuple[AnswerCount, ...]
     right_answer: str = ""
     evidence: tuple[str, ...] = ()
+    changed: str = ""  # how the question differs between bank versions; "" when it does not
     # select-all: how many chose each option; match: each pair (left → chosen right). First tries.
     option_counts: tuple[OptionCount, ...] = ()
 
@@ -210,10 +215,13 @@ class VersionReport:
     sd_percent: float | None = None
     alpha: float | None = None  # Cronbach's alpha (KR-20 for right/wrong questions)
     unfinished: int = 0  # games left out of class statistics (abandoned or unfinished)
+    hashes: tuple[str, ...] = ()  # every version's content hash, oldest first
 
     @property
     def label(self) -> str:
-        return f"{self.bank_id} @ {self.bank_hash[:8]}"
+        more = len(self.hashes) - 1
+        earlier = f" (+{more} earlier version{'s' if more > 1 else ''})" if more > 0 else ""
+        return f"{self.bank_id} @ {self.bank_hash[:8]}{earlier}"
 
 
 @dataclass(frozen=True)
@@ -264,12 +272,14 @@ def build_report(
     start = {s.game_id: (s.started, s.game_id) for s in scores}
     mine.sort(key=lambda a: (a.bank_id, a.player.casefold(), start[a.game_id], a.answered_at))
 
-    by_version: dict[tuple[str, str], list[GameScore]] = defaultdict(list)
-    for s in scores:
-        by_version[(s.bank_id, s.bank_hash)].append(s)
+    by_bank: dict[str, list[GameScore]] = defaultdict(list)
+    for s in scores:  # in start order: the last game's hash is the latest version
+        by_bank[s.bank_id].append(s)
     versions = [
-        _version_report(key, vscores, by_game, banks.get(key[0]), player)
-        for key, vscores in sorted(by_version.items())
+        _version_report(
+            (bank_id, vscores[-1].bank_hash), vscores, by_game, banks.get(bank_id), player
+        )
+        for bank_id, vscores in sorted(by_bank.items())
     ]
     return Report(
         tuple(players),
@@ -430,6 +440,8 @@ def _version_report(
             types.setdefault(a.question_id, a.question_type)
             order.setdefault(a.question_id, len(order))
 
+    hashes = tuple(dict.fromkeys(s.bank_hash for s in vscores))
+    changed = _changed_questions(vscores, by_game, hashes)
     qids = list(order)
     if meta is not None:
         bank_order = {q.id: i for i, q in enumerate(meta.questions)}
@@ -472,6 +484,7 @@ def _version_report(
                 tuple(dist),
                 qmeta.right_answer if qmeta else "",
                 qmeta.evidence if qmeta else (),
+                changed.get(qid, ""),
                 options,
             )
         )
@@ -515,7 +528,38 @@ def _version_report(
         statistics.stdev(percents) if len(percents) >= 2 else None,
         alpha,
         unfinished,
+        hashes,
     )
+
+
+def _changed_questions(
+    vscores: Sequence[GameScore],
+    by_game: Mapping[str, Sequence[StoredAnswer]],
+    hashes: Sequence[str],
+) -> dict[str, str]:
+    """Question id → how it changed between versions (only when there are several)."""
+    if len(hashes) < 2:
+        return {}
+    seen_in: dict[str, set[str]] = defaultdict(set)
+    marks: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (qid, answer) → hash → mark
+    for s in vscores:
+        for a in by_game[s.game_id]:
+            seen_in[a.question_id].add(a.bank_hash)
+            if a.response_json != TIMED_OUT_JSON:
+                marks[(a.question_id, _norm_key(a.response_text))][a.bank_hash] = a.outcome
+    out: dict[str, str] = {}
+    for (qid, _), by_hash in marks.items():
+        if len(set(by_hash.values())) > 1:
+            out[qid] = "changed: the same answer was marked differently in another version"
+    latest, first = hashes[-1], hashes[0]
+    for qid, where in seen_in.items():
+        if qid in out:
+            continue
+        if latest not in where:
+            out[qid] = "not in the latest version"
+        elif first not in where:
+            out[qid] = "new in a later version"
+    return out
 
 
 def _item_matrix(

@@ -243,3 +243,33 @@ def test_teacher_bank_option_supplies_prompts_and_evidence(tmp_path: Path) -> No
     assert without is not None and with_bank is not None
     assert not without.versions[0].items[0].evidence
     assert with_bank.versions[0].items[0].evidence and with_bank.versions[0].items[0].prompt
+
+
+def test_versions_of_one_bank_are_reported_together_with_changes_marked(
+    class_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    s = SqliteStore(class_db)
+    info = GameInfo("g-f1", "F", BANK_ID, "hash0002", "A tiny quiz", Mode.EXAM, 2, 2.0, 2e9)
+    s.start_game(info)
+    for n, (qid, text, outcome) in enumerate(
+        [("q1", "Paris", Outcome.CORRECT), ("q4", "new", Outcome.CORRECT)]
+    ):  # the key of q1 was changed to Paris (marked wrong in the first version); q4 is new
+        fields = (
+            "g-f1", "F", BANK_ID, "hash0002", qid, "choice", text, text, outcome,
+            1.0, 1.0, 1.0, 5.0, 1, True, 2e9 + n,
+        )  # fmt: skip
+        s.record_answer(AnswerRecord(*fields))
+    s.finish_game("g-f1", 2.0, 2.0, True, 2e9 + 10)
+    s.close()
+    (v,) = _report(class_db).versions  # one bank, not two unrelated ones
+    assert v.hashes == ("hash0001", "hash0002") and v.bank_hash == "hash0002"
+    assert v.players == 6 and "(+1 earlier version)" in v.label
+    changed = {i.question_id: i.changed for i in v.items}
+    assert changed["q1"].startswith("changed: the same answer was marked differently")
+    assert changed["q4"] == "new in a later version"
+    assert (
+        changed["q3"] == "not in the latest version"
+        and changed["q2"] == "not in the latest version"
+    )
+    code, out, _ = run(capsys, "--db", str(class_db), "--report", "questions")
+    assert code == 0 and "q1 *" in out and "* q4: new in a later version" in out

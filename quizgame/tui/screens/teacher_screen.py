@@ -250,7 +250,7 @@ class TeacherScreen(Screen[None]):
                 d = Text(fmt(item.discrimination) + "!", style="red", justify="right")
             wrong = f"{item.top_wrong_count}× {clip(item.top_wrong, 40)}" if item.top_wrong else "—"
             questions.add_row(
-                Text(one_line(item.question_id)),
+                Text(one_line(item.question_id) + (" *" if item.changed else "")),
                 Text(item.question_type),
                 Text(str(item.answered), justify="right"),
                 Text(fmt(item.facility), justify="right"),

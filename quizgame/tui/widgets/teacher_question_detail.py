@@ -37,6 +37,8 @@ def detail_figures(item: ItemRow) -> Text:
     )
     if item.tags:
         out.append("\nSkills: " + one_line(", ".join(item.tags)), style="dim")
+    if item.changed:
+        out.append(f"\n* {item.changed}", style="yellow")
     return out
 
 
