@@ -393,8 +393,6 @@ def _version_heading(v: VersionReport) -> Any:
     sd = "—" if v.sd_percent is None else f"{v.sd_percent:.1f} points"
     alpha = "— (needs 3 players, 2 questions)" if v.alpha is None else f"{v.alpha:.2f}"
     head.append(f"; SD {sd}; reliability (Cronbach's α / KR-20) {alpha}")
-    if v.unfinished:
-        head.append(f"\n{v.unfinished} unfinished game(s) left out of class statistics")
     return head
 
 

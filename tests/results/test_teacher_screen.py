@@ -148,3 +148,27 @@ async def test_quizapp_opens_the_teacher_view(class_db: Path, tmp_path: Path) ->
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TeacherScreen)  # back to the bank picker
+
+
+async def test_responses_tab_follows_the_picked_player(class_db: Path) -> None:
+    app = TeacherOnly(class_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        players = screen.query_one("#teacher-players", DataTable)
+        players.focus()
+        await pilot.press("down")  # A → B
+        await pilot.pause()
+        screen.query_one("#teacher-tabs", TabbedContent).active = "tab-responses"
+        await pilot.pause()
+        rows = cells(screen.query_one("#teacher-responses", DataTable))
+        assert {r[0] for r in rows} == {"B"}
+        # every attempt, the retry included: q2 wrong ("x"), then right for half the points
+        assert [(r[2], r[3], r[4], r[5], r[6]) for r in rows] == [
+            ("q1", "1", "London", "✓ right", "1/1"),
+            ("q2", "1", "x", "✗ wrong", "0/1"),
+            ("q2", "2", "z", "✓ right", "0.5/1"),  # right, at the retry credit
+            ("q3", "1", "False", "✗ wrong", "0/1"),
+        ]
+        assert rows[0][1] == "#1 practice"

@@ -228,7 +228,7 @@ class TeacherScreen(Screen[None]):
                 Text(one_line(label)),
                 Text(one_line(a.question_id)),
                 Text(str(a.attempt), justify="right"),
-                Text("\n".join(one_line(line) for line in response_lines(a))),
+                Text("\n".join(one_line(clip(line, 60)) for line in response_lines(a))),
                 Text(OUTCOME_WORDS.get(a.outcome, a.outcome)),
                 Text(f"{round(a.points, 2):g}/{a.max_points:g}", justify="right"),
                 height=None,
