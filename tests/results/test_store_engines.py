@@ -288,3 +288,19 @@ def test_missing_driver_is_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
     with pytest.raises(StoreError, match=r"pip install 'quizgame\[postgres\]'"):
         open_store("postgresql://localhost/quizgame")
+
+
+def test_a_damaged_server_schema_is_reported_and_never_claimed_saved(pg_url: str) -> None:
+    import psycopg
+
+    warnings: list[str] = []
+    sink = open_sink(pg_url, warn=warnings.append)
+    assert isinstance(sink, StoreSink)
+    sink.record_answer(_record(qid="before"))
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP TABLE quizgame.answers")  # someone damaged the database
+    sink.record_answer(_record(qid="after"))
+    assert sink.unsaved_answers == 1 and len(warnings) == 1
+    assert 'relation "quizgame.answers" does not exist' in warnings[0]
+    assert save_summary(sink, 2).startswith("1 of your answers could NOT be saved")
+    sink.close()
