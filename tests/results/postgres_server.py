@@ -34,7 +34,11 @@ class NoPostgres(Exception):
 
 
 def find_bin_dir() -> Path | None:
-    """The newest /usr/lib/postgresql/N/bin holding initdb, else initdb on PATH."""
+    """QUIZGAME_TEST_PG_BIN if set (a folder holding initdb and pg_ctl), else the newest
+    /usr/lib/postgresql/N/bin holding initdb, else initdb on PATH."""
+    forced = os.environ.get("QUIZGAME_TEST_PG_BIN")
+    if forced is not None:
+        return Path(forced) if (Path(forced) / "initdb").is_file() else None
     found = []
     for initdb in Path("/usr/lib/postgresql").glob("*/bin/initdb"):
         m = re.fullmatch(r"\d+", initdb.parent.parent.name)

@@ -304,3 +304,27 @@ def test_a_damaged_server_schema_is_reported_and_never_claimed_saved(pg_url: str
     assert 'relation "quizgame.answers" does not exist' in warnings[0]
     assert save_summary(sink, 2).startswith("1 of your answers could NOT be saved")
     sink.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("ci", "outcome"), [("true", "failed"), ("", "skipped")])
+def test_without_postgres_binaries_ci_fails_and_elsewhere_skips(
+    ci: str, outcome: str, tmp_path: Path
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("QUIZGAME_TEST_PG", "CI")}
+    env |= {"QUIZGAME_TEST_PG_BIN": str(tmp_path), "CI": ci}  # a folder without initdb
+    test = f"{Path(__file__).name}::test_rows_round_trip[postgres]"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", test, "-rs"],
+        cwd=HERE,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert f"1 {outcome}" in done.stdout or "1 error" in done.stdout, done.stdout
+    if outcome == "failed":
+        assert done.returncode != 0 and "CI must test PostgreSQL" in done.stdout
+    else:
+        assert done.returncode == 0 and "PostgreSQL is not installed" in done.stdout
