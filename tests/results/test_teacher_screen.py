@@ -69,6 +69,10 @@ async def test_tables_histogram_and_drill_down(class_db: Path) -> None:
         assert [(b.label, b.count) for b in bars.bars] == [("y", 2), ("z", 2), ("x", 1)]
         assert "q2" in plain(screen.query_one("#detail-heading", Static))
 
+        summary = plain(screen.query_one("#teacher-histogram-title", Static))
+        assert (
+            "class mean 53% · SD 32.1 points · reliability (Cronbach's α / KR-20) 0.16" in summary
+        )
         histogram = screen.query_one("#teacher-histogram", TeacherBarChart)
         assert sum(b.count for b in histogram.bars) == 5
         assert [b.label for b in histogram.bars if b.count] == [

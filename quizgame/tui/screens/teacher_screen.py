@@ -288,6 +288,17 @@ class TeacherScreen(Screen[None]):
         self.query_one("#teacher-histogram", TeacherBarChart).set_bars(
             [Bar(b.label, b.count) for b in version.histogram]
         )
+        mean = "—" if version.mean_percent is None else f"{version.mean_percent:.0f}%"
+        sd = "—" if version.sd_percent is None else f"{version.sd_percent:.1f} points"
+        alpha = "—" if version.alpha is None else f"{version.alpha:.2f}"
+        title = Text("Students by score in their first finished game of this bank", style="bold")
+        title.append(
+            f"\nclass mean {mean} · SD {sd} · reliability (Cronbach's α / KR-20) {alpha}",
+            style="",
+        )
+        if version.unfinished:
+            title.append(f" · {version.unfinished} unfinished game(s) left out", style="yellow")
+        self.query_one("#teacher-histogram-title", Static).update(title)
         players = self.query_one("#teacher-players", DataTable)
         picked = None
         if players.row_count and players.cursor_row >= 0:
