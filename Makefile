@@ -21,10 +21,14 @@ play: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check quizgame tests bench
 	$(BIN)/ruff format --check quizgame tests bench
+	$(BIN)/lint-imports --no-cache  # the layers in pyproject.toml [tool.importlinter]
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The results-store tests run against SQLite and a real PostgreSQL: they start a throwaway server
+# from the OS package's binaries (apt-get install postgresql; .ci/run installs it). Without them
+# those tests skip with the reason, except under CI=true, where they fail.
 unit: $(STAMP)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 

@@ -18,7 +18,7 @@ from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.clauses import mid, whole_sentences, words
 from quizgame.authoring.context import Context, Evidence, SentenceKey
 from quizgame.authoring.explain import explain, who_where
-from quizgame.authoring.sources import is_place
+from quizgame.authoring.naming import is_place
 from quizgame.authoring.speakers import SpeakerKind
 
 Question = dict[str, Any]
@@ -169,7 +169,7 @@ def stance(ctx: Context) -> Iterator[Candidate]:
 
 def short(ctx: Context) -> Iterator[Candidate]:
     """Type the source's name: no options to recognise, aliases accepted."""
-    from quizgame.authoring.sources import aliases
+    from quizgame.authoring.naming import aliases
 
     for i, a, sentence, evidence, keys in reported_items(ctx):
         kw = (
@@ -178,6 +178,8 @@ def short(ctx: Context) -> Iterator[Candidate]:
             else "which country"
             if is_place(a.speaker)
             else "which organisation"
+            if a.kind is SpeakerKind.ORGANISATION
+            else "which source"
         )
         stem = stems.who_reported(a, sentence, kw)
         if stem is None or ctx.mentions(a.speaker, stem) or words(a.speaker) > 3:

@@ -16,7 +16,7 @@ from quizgame.article.evidence import locate
 from quizgame.article.passages import Article
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.clauses import clean, content_words
-from quizgame.authoring.sources import (
+from quizgame.authoring.naming import (
     aliases,
     is_vague,
     lowercase_words,

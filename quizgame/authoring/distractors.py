@@ -13,7 +13,7 @@ import re
 
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.context import Context
-from quizgame.authoring.sources import has_role, is_place, is_vague
+from quizgame.authoring.naming import has_role, is_place, is_vague
 from quizgame.authoring.speakers import SpeakerKind
 
 

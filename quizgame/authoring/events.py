@@ -15,7 +15,7 @@ from quizgame.authoring import distractors
 from quizgame.authoring.candidates import Candidate, digest, slug
 from quizgame.authoring.clauses import clean, content_words, unclosed, words
 from quizgame.authoring.context import Context
-from quizgame.authoring.sources import is_place
+from quizgame.authoring.naming import is_place
 from quizgame.authoring.speakers import TITLES, SpeakerKind
 
 _GAP = "_____"

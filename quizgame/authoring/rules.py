@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.clauses import MAX_STEM_WORDS, unclosed, words
 from quizgame.authoring.context import Context
-from quizgame.authoring.sources import is_vague, vague_name
+from quizgame.authoring.naming import is_vague, vague_name
 
 
 @dataclass(frozen=True)

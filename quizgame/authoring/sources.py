@@ -1,298 +1,275 @@
-"""Who may be an answer or an option: the names a quiz shows, and when two names are one source.
+"""Sources named without a subject-verb tag: `according to X`, `… was condemned by X`, `a statement
+from X`, `the analysis of X`, `X's statement reads`.
 
-Generation and `quizgame check` both need to know that `Cengiz` and `Hatice Cengiz` are one person
-(so they are never two options of one question), that `officials` is no name at all, and that
-`United Nations Nikki Haley` is a title fused into a name. The entity layer is growing these
-answers itself (`Attribution.vague`, `Attributions.aliases`, `Attributions.same_source`); until it
-has them, the small adapters below compute them from the registry. Each adapter's body is the one
-line to change when the entity layer provides the method.
+Each names its source in a noun phrase, so these rules look for the phrase and read it as one or
+more sources (a list gives one attribution per source). Linear: each sentence is scanned once.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-import unicodedata
 
-from quizgame.authoring.attribution import Attribution, Attributions
-from quizgame.authoring.speakers import (
-    COUNTRIES,
-    GENERIC_PEOPLE,
-    MULTI_COUNTRIES,
-    ORG_WORDS,
-    ROLE_NOUNS,
-    STOP_CAPS,
-    TITLES,
-    Entity,
-    SpeakerKind,
-    is_acronym,
+from quizgame.article.passages import Passage
+from quizgame.authoring.cues import _AUX
+from quizgame.authoring.names import SpeakerKind, tokens
+from quizgame.authoring.quotes import Cand, trim
+from quizgame.authoring.subjects import Subject, noun_source, read_subject, split_sources
+
+
+class Spans:
+    """Sorted, non-overlapping local spans (quotes, tags) with a bisect lookup."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+
+    def add(self, a: int, b: int) -> None:
+        if not self._starts or a >= self._starts[-1]:
+            self._spans.append((a, b))  # the usual case: spans arrive in reading order
+            self._starts.append(a)
+            return
+        i = bisect.bisect_left(self._starts, a)
+        self._spans.insert(i, (a, b))
+        self._starts.insert(i, a)
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        # spans may nest (a tag inside nothing, quotes never overlap): check a few neighbours
+        for k in range(max(0, i - 2), i + 1):
+            a, b = self._spans[k]
+            if a <= pos < b:
+                return True
+        return False
+
+
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:[^,;.“”\"]|(?<=\b[A-Z])\.)+?)"
+    r"(?=\s*[,;“\"]|[.!?]?\s*$|\s+(?:on|in|at)\s|\s+(?:he|she|they|it|there)\s)"
+)
+_PASSIVE = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?|(?<=[a-z,] ))(?P<verb>announced|condemned|"
+    r"criticised|criticized|praised|welcomed|denied|confirmed|reported|seconded|rejected|"
+    r"described|supported|backed|endorsed|stated|claimed|questioned|opposed|hailed|accused|"
+    r"proposed|recommended|disputed|denounced|called|declared|ruled|revealed|noted|published|released)(?:\s+(?:on|in|at|last|this|earlier)\s+\w+)?\s+by\s+"
+    r"(?P<np>[^;.“”\"]+)"
 )
 
-# Sources that name nobody in particular: never an answer a student can be asked to pick.
-VAGUE = frozenset(
-    [
-        "official",
-        "officials",
-        "critic",
-        "critics",
-        "expert",
-        "experts",
-        "report",
-        "reports",
-        "source",
-        "sources",
-        "analyst",
-        "analysts",
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "authorities",
-        "observer",
-        "observers",
-        "people",
-        "some",
-        "many",
-        "others",
-        "someone",
-        "police",
-        "investigators",
-        "researchers",
-        "scientists",
-        "studies",
-        "study",
-        "media",
-        "press",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "government",
-    ]
+
+_AND_BY = re.compile(r"\s+and\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})")
+_POSSESSED_SPEECH = re.compile(
+    r"(?P<owner>\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s?\s+(?:[a-z]+\s+)?"
+    r"(?P<noun>allegations?|accusations?|claims?|criticism|warnings?|denials?|assertions?|"
+    r"insistence|admission)\s+(?=that\b|of\b|about\b)"
 )
-# Words that make a capitalised run an institution or a document, not a person's name.
-_NOT_PERSON = frozenset(
-    [
-        "research",
-        "international",
-        "directive",
-        "commerce",
-        "guardian",
-        "journal",
-        "institute",
-        "national",
-        "federal",
-        "state",
-        "republic",
-        "democratic",
-        "forces",
-        "army",
-        "party",
-        "court",
-        "tribunal",
-        "agency",
-        "center",
-        "centre",
-        "council",
-        "office",
-        "program",
-        "programme",
-        "act",
-        "bill",
-        "treaty",
-        "report",
-        "study",
-        "group",
-        "network",
-        "daily",
-        "weekly",
-        "news",
-        "press",
-        "media",
-        "online",
-        "magazine",
-        "museum",
-        "hospital",
-        "school",
-        "airport",
-        "station",
-        "square",
-        "street",
-    ]
-)
-_MORE_TITLES = frozenset(
-    {"assemblywoman", "assemblyman", "congressman", "congresswoman", "councilwoman"}
-    | {"councilmember", "delegate", "senator", "chancellor", "rev", "reverend", "cde", "comrade"}
-)
-_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "van", "von", "bin", "al", "el", "la"})
 
 
-# --- adapters: one line each to switch to the entity layer's own answers ----------------------------
-
-
-def aliases(found: Attributions, speaker: str) -> frozenset[str]:
-    """Every name the article uses for `speaker` (itself included)."""
-    return _registry_aliases(found, speaker)  # after the merge: found.aliases(speaker) | {speaker}
-
-
-def same_source(found: Attributions, a: str, b: str) -> bool:
-    """Whether two names stand for the same source (an alias, a surname, an acronym)."""
-    return _registry_same(found, a, b)  # after the merge: found.same_source(a, b)
-
-
-def is_vague(a: Attribution) -> bool:
-    """A source such as `officials` or `reports`: kept, but never asked about or offered."""
-    return vague_name(a.speaker)  # after the merge: a.vague
-
-
-# --- fallbacks from today's registry ----------------------------------------------------------------
-
-
-def _registry_aliases(found: Attributions, speaker: str) -> frozenset[str]:
-    names = {speaker}
-    entity = found.entity(speaker)
-    if entity is not None:
-        names |= {entity.name, entity.display, *entity.aliases}
-    if speaker.startswith("The "):
-        names.add(speaker[4:])
-    return frozenset(n for n in names if n)
-
-
-def _fold(name: str) -> str:
-    """Case, accents and a leading `the` do not make another source: `Erdogan` is `Erdoğan`."""
-    name = unicodedata.normalize("NFKD", name.casefold().strip())
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return name[4:] if name.startswith("the ") else name
-
-
-def _registry_same(found: Attributions, a: str, b: str) -> bool:
-    if _fold(a) == _fold(b):
-        return True
-    fa = {_fold(n) for n in aliases(found, a)}
-    fb = {_fold(n) for n in aliases(found, b)}
-    if fa & fb:
-        return True
-    # a bare surname or first word of a longer person name (`Cengiz` / `Hatice Cengiz`)
-    wa, wb = _fold(a).split(), _fold(b).split()
-    if len(wa) == 1 and len(wb) > 1 and wa[0] in wb:
-        return True
-    if len(wb) == 1 and len(wa) > 1 and wb[0] in wa:
-        return True
-    # an organisation under its owner's name (`Taiwan's Constitutional Court`)
-    if min(len(wa), len(wb)) >= 2 and (wa[-len(wb) :] == wb or wb[-len(wa) :] == wa):
-        return True
-    # an acronym of the other (`FSB` / `Federal Security Service`)
-    return _acronym_of(a, b) or _acronym_of(b, a)
-
-
-def _acronym_of(short: str, long: str) -> bool:
-    if not is_acronym(short) or " " in short:
-        return False
-    initials = "".join(w[0] for w in long.split() if w[0].isupper() and w.lower() != "the")
-    return initials.casefold() == short.casefold().replace(".", "")
-
-
-# --- naming rules -----------------------------------------------------------------------------------
-
-
-def vague_name(name: str) -> bool:
-    words = [w.casefold().strip(".,") for w in name.split()]
-    if not words:
-        return True
-    if words[0] in ("the", "a", "an", "some", "many", "several", "other"):
-        words = words[1:]
-    if not words:
-        return True
-    if not any(w[:1].isupper() for w in name.split() if w.casefold() not in ("the",)):
-        return True  # no capitalised word: a description, not a name
-    return len(words) == 1 and (words[0] in VAGUE or words[0] in GENERIC_PEOPLE)
-
-
-def is_place(name: str) -> bool:
-    return _fold(name) in COUNTRIES or _fold(name) in MULTI_COUNTRIES
-
-
-def well_named(
-    name: str, kind: SpeakerKind, found: Attributions, lowercase: frozenset[str] = frozenset()
-) -> bool:
-    """Whether `name` can stand as an option: a full name as the article writes it, no fused
-    title, no fragment, no vague description. `lowercase` holds the words the article writes in
-    lower case: such a word (`research`, `guardian`) is no one's name."""
-    if vague_name(name) or len(name) < 2 or re.search(r"[“”\"«»()\[\]]", name):
-        return False
-    words = name.split()
-    core = [w for w in words if w.casefold() not in _CONNECTORS]
-    if not core or any(not (w[:1].isupper() or w[:1].isdigit()) for w in core):
-        return False
-    if name not in found.registry.entities and not any(
-        e.display == name for e in found.registry.entities.values()
-    ):
-        return False
-    if kind is SpeakerKind.PERSON:
-        bare = [w.casefold().strip("'’.") for w in words]
-        if any(
-            w in TITLES or w in _MORE_TITLES or w in ORG_WORDS or w in STOP_CAPS or w in _NOT_PERSON
-            for w in bare
-        ):
-            return False  # `President Trump`, `Kremlin Dmitry Peskov`: a title or body fused in
-        if any(w in lowercase for w in bare if len(w) > 3):
-            return False  # a word the article also writes in lower case is no one's name
-        entity = _entity(found, name)
-        if entity is not None and entity.had_the:
-            return False  # `the Oberster Gerichtshof`, `social media site Facebook`: not people
-        if len(words) == 1 and (
-            is_place(name)
-            or not _is_speaker(found, name)
-            or name.lower().endswith("ly")
-            or entity is None
-            or not has_role(entity)
-        ):
-            return False  # a lone capitalised word is a name only when someone says something
-        org_words = {
-            w.casefold()
-            for e in found.registry.of_kind(SpeakerKind.ORGANISATION)
-            for w in e.name.split()
-            if len(w) > 2
-        }
-        prefixes = {
-            tuple(e.name.split())
-            for e in found.registry.entities.values()
-            if e.kind is not SpeakerKind.PERSON and 2 <= len(e.name.split()) < len(words)
-        }
-        # `United Nations Nikki Haley`: an organisation fused onto the name
-        return not (
-            len(words) >= 3
-            and (
-                words[0].casefold() in org_words
-                or any(tuple(words[: len(p)]) == p for p in prefixes)
+def possessed_speech(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`despite Tsvangirai's allegations of fraud`: the owner of a speech noun is its source."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _POSSESSED_SPEECH.finditer(text, ss, se):
+        if spans.inside(m.start()):
+            continue
+        subj = read_subject(m["owner"])
+        if subj is None or subj.name is None:
+            continue
+        c0, c1 = trim(text, m.end(), se)
+        c1 = min(c1, c0 + 200)
+        while c1 > c0 and text[c1 - 1] in ".!?,":
+            c1 -= 1
+        if len(_words(text[c0:c1])) < 2:
+            continue
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "possessed",
+                m["noun"].lower(),
+                subj,
+                (base + m.start(), base + m.end()),
+                base + m.start(),
+                sentence_start=base + ss,
             )
         )
-    if len(words) > 5 or _has_person(found, words):
-        return False  # `Senate Minority Whip Dick Durbin` is a person fused into an office
-    if len(words) == 1 and not is_acronym(name) and not is_place(name):
-        return words[0].casefold() in ORG_WORDS or _is_speaker(found, name)
-    return True
+        spans.add(m.start(), m.end())
+    return out
 
 
-def has_role(entity: Entity) -> bool:
-    """Whether the article introduces the entity with a person's role (`minister`, `wife`)."""
-    return bool(entity.descriptors & (ROLE_NOUNS | TITLES | GENERIC_PEOPLE | _MORE_TITLES))
+_DOC = re.compile(
+    r"\b(?P<doc>[Ss]tatements?|[Rr]eports?|[Ll]etters?|[Aa]nalys[ie]s|[Ss]tud(?:y|ies)|[Mm]aps?|"
+    r"[Dd]ecrees?|[Rr]ulings?|[Ss]urveys?|[Pp]olls?|[Ee]stimates?|[Ff]indings|[Ff]igures|"
+    r"[Nn]umbers|[Ff]ootage|[Aa]nnouncements?|[Pp]etitions?|[Cc]omplaints?|[Tt]weets?|"
+    r"[Pp]osts?|[Cc]ondemnations?|[Oo]rders?|[Dd]ecisions?|[Cc]riticism|[Jj]udge?ments?|"
+    r"[Vv]erdicts?|[Oo]pinions?|[Pp]roclamations?)\b"
+    r"(?:\s+(?:of\s+)?(?!(?:on|the|a|an|to|in|at|into|for|about|over)\b)[a-z][\w\-]*){0,3}?"
+    r"\s+(?:from|by|of)\s+"
+    r"(?P<np>(?:the\s+|a\s+)?[A-Z](?:[^;.“”\"]|(?<=\b[A-Z])\.)*?)"
+    r"(?=\s*[;.“\"]|\s*,\s+(?![A-Z]|and\s)|\s+(?:who|which|that|directing|ordering|asking|"
+    r"on|in|at|during|said|says|shows?|found|finds|"
+    r"draws?|indicates?|notes?|reads?)\b|\s*$)"
+)
 
 
-def _entity(found: Attributions, name: str) -> Entity | None:
-    return found.entity(name)
+_LONG_ACRONYM = re.compile(
+    r"(?P<long>[A-Z][\w'’\-]*(?:,?\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’\-]*)+)\s*"
+    r"\((?P<acro>[A-Z]{2,8})\)"
+)
 
 
-def _has_person(found: Attributions, words: list[str]) -> bool:
-    surnames = {
-        e.name.split()[-1]
-        for e in found.registry.of_kind(SpeakerKind.PERSON)
-        if len(e.name.split()) >= 2 or _is_speaker(found, e.name)
-    }
-    return len(words) >= 3 and words[-1] in surnames
+def collapse_acronyms(text: str) -> str:
+    """`United Nations Educational, Scientific and Cultural Organization (UNESCO)` → `UNESCO`,
+    so the commas inside the name do not split it into several sources."""
+
+    def repl(m: re.Match[str]) -> str:
+        caps = "".join(w[0] for w in re.findall(r"[A-Z][\w'’\-]*", m["long"]))
+        return m["acro"] if caps.endswith(m["acro"]) and "," in m["long"] else m.group(0)
+
+    return _LONG_ACRONYM.sub(repl, text)
 
 
-def _is_speaker(found: Attributions, name: str) -> bool:
-    return any(a.speaker == name for a in found.items)
+def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`Statements of condemnation have come from X, Y and Z`, `a joint statement by A and B`."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _DOC.finditer(text, ss, se):
+        if spans.inside(m.start("np")) or spans.inside(m.start()):
+            continue
+        np_text = collapse_acronyms(re.split(r"\s+(?:on|in|at|during)\s", m["np"])[0])
+        c0, c1 = trim(text, ss, se)
+        while c1 > c0 and text[c1 - 1] in ".!?":
+            c1 -= 1
+        for k, piece in enumerate(split_sources(np_text)):
+            subj = read_subject(piece)
+            if subj is None or subj.inherit or subj.pronoun is not None:
+                continue
+            if subj.noun is not None and subj.noun_kind is SpeakerKind.DOCUMENT:
+                continue
+            out.append(
+                Cand(
+                    passage,
+                    pindex,
+                    base + c0,
+                    base + c1,
+                    False,
+                    "reported",
+                    m["doc"].lower(),
+                    subj,
+                    (base + m.start(), base + m.start("np") + len(np_text)),
+                    base + m.start("np") + k,
+                    sentence_start=base + ss,
+                )
+            )
+        spans.add(m.start(), m.start("np") + len(np_text))
+    return out
 
 
-def lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w'’-])([a-z][a-z'’-]+)", text))
+_APPOSED_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),")
+
+
+def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m2 in _ACCORDING.finditer(text, ss, se):
+        if spans.inside(m2.start()):
+            continue
+        np_text = m2["np"]
+        if re.match(r"(?:which|whom|this|that|it|these|those)\b", np_text):
+            continue
+        by = re.search(r"\b(?:by|from|of)\s+(?=(?:the\s+)?[A-Z])", np_text)
+        lead = noun_source(np_text[: by.start()]) if by else None
+        if by and lead is not None and lead[1] is SpeakerKind.DOCUMENT:
+            np_text = np_text[by.end() :]  # `a Twitter post by Amy Cook`
+        subj = read_subject(np_text)
+        app_name = _APPOSED_NAME.match(text, m2.end())
+        if app_name and (subj is None or subj.name is None):
+            subj = read_subject(app_name["name"])  # `According to the mayor, Dee Margo, …`
+        if subj is None or subj.inherit:
+            continue
+        if not text[ss : m2.start()].strip():
+            comma = text.find(",", m2.end(), se)
+            if comma == -1:
+                continue
+            app = re.match(r",\s+(?:a |an |the )?[a-z][^,]{0,60},", text[comma:se])
+            if app and not any(w.lower() in _AUX for w in _words(app.group(0))):
+                comma += app.end() - 1  # skip an apposition: `Amy Cook, director of …,`
+            c0, c1 = trim(text, comma + 1, se)
+        else:
+            c0, c1 = trim(text, ss, m2.start())
+            if len(_words(text[c0:c1])) < 3:
+                c0, c1 = trim(text, m2.end(), se)
+        while c1 > c0 and text[c1 - 1] in ".!?":
+            c1 -= 1
+        if len(_words(text[c0:c1])) < 3:
+            continue
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "according-to",
+                "according to",
+                subj,
+                (base + m2.start(), base + m2.start("np") + len(m2["np"])),
+                base + m2.start(),
+                sentence_start=base + ss,
+            )
+        )
+        spans.add(m2.start(), m2.start("np") + len(m2["np"]))  # `a post by X` is this source
+    return out
+
+
+def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
+    """`The move was condemned by X and Y`: the agents are the sources, the subject the content."""
+    text = passage.text
+    base = passage.start
+    out: list[Cand] = []
+    for m in _PASSIVE.finditer(text, ss, se):
+        if spans.inside(m.start()):
+            continue
+        np_text = re.split(
+            r"\s+(?:on|in|at|during|after|before|over|for|to|as|was|were|is|are|has|had|have)\b"
+            r"|,\s+(?![A-Z]|and\s)",
+            m["np"],
+        )[0]
+        np_text = re.sub(r"^members\s+of\s+", "", np_text)
+        subj = read_subject(np_text)
+        if subj is None or subj.inherit or subj.pronoun is not None:
+            continue
+        second = _AND_BY.search(text, m.start("np") + len(np_text), se)
+        if second is not None:  # `reported by The Guardian as … and by Associated Press …`
+            other = read_subject(second["np"])
+            if other is not None and other.name is not None:
+                subj = Subject(text=f"{np_text} and {second['np']}", parts=(subj, other))
+        c0, c1 = trim(text, ss, m.start())
+        if len(_words(text[c0:c1])) < 1:
+            continue
+        c1 = m.start("np") - 1
+        out.append(
+            Cand(
+                passage,
+                pindex,
+                base + c0,
+                base + c1,
+                False,
+                "reported",
+                m["verb"].lower(),
+                subj,
+                (base + m.start("np"), base + m.start("np") + len(np_text)),
+                base + m.start("np"),
+                sentence_start=base + ss,
+            )
+        )
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokens(text)]

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quizgame.article.evidence import ResolvedEvidence
+from quizgame.bank.discovery import bank_files
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
-from quizgame.bank.models import EvidenceQuestion
+from quizgame.game.kinds import kind_of
 from quizgame.game.scoring import right_answer_text
 from quizgame.results.reports import BankMeta, QuestionMeta
 
@@ -25,9 +26,9 @@ def bank_meta(loaded: LoadedBank) -> BankMeta:
         quotes = tuple(_quoted(loaded, e) for e in loaded.evidence.get(q.id, ())) or tuple(
             e.quote for e in q.evidence
         )
-        if isinstance(q, EvidenceQuestion):
-            part_b = loaded.part_b.get(q.id, {}).get(q.part_b.answer)
-            quotes = (*quotes, _quoted(loaded, part_b) if part_b else q.part_b.answer)
+        for answer in kind_of(q).part_b_proofs(q):
+            part_b = loaded.part_b.get(q.id, {}).get(answer)
+            quotes = (*quotes, _quoted(loaded, part_b) if part_b else answer)
         questions.append(
             QuestionMeta(
                 q.id,
@@ -37,11 +38,24 @@ def bank_meta(loaded: LoadedBank) -> BankMeta:
                 right_answer_text(q),
                 tuple(dict.fromkeys(quotes)),
                 float(q.points),
+                _right_options(q),
             )
         )
     return BankMeta(
         loaded.bank_id, loaded.content_hash, loaded.bank.title, tuple(questions), str(loaded.path)
     )
+
+
+def _right_options(q: object) -> tuple[str, ...]:
+    """Select-all: the right options; match: each right pair as "left → right" (the Responses
+    report counts options and pairs the same way)."""
+    pairs = getattr(q, "pairs", None)
+    if q.__class__.__name__ == "MatchQuestion" and pairs:
+        return tuple(f"{p.left} → {p.right}" for p in pairs)
+    answers = getattr(q, "answers", None)
+    if q.__class__.__name__ == "MultiQuestion" and answers:
+        return tuple(answers)
+    return ()
 
 
 def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:
@@ -51,32 +65,13 @@ def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:
     return f"[{ev.passage_id}] {words}"
 
 
-def candidate_files(explicit: Iterable[Path] = (), cwd: Path | None = None) -> list[Path]:
-    """Bank files to search, in priority order: explicit, bundled, ./questions."""
-    from quizgame.bank.bundled import bundled_banks
-
-    files = [Path(p) for p in explicit]
-    files += bundled_banks()
-    local = (cwd or Path.cwd()) / "questions"
-    if local.is_dir():
-        files += sorted(local.glob("*.yaml"))
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
-
-
 def resolve_banks(
     bank_ids: Iterable[str], explicit: Iterable[Path] = (), cwd: Path | None = None
 ) -> dict[str, BankMeta]:
     """Bank id → metadata, for those ids a loadable bank file was found for."""
     wanted = set(bank_ids)
     found: dict[str, BankMeta] = {}
-    for path in candidate_files(explicit, cwd):
+    for path in bank_files(explicit, cwd, named_first=True):
         if path.stem not in wanted or path.stem in found:
             continue
         result = load_bank(path)

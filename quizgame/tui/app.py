@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
@@ -16,11 +15,13 @@ from textual.filter import LineFilter
 from textual.message import Message
 
 from quizgame.bank.models import Mode
-from quizgame.game.session import GameSession, ResultSink
+from quizgame.game.records import ResultSink
+from quizgame.game.session import GameSession
+from quizgame.play.bank_list import BankEntry, bank_entry, discover_banks
 from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
-from quizgame.play.presenter import BankEntry, bank_entry, discover_banks
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
+from quizgame.tui import textual_private
 from quizgame.tui.control_filter import ControlFilter
 
 if TYPE_CHECKING:
@@ -38,9 +39,20 @@ class QuizApp(App[int]):
     TITLE = "quizgame"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("f1,question_mark", "help", "Help", tooltip="this help"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="quit (asks first during a game)",
+        ),
     ]
+    # Keys Textual handles itself, for the help screen.
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Tab / shift+Tab", "move between the article, the choices and buttons"),
+    )
 
     def __init__(
         self,
@@ -51,6 +63,7 @@ class QuizApp(App[int]):
         seed: int | None = None,
         db: str | None = None,
         open_teacher: bool = False,
+        teacher_banks: Sequence[Path] = (),
         sink_factory: Callable[[], ResultSink] | None = None,
         clock: Callable[[], float] | None = None,
         wall_clock: Callable[[], float] | None = None,
@@ -64,6 +77,7 @@ class QuizApp(App[int]):
         self.seed = seed
         self.db = db
         self.open_teacher = open_teacher
+        self.teacher_banks = tuple(teacher_banks)  # `quizgame teacher --bank FILE`
         self.cwd = cwd
         self.remember_player = remember_player
         self._sink_factory = sink_factory or self._default_sink
@@ -156,7 +170,13 @@ class QuizApp(App[int]):
         self.push_screen(PlayerScreen(entry, prefs.name, mode), chosen)
 
     def start_game(
-        self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
+        self,
+        entry: BankEntry,
+        name: str,
+        mode: str,
+        *,
+        picked_mode: bool = False,
+        only: tuple[str, ...] | None = None,
     ) -> None:
         """Start a game; the name is remembered, and the mode when the player picked it."""
         from quizgame.tui.screens.play_screen import PlayScreen
@@ -172,6 +192,7 @@ class QuizApp(App[int]):
             sink=self.sink,
             clock=self._clock,
             wall_clock=self._wall,
+            only=only,
         )
         self.last_entry = entry
         self.push_screen(PlayScreen(self.session))
@@ -181,11 +202,14 @@ class QuizApp(App[int]):
     def on_play_screen_finished(self, event: PlayScreen.Finished) -> None:
         from quizgame.tui.screens.summary_screen import SummaryScreen
 
-        self.switch_screen(SummaryScreen(event.session, event.responses))
+        self.switch_screen(SummaryScreen(event.session))
 
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
         self.pop_screen()
+        if event.only is not None:  # practise the ones missed: practice mode, those questions
+            self.start_game(self.last_entry, s.player, Mode.PRACTICE.value, only=event.only)
+            return
         self.start_game(self.last_entry, s.player, s.mode.value)
 
     def on_summary_screen_back(self, event: SummaryScreen.Back) -> None:
@@ -222,9 +246,7 @@ class QuizApp(App[int]):
                     self.session.abandon()
                 self.exit(0)
 
-        self.push_screen(
-            ConfirmScreen("Quit the game?", "Your answers so far are saved."), answered
-        )
+        self.push_screen(ConfirmScreen("Quit the game?", self._save_summary()), answered)
 
     async def action_leave_game(self) -> None:
         """Esc in a game: back to the bank list when the game was picked from it, else quit."""
@@ -246,21 +268,42 @@ class QuizApp(App[int]):
 
         self.push_screen(
             ConfirmScreen(
-                "Leave this game?", "Your answers so far are saved. You go back to the bank list."
+                "Leave this game?", f"{self._save_summary()} You go back to the bank list."
             ),
             answered,
         )
 
+    def _save_summary(self) -> str:
+        """What is true about this game's answers (read-only store, full disk…), for the dialogs.
+
+        Waits briefly for the results thread so the latest answer is accounted for."""
+        from quizgame.results.sink import save_summary
+
+        if self._sink is None:
+            return save_summary(None)
+        if not self._sink.flush(timeout=2.0):
+            return "Your latest answers are still being saved."
+        answered = self.session.answered if self.session is not None else None
+        return save_summary(self._sink, answered)
+
     def open_teacher_view(self) -> None:
+        # Imported when asked for (it pulls in the results reports). Only a missing module means
+        # "not available"; any other error is a bug and must surface, not be hidden by a notice.
         try:
-            module = importlib.import_module("quizgame.tui.screens.teacher_screen")
-            screen: Any = module.TeacherScreen(self.db)
-        except Exception:
+            from quizgame.tui.screens.teacher_screen import TeacherScreen
+        except ImportError:
             self.notify("teacher view not available", severity="warning")
             return
+        # `quizgame teacher --bank FILE`: the bank files reports cannot find by themselves
+        screen = (
+            TeacherScreen(self.db, self.teacher_banks)
+            if self.teacher_banks
+            else TeacherScreen(self.db)
+        )
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
+        textual_private.app_exited(self)
         if self.session is not None and not self.session.finished:
             self.session.abandon()
         if self._sink is not None:

@@ -8,8 +8,8 @@ from typing import Any
 from textual.widgets import DataTable
 
 from quizgame.bank.models import Mode
+from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import Outcome, score
-from quizgame.game.session import PresentedQuestion
 from quizgame.play.presenter import evidence_text
 from quizgame.text.normalise import normalise_text
 from quizgame.tui.screens.play_screen import PlayScreen
@@ -19,7 +19,7 @@ from quizgame.tui.widgets.article_view import HIGHLIGHT, ArticleView
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
-from tests.tui.driver import BANK, Game, answer, run_async, write_bank
+from tests.tui.driver import BANK, Game, answer, write_bank
 
 PARTIAL_TYPES = {"multi", "match", "evidence"}
 
@@ -50,7 +50,6 @@ def assert_evidence_highlighted(article: ArticleView, pq: PresentedQuestion) -> 
     assert lit == set(pq.passage_ids)
 
 
-@run_async
 async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
     app = game.app()
     seen_types: set[str] = set()
@@ -63,7 +62,7 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
         assert session.mode is Mode.PRACTICE
         while (pq := session.current) is not None:
             status = screen.query_one(GameStatus)
-            assert status.text.startswith(f"Question {pq.number} of {len(session.questions)}")
+            assert status.text.startswith(f"Ada · Question {pq.number} of {len(session.questions)}")
             assert "Score" in status.text
             kind = plan(pq)
             response = await answer(pilot, pq, kind)
@@ -74,13 +73,16 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
             fb = screen.query_one(FeedbackView)
             assert fb.lines.headline == f"{expected.symbol} {expected.label}"
             assert fb.has_class(f"-{expected.value}")
-            assert_evidence_highlighted(screen.query_one(ArticleView), pq)
             if screen.result is not None and screen.result.can_retry:
-                # first Enter shows the answer, the second moves on
+                # before the last attempt: the verdict only, no answer, explanation or proof
                 assert fb.lines.right_answer is None
+                assert not fb.lines.explanation and not fb.lines.evidence
+                assert not screen.query_one(ArticleView).evidence
+                # first Enter shows the answer, the second moves on
                 await pilot.press("enter")
                 await pilot.pause()
                 assert screen.query_one(FeedbackView).lines.right_answer is not None
+            assert_evidence_highlighted(screen.query_one(ArticleView), pq)
             seen_types.add(pq.type)
             outcomes[pq.id] = expected
             await pilot.press("enter")
@@ -96,7 +98,6 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
     assert game.sink.finished and game.sink.finished[0][3] is True
 
 
-@run_async
 async def test_retry_gives_reduced_credit(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -119,7 +120,6 @@ async def test_retry_gives_reduced_credit(game: Game) -> None:
         assert lines.points.startswith("+0.5 of 1")
 
 
-@run_async
 async def test_exam_mode_feedback_only_in_summary_and_review(game: Game) -> None:
     app = game.app(mode="exam")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -156,7 +156,6 @@ async def test_exam_mode_feedback_only_in_summary_and_review(game: Game) -> None
     assert len(game.sink.answers) == len(session.questions)
 
 
-@run_async
 async def test_guided_mode_reveals_passages_before_questions(game: Game) -> None:
     app = game.app(mode="guided")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -181,8 +180,7 @@ async def test_guided_mode_reveals_passages_before_questions(game: Game) -> None
         assert screen.query_one(FeedbackView).lines.headline == "✓ Correct"
 
 
-@run_async
-async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path: Path) -> None:
+async def test_e_scrolls_back_to_the_evidence(game: Game, tmp_path: Path) -> None:
     bank = write_bank(
         tmp_path,
         """  - id: white-house-reply
@@ -204,19 +202,16 @@ async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path
         await answer(pilot, pq, "right")
         await pilot.pause()
         article = screen.query_one(ArticleView)
+        article.scroll_home(animate=False, immediate=True)  # the student scrolled away
+        await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        assert article.has_focus_within
         view = article.passage_view("p19")
-        assert view.highlights
+        assert view.highlights and article.current_stop is view
         top, bottom = article.scroll_y, article.scroll_y + article.scrollable_content_region.height
-        assert top <= view.top < bottom  # the evidence is on screen
-        await pilot.press("e")
-        await pilot.pause()
-        assert not article.has_focus_within
+        assert top <= view.top < bottom  # the evidence is on screen again
 
 
-@run_async
 async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:
     import shutil
 
@@ -257,7 +252,6 @@ async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:
         assert "Streak 2" in status.text
 
 
-@run_async
 async def test_quit_asks_first_and_records_abandoned_game(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -279,7 +273,6 @@ async def test_quit_asks_first_and_records_abandoned_game(game: Game) -> None:
     assert game.sink.finished and game.sink.finished[0][3] is False
 
 
-@run_async
 async def test_help_screen_lists_keys(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -297,7 +290,6 @@ async def test_help_screen_lists_keys(game: Game) -> None:
         assert isinstance(app.screen, PlayScreen)
 
 
-@run_async
 async def test_leaving_a_game_picked_from_the_list_goes_back_to_the_list(
     game: Game, tmp_path: Path
 ) -> None:

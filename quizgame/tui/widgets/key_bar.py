@@ -4,7 +4,8 @@ Replaces Textual's `Footer`, which holds one widget per key and rebuilds all of 
 mount, style, lay out) whenever the bindings may have changed — several times per answer, the
 largest share of the time between the answering key and the feedback on screen — and whose old
 key widgets were kept alive by reactive bindings (≈ 30 per answer, never freed). This is one
-widget that re-renders one line, only when the shown keys differ. A click on a key presses it.
+widget that re-renders one line, only when the shown keys differ (`keys` is reactive: Textual
+repaints when a new value differs from the old). A click on a key presses it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -29,14 +31,22 @@ class ShownKey:
 def shown_keys(screen: Screen[object]) -> tuple[ShownKey, ...]:
     """The keys the screen offers, one per action (its first key), in binding order."""
     seen: dict[str, ShownKey] = {}
+    # A screen may word a key for the moment (`key_description(action, default)`): Enter reads
+    # "Show answer" while a retry is on offer, so the bar never contradicts the hint on screen.
+    describe = getattr(screen, "key_description", None)
     for _node, binding, enabled, _tooltip in screen.active_bindings.values():
         if binding.show and binding.action not in seen:
             display = screen.app.get_key_display(binding)
-            seen[binding.action] = ShownKey(binding.key, display, binding.description, enabled)
+            text = binding.description
+            if callable(describe):
+                text = str(describe(binding.action, text))
+            seen[binding.action] = ShownKey(binding.key, display, text, enabled)
     return tuple(seen.values())
 
 
 class KeyBar(Widget):
+    keys: reactive[tuple[ShownKey, ...]] = reactive(())
+
     ALLOW_SELECT = False
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
     DEFAULT_CSS = """
@@ -61,7 +71,6 @@ class KeyBar(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.keys: tuple[ShownKey, ...] = ()
         self._check_pending = False
 
     def on_mount(self) -> None:
@@ -79,12 +88,8 @@ class KeyBar(Widget):
 
     def _check(self) -> None:
         self._check_pending = False
-        if not self.is_attached:
-            return
-        keys = shown_keys(self.screen)
-        if keys != self.keys:
-            self.keys = keys
-            self.refresh()
+        if self.is_attached:
+            self.keys = shown_keys(self.screen)
 
     @property
     def descriptions(self) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -18,19 +18,21 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from quizgame.game.session import PresentedQuestion
+from quizgame.game.kinds import Form
+from quizgame.game.presented import PresentedQuestion
 from quizgame.play.presenter import (
     FeedbackLines,
     answer_hint,
     choice_texts,
     part_prompt,
+    ruled_out,
     type_label,
 )
 from quizgame.text.formatting import format_points
 from quizgame.text.safe import visible
+from quizgame.tui.textual_private import LaidOutOnce
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
-from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 from quizgame.tui.widgets.match_pairs import MatchPairs
 
 
@@ -45,16 +47,27 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     QuestionView > #submit { margin-bottom: 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Submit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Submit",
+            show=False,
+            tooltip="submit (match and select-all questions)",
+        )
+    ]
 
     @dataclass
     class Answered(Message):
         question_view: QuestionView
         response: Any
 
-    def __init__(self, pq: PresentedQuestion, *, id: str | None = None) -> None:
+    def __init__(
+        self, pq: PresentedQuestion, *, tried: tuple[Any, ...] = (), id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.pq = pq
+        self.tried = tried  # earlier attempts at this question: their wrong options are ruled out
         self.part_a: str | None = None
         self.locked = False
 
@@ -69,18 +82,36 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         yield Static(Text(answer_hint(pq)), id="q-hint")
         # Feedback is mounted after the hint, above the choices: its place never moves, so showing
         # it needs no scrolling.
-        if pq.type in ("choice", "multi", "truefalse", "evidence"):
-            yield ChoiceList(choice_texts(pq), multi=pq.type == "multi", id="choices")
-        elif pq.type == "short":
+        form = pq.kind.form
+        if form in (Form.ONE, Form.MANY, Form.TRUEFALSE, Form.TWO_PART):
+            yield ChoiceList(
+                choice_texts(pq),
+                multi=form is Form.MANY,
+                keys=("T", "F") if form is Form.TRUEFALSE else None,
+                ruled_out=frozenset(ruled_out(pq, self.tried)),
+                id="choices",
+            )
+        elif form is Form.TEXT:
             yield Input(placeholder="Type your answer, then Enter", id="short-input")
-        elif pq.type == "match":
+        elif form is Form.PAIRS:
             yield MatchPairs(pq.match_left, pq.match_right, id="match")
-        if pq.type in ("multi", "match"):
+        if form in (Form.MANY, Form.PAIRS):
             submit = Button("Submit answer", id="submit", variant="primary")
             # No press animation: the feedback that replaces the button is the response, and the
             # flash would be drawn a frame before it.
             submit.active_effect_duration = 0
             yield submit
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Whatever takes focus here (a match item, Submit, the answer field) is scrolled into view:
+        the pane hides its scrollbar, so it is scrolled for the student (`force`). A choice list
+        scrolls its highlighted option into view itself."""
+        widget = event.widget
+        if self.locked or isinstance(widget, ChoiceList | FeedbackView):
+            return
+        self.call_after_refresh(
+            self.scroll_to_widget, widget, animate=False, force=True, immediate=True
+        )
 
     def answer_widget(self) -> Widget | None:
         for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
@@ -103,13 +134,14 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             return
         pq = self.pq
         texts = event.choice_list.texts
-        if pq.type == "multi":
+        form = pq.kind.form
+        if form is Form.MANY:
             self._answer({texts[i] for i in event.indices})
-        elif pq.type == "truefalse":
+        elif form is Form.TRUEFALSE:
             self._answer(event.indices[0] == 0)
-        elif pq.type == "evidence" and self.part_a is None:
+        elif form is Form.TWO_PART and self.part_a is None:
             await self._to_part_b(texts[event.indices[0]])
-        elif pq.type == "evidence":
+        elif form is Form.TWO_PART:
             self._answer((self.part_a, texts[event.indices[0]]))
         else:
             self._answer(texts[event.indices[0]])
@@ -123,7 +155,11 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         )
         self.query_one("#q-prompt", Static).update(Text(visible(part_prompt(self.pq, True))))
         self.query_one("#q-hint", Static).update(Text(answer_hint(self.pq, part_b=True)))
-        new = ChoiceList(choice_texts(self.pq, part_b=True), id="choices-b")
+        new = ChoiceList(
+            choice_texts(self.pq, part_b=True),
+            ruled_out=frozenset(ruled_out(self.pq, self.tried, part_b=True)),
+            id="choices-b",
+        )
         await self.mount(new, after=old)
         await old.remove()
         new.focus()
@@ -152,9 +188,10 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     def action_submit(self) -> None:
         if self.locked:
             return
-        if self.pq.type == "multi":
+        form = self.pq.kind.form
+        if form is Form.MANY:
             self.query_one("#choices", ChoiceList).submit()
-        elif self.pq.type == "match":
+        elif form is Form.PAIRS:
             pairs = self.query_one(MatchPairs)
             if not pairs.complete:
                 missing = len(pairs.lefts) - len(pairs.pairs)
