@@ -127,12 +127,31 @@ def reported(content: str, *, pronoun_ok: bool = True) -> str | None:
         text = _main_clause(text)
     if words(text) < 3 or words(text) > MAX_CLAUSE_WORDS or unclosed(text):
         return None
+    if _PASTED.match(text) or text.endswith(" by"):
+        return None  # `The death of … was announced by`: a whole sentence, not a reported clause
+    if re.search(r"\b(?:said|says|told|reported|according)\b", text):
+        return None  # a report inside the report: whose words these are is no longer clear
     if re.search(r"\b(?:it|them)\b", text):
         return None  # `it` and `them` point back to something the stem does not show
     return text
 
 
 MAX_CLAUSE_WORDS = 20
+_PASTED = re.compile(
+    r"^(?:The|A|An|This|These|Those|might|may|will|would|could|can|should|is|are|was|were|has|"
+    r"have|had|did|does|do)\b"
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|did|"
+    r"does|do|[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+
+
+def has_verb(clause: str) -> bool:
+    """Whether the clause's first part (before a comma) has something like a finite verb."""
+    return _VERBISH.search(clause.split(",")[0]) is not None
+
+
 # a second clause joined on: another source, a narrator's aside, a dangling participle
 _ALWAYS_CUT = re.compile(
     r";\s|\s[—–]\s|,\s+(?:which|who|whose|calling|saying|adding|describing|accusing|citing|"

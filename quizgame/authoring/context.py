@@ -51,6 +51,16 @@ class Context:
             if not is_vague(a) and self.named(a.speaker, a.kind) and not self.ambiguous(a)
         )
 
+    def _shares_surname(self, speaker: str) -> bool:
+        last = speaker.split()[-1]
+        return any(
+            e.kind is SpeakerKind.PERSON
+            and len(e.name.split()) >= 2
+            and e.name.split()[-1] == last
+            and not self.same(e.display, speaker)
+            for e in self.found.registry.entities.values()
+        )
+
     def ambiguous(self, a: Attribution) -> bool:
         """A pronoun or role (`he`, `the minister`) in a sentence that names another source of
         the same kind before it: the reader cannot be sure who spoke, so no question asks."""
@@ -65,6 +75,20 @@ class Context:
             return True  # `the university's chancellor, Pradeep Khosla, said`: a person spoke
         if not a.mention or self.mentions(a.speaker, a.mention):
             return False
+        if a.kind is SpeakerKind.PERSON and self._shares_surname(a.speaker):
+            return True  # `she` with David and Louise Turpin both named: whose words?
+        if (
+            a.antecedent is not None
+        ):  # `Mugabe agreed … in which Tsvangirai became …` ¶ `he declared`
+            pid, s, _ = a.antecedent
+            ante = self.article.passage(pid)
+            if ante is not None:
+                sent = next((x for x in ante.sentences if x.start <= s < x.end), None)
+                if sent is not None and any(
+                    m.entity.kind is a.kind and not self.same(m.entity.display, a.speaker)
+                    for m in self.found.registry.mentions_between(sent.start, sent.end)
+                ):
+                    return True
         passage = self.article.passage(a.passage_id)
         assert passage is not None
         start = next((s.start for s in passage.sentences if s.start <= a.tag[0] < s.end), a.tag[0])

@@ -10,8 +10,37 @@ from __future__ import annotations
 import re
 
 from quizgame.authoring.attribution import Attribution
-from quizgame.authoring.clauses import MAX_STEM_WORDS, reported, shown, words
+from quizgame.authoring.clauses import MAX_STEM_WORDS, has_verb, reported, shown, words
+from quizgame.authoring.names import SpeakerKind
 
+# verbs that report a that-clause: `said that …`, `warned that …`
+_THAT_VERBS = frozenset(
+    [
+        "say",
+        "state",
+        "add",
+        "note",
+        "explain",
+        "claim",
+        "insist",
+        "argue",
+        "warn",
+        "caution",
+        "assert",
+        "contend",
+        "suggest",
+        "conclude",
+        "predict",
+        "stress",
+        "emphasise",
+        "report",
+        "write",
+        "tweet",
+        "believe",
+        "estimate",
+        "find",
+    ]
+)
 # verbs whose object can be a noun phrase: `denied the claims`, `criticised the decision`
 _NP_VERBS = frozenset(
     [
@@ -29,6 +58,18 @@ _NP_VERBS = frozenset(
         "reveal",
         "acknowledge",
         "admit",
+        "call",
+        "describe",
+        "accuse",
+        "cite",
+        "urge",
+        "back",
+        "support",
+        "endorse",
+        "oppose",
+        "blame",
+        "thank",
+        "question",
     ]
 )
 # the opposite position, for false statements that change what was said, not who said it
@@ -46,6 +87,7 @@ _OPPOSITE_NP = {
 }
 
 
+_NEGATED = re.compile(r"\b(?:not|never|n't|no longer|nor)\s+(?:\w+\s+)?$", re.I)
 _PREPOSITION = re.compile(r"^(?:on|about|to|with|for|of|against|in|at|over)\s", re.I)
 
 
@@ -58,7 +100,12 @@ def clause(a: Attribution, sentence: str, *, pronoun_ok: bool = True) -> str | N
     """`denied that they had …` / `criticised the decision` / `said that …`, or None."""
     if a.direct or a.form == "according-to":
         return None
-    content = reported(a.content, pronoun_ok=pronoun_ok)
+    if (a.lemma not in _NP_VERBS and a.lemma not in _THAT_VERBS) or a.cue.endswith("ing"):
+        return None  # `told …`, `agreed …`, `accusing …`: no frame that reads right every time
+    if _NEGATED.search(sentence.split(a.cue)[0][-30:]):
+        return None  # `did not find that …`: the negation sits outside the reported words
+    # `they` for an organisation reads as the organisation itself
+    content = reported(a.content, pronoun_ok=pronoun_ok and a.kind is SpeakerKind.PERSON)
     if content is None:
         return None
     verb = a.cue.split()[-1]
@@ -71,6 +118,8 @@ def clause(a: Attribution, sentence: str, *, pronoun_ok: bool = True) -> str | N
         verb = f"{phase.group(1).lower()} {verb}"  # `initially denied`: the time is the truth
     if (a.lemma in _NP_VERBS and not takes_that(a, sentence)) or _PREPOSITION.match(content):
         return f"{verb} {content}"
+    if not has_verb(content):
+        return None  # `claimed that victory in the vote`: a noun phrase is no that-clause
     return f"{verb} that {content}"
 
 
