@@ -26,6 +26,7 @@ from quizgame.play.presenter import (
     summary_row_cells,
     type_label,
 )
+from quizgame.results.sink import save_summary, sink_problem, unsaved_answers
 from quizgame.text.formatting import format_duration, format_points
 from quizgame.text.safe import visible
 
@@ -86,7 +87,7 @@ class PlainGame:
         except Quit:
             s.abandon()
             self.say()
-            self.say("Game stopped. Your answers so far are saved.")
+            self.say(f"Game stopped. {save_summary(s.sink, s.answered)}")
             self.print_summary()
             return 0
         self.print_summary()
@@ -116,6 +117,7 @@ class PlainGame:
                 f"{pq.progress_label} ({type_label(pq)}, {format_points(pq.question.points)} pt)"
             )
             response = self.read_response(pq)
+            unsaved_before = unsaved_answers(s.sink)
             result = s.submit(response)
             if s.feedback_now:
                 # while a retry is on offer the answer stays hidden, as in the TUI
@@ -125,6 +127,10 @@ class PlainGame:
                         s.retry()
                         continue
                     self.print_reveal(result)
+            elif unsaved_answers(s.sink) > unsaved_before:  # read-only store, full disk…
+                self.say(
+                    f"Answer NOT saved: {sink_problem(s.sink) or 'the results store refused it'}."
+                )
             else:
                 self.say("Answer saved.")
             self.say()
