@@ -57,7 +57,7 @@ class Context:
             e.kind is SpeakerKind.PERSON
             and len(e.name.split()) >= 2
             and e.name.split()[-1] == last
-            and not self.same(e.display, speaker)
+            and self.found.entity(e.display) is not self.found.entity(speaker)
             for e in self.found.registry.entities.values()
         )
 

@@ -166,12 +166,16 @@ def _fold(name: str) -> str:
 def _registry_same(found: Attributions, a: str, b: str) -> bool:
     if _fold(a) == _fold(b):
         return True
+    wa, wb = _fold(a).split(), _fold(b).split()
+    if len(wa) >= 2 and len(wb) >= 2 and wa[0] != wb[0] and wa[-1] == wb[-1]:
+        ea, eb = found.entity(a), found.entity(b)
+        if ea is not None and eb is not None and ea is not eb:
+            return False  # `David Turpin` and `Louise Turpin`: two people sharing a surname
     fa = {_fold(n) for n in aliases(found, a)}
     fb = {_fold(n) for n in aliases(found, b)}
     if fa & fb:
         return True
     # a bare surname or first word of a longer person name (`Cengiz` / `Hatice Cengiz`)
-    wa, wb = _fold(a).split(), _fold(b).split()
     if len(wa) == 1 and len(wb) > 1 and wa[0] in wb:
         return True
     if len(wb) == 1 and len(wa) > 1 and wb[0] in wa:
