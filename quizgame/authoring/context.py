@@ -182,6 +182,30 @@ class Context:
         hits.update(self._by_word.get("\x00" + a.passage_id, ()))
         return [self.found.items[n] for n in sorted(hits)]
 
+    def told_doing(self, name: str, a: Attribution) -> bool:
+        """Whether the article's narration puts `name` in a sentence with most of what `a` says
+        (`Johnson joined the calls … to waive diplomatic immunity` beside `Mold urged the immunity
+        be waived`): not an attribution, but a student could defend it as a second answer."""
+        want = _stems(a.content)
+        if len(want) < 2:
+            return False
+        entity = self.found.entity(name)
+        if entity is None:
+            return False
+        for m in self.found.registry.mentions:
+            if m.entity is not entity:
+                continue
+            passage = self.article.passage_at(m.start)
+            if passage is None:
+                continue
+            sent = next((s for s in passage.sentences if s.start <= m.start < s.end), None)
+            if sent is None or sent.start <= a.start < sent.end:
+                continue
+            shared = want & _stems(self.article.text[sent.start : sent.end])
+            if len(shared) >= 2 and len(shared) >= 0.75 * len(want):
+                return True
+        return False
+
     def said_by(self, speaker: str) -> list[Attribution]:
         if speaker not in self._said:
             self._said[speaker] = [a for a in self.found.items if self.same(a.speaker, speaker)]
@@ -260,3 +284,8 @@ class Context:
         if not a.direct:
             score += 0.3  # a reported position is usually the point, a quote the colour
         return score
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to a crude stem, so `waive` meets `waived`."""
+    return {re.sub(r"(?:ing|ed|es|e|s|d)$", "", w) for w in content_words(text)}

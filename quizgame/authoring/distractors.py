@@ -67,6 +67,7 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
         and not _first_name_in(c, stem)
         and not ctx.mentions(c, around)
         and not any(ctx.same(c, s) for s in credited)
+        and not ctx.told_doing(c, a)
     ][:n]
     return out if len(out) >= 2 else None
 

@@ -43,3 +43,18 @@ def test_quotes_that_lean_on_context_or_are_formulas_are_not_asked() -> None:
         "After elections, we will change the museum into a mosque[...] We have plans."
     )
     assert got == ["After elections, we will change the museum into a mosque."]
+
+
+def test_a_source_the_narration_credits_with_the_same_call_is_no_distractor() -> None:
+    text = PORT.replace(
+        "Mayor Oskar Lind praised the plan for the harbour.",
+        "Mayor Oskar Lind praised the plan for the harbour. Anna Berg joined the calls to delay "
+        "the port opening.",
+    ).replace(
+        "Union chief Lena Dahl also denied that the port would open on time.",
+        "Union chief Lena Dahl urged a delay of the port opening.",
+    )
+    ctx = context(text)
+    dahl = next(a for a in ctx.found.items if a.speaker == "Lena Dahl" and not a.direct)
+    assert ctx.told_doing("Anna Berg", dahl)
+    assert not ctx.told_doing("Oskar Lind", dahl)
