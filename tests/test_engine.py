@@ -28,6 +28,12 @@ def right_response(pq: PresentedQuestion) -> Any:
             return {p.left: p.right for p in q.pairs}
         case "evidence":
             return (q.answer, q.part_b.answer)
+        case "numeric":
+            return f"{q.answer:g}"
+        case "order":
+            return list(q.items)
+        case "cloze":
+            return tuple(a for a, _ in q.gap_specs())
     raise AssertionError(q.type)
 
 
@@ -223,7 +229,7 @@ def test_summary_rows_list_every_question(loaded_bank: LoadedBank) -> None:
     rows = s.summary().rows
     assert len(rows) == len(loaded_bank.bank.questions)
     assert rows[0].outcome is Outcome.CORRECT and rows[1].outcome is None
-    assert s.summary().label.startswith("1 / 18 points")
+    assert s.summary().label.startswith("1 / 21 points")
 
 
 def test_abandon_during_retry_offer_keeps_the_attempt(loaded_bank: LoadedBank) -> None:

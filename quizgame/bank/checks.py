@@ -15,12 +15,20 @@ from pydantic import BaseModel
 
 from quizgame.article.evidence import ResolvedEvidence, locate
 from quizgame.article.passages import Article, ArticleError, read_article
+from quizgame.bank.answer_checks import (
+    check_cloze_answers,
+    check_numeric_answers,
+    check_order_answers,
+)
 from quizgame.bank.diagnostics import Diagnostic, error, warning
 from quizgame.bank.models import (
     ChoiceQuestion,
+    ClozeQuestion,
     EvidenceQuestion,
     MatchQuestion,
     MultiQuestion,
+    NumericQuestion,
+    OrderQuestion,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -281,6 +289,9 @@ ANSWER_CHECKS: dict[type[BaseModel], AnswerCheck] = {
     ShortQuestion: check_nothing,
     MatchQuestion: check_match_answers,
     EvidenceQuestion: check_evidence_answers,
+    NumericQuestion: check_numeric_answers,
+    OrderQuestion: check_order_answers,
+    ClozeQuestion: check_cloze_answers,
 }
 
 
@@ -301,6 +312,8 @@ def _check_evidence(
     q: Any, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]
 ) -> tuple[ResolvedEvidence, ...]:
     nodes = _evidence_nodes(qnode)
+    if isinstance(q, ClozeQuestion) and len(q.evidence) == len(nodes) + 1:
+        nodes = [_at(qnode.get("text"), qnode), *nodes]  # the filled-in text is the first quote
     resolved: list[ResolvedEvidence] = []
     for i, ev in enumerate(q.evidence):
         enode = nodes[i] if i < len(nodes) else qnode

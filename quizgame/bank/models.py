@@ -9,6 +9,7 @@ bank itself are here, as validators, so they hold wherever a bank is built.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -203,6 +204,116 @@ class MatchQuestion(_QuestionBase):
         return list(seen)
 
 
+class NumericQuestion(_QuestionBase):
+    """A number, right within a tolerance; an optional unit may follow it ("12 km")."""
+
+    type: Literal["numeric"]
+    answer: float = Field(description="The right number, as the article states it.")
+    tolerance: float = Field(
+        default=0,
+        ge=0,
+        description="How far an answer may be from `answer` and still be right (0: exactly).",
+    )
+    unit: str | None = Field(
+        default=None,
+        max_length=40,
+        description='Optional unit shown after the box ("people", "km"); students may type it or not.',
+    )
+
+
+class OrderQuestion(_QuestionBase):
+    """Put items (events, steps of an argument) in the right order; credit per correctly ordered pair."""
+
+    type: Literal["order"]
+    items: Annotated[list[NonEmpty], Field(min_length=2, max_length=12)] = Field(
+        description="The items in the right order; players see them shuffled."
+    )
+
+
+GAP = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+class Gap(_Model):
+    """What one `[[…]]` gap of a cloze accepts besides the words written in it."""
+
+    accept: list[NonEmpty] = Field(
+        default_factory=list, description="Other typed answers that also count as right."
+    )
+    distractors: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Wrong options: with them the gap is a pick from a list instead of typed.",
+    )
+
+
+def gap_answers(text: str) -> list[str]:
+    """The right words of each `[[…]]` gap, in order."""
+    return [" ".join(m.group(1).split()) for m in GAP.finditer(text)]
+
+
+def filled_text(text: str) -> str:
+    """The cloze text with every gap filled with its right words: the article's own sentence."""
+    return GAP.sub(lambda m: " ".join(m.group(1).split()), text)
+
+
+class ClozeQuestion(_QuestionBase):
+    """A passage from the article with gaps to fill, each scored; the passage is its own evidence."""
+
+    type: Literal["cloze"]
+    prompt: NonEmpty = Field(
+        default="Fill in the gaps.", description="The instruction above the passage."
+    )
+    text: NonEmpty = Field(
+        description="The article's words with each gap written as `[[the missing words]]`."
+    )
+    gaps: list[Gap] = Field(
+        default_factory=list,
+        description="Optional, one per gap in order: other accepted answers or distractors.",
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Optional: the filled-in `text` is the evidence (it must be a quote from the "
+        "article); list more quotes here if they help.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_is_evidence(cls, data: Any) -> Any:
+        """The filled-in passage becomes the first evidence quote (once, so a dump reloads as is)."""
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            return data
+        filled = " ".join(filled_text(data["text"]).split())
+        evidence = _evidence_list(data.get("evidence", []))
+        if not isinstance(evidence, list):
+            return data  # the field's own validation reports it
+        first = evidence[0] if evidence else None
+        if not (isinstance(first, dict) and first.get("quote") == filled):
+            evidence = [{"quote": filled}, *evidence]
+        return {**data, "evidence": evidence}
+
+    @model_validator(mode="after")
+    def _gaps_fit(self) -> ClozeQuestion:
+        answers = gap_answers(self.text)
+        rest = GAP.sub("", self.text)
+        if "[[" in rest or "]]" in rest:
+            raise ValueError("a gap is not closed — every `[[` needs its `]]`")
+        if not answers:
+            raise ValueError("a cloze needs at least one gap — write it as [[the missing words]]")
+        if any(not a for a in answers):
+            raise ValueError("a gap is empty — write the missing words inside [[ ]]")
+        if self.gaps and len(self.gaps) != len(answers):
+            raise ValueError(
+                f"`gaps` lists {len(self.gaps)} but the text has {len(answers)} gap"
+                f"{'s' if len(answers) != 1 else ''} — give one entry per gap, in order"
+            )
+        return self
+
+    def gap_specs(self) -> list[tuple[str, Gap]]:
+        """(right words, what else the gap takes) for each gap, in order."""
+        answers = gap_answers(self.text)
+        extra = list(self.gaps) or [Gap() for _ in answers]
+        return list(zip(answers, extra, strict=True))
+
+
 class PartB(_Model, _ChoiceListMixin):
     prompt: NonEmpty = Field(
         default="Which passage from the article best supports the answer to Part A?",
@@ -228,7 +339,10 @@ Question = Annotated[
     | TrueFalseQuestion
     | ShortQuestion
     | MatchQuestion
-    | EvidenceQuestion,
+    | EvidenceQuestion
+    | NumericQuestion
+    | OrderQuestion
+    | ClozeQuestion,
     Field(discriminator="type"),
 ]
 
@@ -239,6 +353,9 @@ QUESTION_TYPES: dict[str, type[BaseModel]] = {
     "short": ShortQuestion,
     "match": MatchQuestion,
     "evidence": EvidenceQuestion,
+    "numeric": NumericQuestion,
+    "order": OrderQuestion,
+    "cloze": ClozeQuestion,
 }
 
 

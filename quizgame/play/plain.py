@@ -16,6 +16,7 @@ from quizgame.bank.models import Mode
 from quizgame.game.kinds import Form, kind_of
 from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
+from quizgame.play.plain_inputs import read_gaps, read_order
 from quizgame.play.presenter import (
     choice_key,
     evidence_lines,
@@ -155,6 +156,10 @@ class PlainGame:
             self.say(part_prompt(pq, part_b=True))
             b = self.pick_one(pq.part_b_choices)
             return (a, b)
+        if form is Form.ORDER:
+            return read_order(pq, self.ask, self.say)
+        if form is Form.GAPS:
+            return read_gaps(pq, self.ask, self.say)
         raise ValueError(f"no plain-mode input for {form}")  # pragma: no cover
 
     def list_options(self, options: tuple[str, ...]) -> None:

@@ -45,7 +45,16 @@ def test_every_kind_fills_in_every_part(kind: QuestionKind[Any]) -> None:
     assert not inspect.isabstract(type(kind))
     assert kind.label and isinstance(kind.form, Form)
     assert kind.answer_rules() is ANSWER_CHECKS[kind.model]
-    assert kind.moodle_type in (None, "multichoice", "truefalse", "shortanswer", "matching")
+    assert kind.moodle_type in (
+        None,
+        "multichoice",
+        "truefalse",
+        "shortanswer",
+        "matching",
+        "numerical",
+        "ordering",
+        "cloze",
+    )
 
 
 class _Shown:
@@ -66,6 +75,10 @@ def _a_right_response(kind: QuestionKind[Any], q: Any, shown: Shown) -> Any:
         return (q.answer, q.part_b.answer)
     if kind.form is Form.MANY:
         return set(q.answers)
+    if kind.form is Form.ORDER:
+        return list(q.items)
+    if kind.form is Form.GAPS:
+        return tuple(a for a, _ in q.gap_specs())
     return q.answer
 
 

@@ -108,7 +108,65 @@ async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
         await pilot.pause()
         await pilot.press(key(pq.part_b_choices.index(b)))
         return (a, b)
+    if t == "numeric":
+        text = f"{q.answer:g}" if right else "999"
+        await type_text(pilot, text)
+        await pilot.press("enter")
+        return text
+    if t == "order":
+        return await _order(pilot, pq, kind)
+    if t == "cloze":
+        return await _cloze(pilot, pq, kind)
     raise AssertionError(t)
+
+
+async def _order(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> tuple[str, ...]:
+    """Carry each item to its place with ↑↓ and `-` (move up), as a student would."""
+    from quizgame.tui.widgets.order_list import OrderList
+
+    q: Any = pq.question
+    target = list(q.items)
+    if kind == "wrong":
+        target.reverse()
+    elif kind == "partial":
+        target[0], target[1] = target[1], target[0]
+    widget = pilot.app.screen.query_one(OrderList)
+    assert widget.has_focus
+    for place, item in enumerate(target):
+        here = widget.items.index(item)
+        while (widget.highlighted or 0) < here:
+            await pilot.press("down")
+        while (widget.highlighted or 0) > here:
+            await pilot.press("up")
+        for _ in range(here - place):
+            await pilot.press("minus")
+    assert widget.order == tuple(target)
+    await pilot.press("enter")
+    return tuple(target)
+
+
+async def _cloze(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> tuple[str, ...]:
+    from textual.widgets import Input
+
+    q: Any = pq.question
+    fills: list[str] = []
+    for n, ((answer_text, _), options) in enumerate(
+        zip(q.gap_specs(), pq.gap_options, strict=True)
+    ):
+        good = kind == "right" or (kind == "partial" and n == 0)
+        if options:
+            pick = answer_text if good else next(o for o in options if o != answer_text)
+            await pilot.press(key(options.index(pick)))  # picks and moves to the next gap
+            fills.append(pick)
+        else:
+            text = answer_text if good else "nothing"
+            field = pilot.app.screen.query_one(f"#gap-{n}", Input)
+            assert field.has_focus
+            await type_text(pilot, text[:1])
+            field.value = text
+            await pilot.press("enter")
+            fills.append(text)
+    return tuple(fills)
 
 
 def screen_text(app: QuizApp) -> str:

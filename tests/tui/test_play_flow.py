@@ -21,7 +21,7 @@ from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
 from tests.tui.driver import BANK, Game, answer, run_async, write_bank
 
-PARTIAL_TYPES = {"multi", "match", "evidence"}
+PARTIAL_TYPES = {"multi", "match", "evidence", "order", "cloze"}
 
 
 def plan(pq: PresentedQuestion) -> str:
@@ -89,7 +89,17 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
         summary = app.screen.summary
         assert {r.question_id: r.outcome for r in summary.rows} == outcomes
         assert app.screen.query_one("#summary-table", DataTable).row_count == len(outcomes)
-    assert seen_types == {"choice", "multi", "truefalse", "short", "match", "evidence"}
+    assert seen_types == {
+        "choice",
+        "multi",
+        "truefalse",
+        "short",
+        "match",
+        "evidence",
+        "numeric",
+        "order",
+        "cloze",
+    }
     assert set(outcomes.values()) == set(Outcome)
     # every attempt reached the results sink (on its own thread), and the game was finished
     assert len(game.sink.answers) == len(outcomes)
