@@ -21,6 +21,7 @@ from quizgame.play.bank_list import BankEntry, bank_entry, discover_banks
 from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
+from quizgame.tui import textual_private
 from quizgame.tui.control_filter import ControlFilter
 
 if TYPE_CHECKING:
@@ -263,6 +264,7 @@ class QuizApp(App[int]):
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
+        textual_private.app_exited(self)
         if self.session is not None and not self.session.finished:
             self.session.abandon()
         if self._sink is not None:

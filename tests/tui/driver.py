@@ -15,6 +15,7 @@ from quizgame.game.presented import PresentedQuestion
 from quizgame.game.records import MemorySink
 from quizgame.play.presenter import choice_key
 from quizgame.tui.app import QuizApp
+from tests.answers import response
 
 BANK = bundled_dir() / "kremlin-peacekeepers.yaml"
 
@@ -58,27 +59,20 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
     """Answer the shown question with key presses; `kind`: right, wrong or partial. Returns the response."""
-    q: Any = pq.question
-    t = pq.type
-    right = kind == "right"
-    if t == "choice":
-        target = q.answer if right else next(c for c in pq.choices if c != q.answer)
-        await pilot.press(key(pq.choices.index(target)))
-        return target
-    if t == "truefalse":
-        value = q.answer if right else not q.answer
-        await pilot.press("1" if value else "2")
-        return bool(value)
-    if t == "multi":
-        good = [c for c in pq.choices if c in q.answers]
-        bad = [c for c in pq.choices if c not in q.answers]
-        picks = good if right else good[:1] if kind == "partial" else bad[:1]
-        for p in picks:
+    resp = response(pq, kind)
+    if pq.type in ("choice",):
+        await pilot.press(key(pq.choices.index(resp)))
+        return resp
+    if pq.type == "truefalse":
+        await pilot.press("1" if resp else "2")
+        return resp
+    if pq.type == "multi":
+        for p in [c for c in pq.choices if c in resp]:
             await pilot.press(key(pq.choices.index(p)))
         await pilot.press("enter")
-        return set(picks)
-    if t == "short":
-        text = q.answer.lower() if right else "no idea"
+        return resp
+    if pq.type == "short":
+        text = resp.lower()
         from textual.widgets import Input
 
         field = pilot.app.screen.query_one("#short-input", Input)
@@ -87,49 +81,33 @@ async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
         field.value = text  # …the rest is set directly (each press costs Pilot ~70 ms)
         await pilot.press("enter")
         return text
-    if t == "match":
-        truth = {p.left: p.right for p in q.pairs}
-        lefts = list(pq.match_left)
-        chosen = dict(truth)
-        if kind == "partial":
-            chosen[lefts[0]], chosen[lefts[1]] = truth[lefts[1]], truth[lefts[0]]
-        elif kind == "wrong":
-            for i, left in enumerate(lefts):
-                chosen[left] = truth[lefts[(i + 1) % len(lefts)]]
-        for left in lefts:
-            await pilot.press(key(pq.match_right.index(chosen[left])))
+    if pq.type == "match":
+        for left in pq.match_left:
+            await pilot.press(key(pq.match_right.index(resp[left])))
         await pilot.pause()
         await pilot.press("enter")  # focus moved to Submit once every item had a match
-        return chosen
-    if t == "evidence":
-        a = q.answer if kind != "wrong" else next(c for c in pq.choices if c != q.answer)
-        b = q.part_b.answer if right else next(c for c in pq.part_b_choices if c != q.part_b.answer)
+        return resp
+    if pq.type == "evidence":
+        a, b = resp
         await pilot.press(key(pq.choices.index(a)))
         await pilot.pause()
         await pilot.press(key(pq.part_b_choices.index(b)))
-        return (a, b)
-    if t == "numeric":
-        text = f"{q.answer:g}" if right else "999"
-        await type_text(pilot, text)
+        return resp
+    if pq.type == "numeric":
+        await type_text(pilot, resp)
         await pilot.press("enter")
-        return text
-    if t == "order":
-        return await _order(pilot, pq, kind)
-    if t == "cloze":
-        return await _cloze(pilot, pq, kind)
-    raise AssertionError(t)
+        return resp
+    if pq.type == "order":
+        return await _order(pilot, resp)
+    if pq.type == "cloze":
+        return await _cloze(pilot, pq, resp)
+    raise AssertionError(pq.type)
 
 
-async def _order(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> tuple[str, ...]:
+async def _order(pilot: Pilot[Any], target: tuple[str, ...]) -> tuple[str, ...]:
     """Carry each item to its place with ↑↓ and `-` (move up), as a student would."""
     from quizgame.tui.widgets.order_list import OrderList
 
-    q: Any = pq.question
-    target = list(q.items)
-    if kind == "wrong":
-        target.reverse()
-    elif kind == "partial":
-        target[0], target[1] = target[1], target[0]
     widget = pilot.app.screen.query_one(OrderList)
     assert widget.has_focus
     for place, item in enumerate(target):
@@ -145,28 +123,22 @@ async def _order(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> tuple[s
     return tuple(target)
 
 
-async def _cloze(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> tuple[str, ...]:
+async def _cloze(
+    pilot: Pilot[Any], pq: PresentedQuestion, fills: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Pick a listed gap's option by its letter (focus moves on); type a typed gap, then Enter."""
     from textual.widgets import Input
 
-    q: Any = pq.question
-    fills: list[str] = []
-    for n, ((answer_text, _), options) in enumerate(
-        zip(q.gap_specs(), pq.gap_options, strict=True)
-    ):
-        good = kind == "right" or (kind == "partial" and n == 0)
+    for n, (fill, options) in enumerate(zip(fills, pq.gap_options, strict=True)):
         if options:
-            pick = answer_text if good else next(o for o in options if o != answer_text)
-            await pilot.press(key(options.index(pick)))  # picks and moves to the next gap
-            fills.append(pick)
+            await pilot.press(key(options.index(fill)))
         else:
-            text = answer_text if good else "nothing"
             field = pilot.app.screen.query_one(f"#gap-{n}", Input)
             assert field.has_focus
-            await type_text(pilot, text[:1])
-            field.value = text
+            await type_text(pilot, fill[:1])
+            field.value = fill
             await pilot.press("enter")
-            fills.append(text)
-    return tuple(fills)
+    return fills
 
 
 def screen_text(app: QuizApp) -> str:

@@ -32,7 +32,7 @@ from quizgame.play.presenter import (
     status_line,
     timer_label,
 )
-from quizgame.tui import memory
+from quizgame.tui import textual_private
 from quizgame.tui.settle import settled
 from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.game_status import GameStatus
@@ -143,7 +143,8 @@ class PlayScreen(Screen[None]):
             view.focus_answer()
         self.update_status()
         self.refresh_bindings()
-        self.call_after_refresh(memory.after_question_drawn)  # GC while the player reads
+        # GC while the player reads (see quizgame/tui/textual_private.py)
+        self.call_after_refresh(textual_private.after_question_drawn, self.app)
 
     def update_status(self) -> None:
         status = self.query_one(GameStatus)

@@ -29,10 +29,10 @@ from quizgame.play.presenter import (
 )
 from quizgame.text.formatting import format_points
 from quizgame.text.safe import visible
+from quizgame.tui.textual_private import LaidOutOnce
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.cloze_gaps import ClozeGaps
 from quizgame.tui.widgets.feedback_view import FeedbackView
-from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 from quizgame.tui.widgets.match_pairs import MatchPairs
 from quizgame.tui.widgets.order_list import OrderList
 
