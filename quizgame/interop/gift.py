@@ -19,6 +19,7 @@ from typing import Any
 from quizgame.interop.feedback import feedback_text, split_feedback
 from quizgame.interop.html import html_to_text
 from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.numerical import gift_numeric, gift_numeric_text
 from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
 from quizgame.interop.weighted import (
     Weighted,
@@ -146,13 +147,8 @@ class _Reader:
             self.note(line, f"skipped essay question '{label}' — quizgame has no essay type")
             return
         if answers.startswith("#"):
-            self.note(
-                line,
-                f"skipped numerical question '{label}' — quizgame has no numerical type "
-                "(a `short` question can accept the number as text)",
-            )
-            return
-        if "~" in answers:
+            q = gift_numeric(answers, label, lambda msg: self.note(line, msg))
+        elif "~" in answers:
             q = self.multichoice(line, label, answers, fmt)
         elif "=" in answers and "->" in answers:
             q = self.matching(line, label, answers, fmt)
@@ -191,6 +187,8 @@ class _Reader:
                 result["points"] = points_value(points)
             else:
                 self.note(line, f"'{label}': `// quizgame points:` must be a number from 0 to 100")
+        if "unit" in directives and result.get("type") == "numeric" and directives["unit"]:
+            result["unit"] = directives["unit"]
         if "tags" in directives:
             tags = [t.strip() for t in directives["tags"].split(",") if t.strip()]
             if tags:
@@ -327,16 +325,30 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
         f"$CATEGORY: $course$/top/{category}",
         "",
     ]
+    written = 0
     for item in items:
         q = item.question
+        kind = kind_of(q)
+        if kind.moodle_type in ("ordering", "cloze"):
+            what = "ordering" if kind.moodle_type == "ordering" else "cloze (embedded answers)"
+            notes.append(
+                Note(
+                    item.line,
+                    f"skipped {kind.name} question '{q.id}' — GIFT has no {what} type "
+                    "(export to Moodle XML to keep it)",
+                )
+            )
+            continue
+        written += 1
         if q.points != 1:
             out.append(f"// quizgame points: {points_value(q.points)}")
         if q.tags:
             out.append(f"// quizgame tags: {', '.join(t.replace(',', ' ') for t in q.tags)}")
+        if getattr(q, "unit", None):
+            out.append(f"// quizgame unit: {q.unit}")
         head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
         general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
         body: list[str] = []
-        kind = kind_of(q)
         answers = kind.moodle_answers(q)
         if kind.moodle_type == "multichoice" and kind.form is Form.ONE:
             for ans in answers:
@@ -374,5 +386,7 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
         elif kind.moodle_type == "matching":
             for ans in answers:
                 body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
+        elif kind.moodle_type == "numerical":
+            body.append("\t" + gift_numeric_text(q.answer, q.tolerance))
         out += [head, *body, general, "}", ""]
-    return Exported("\n".join(out), notes, len(items))
+    return Exported("\n".join(out), notes, written)

@@ -10,6 +10,11 @@ from quizgame.bank.writer import bank_yaml_text
 ARTICLE_PLACEHOLDER = "PUT-THE-ARTICLE-FILE-HERE.txt"
 
 
+def lacks_evidence(q: Mapping[str, Any]) -> bool:
+    """No `evidence:` yet (a cloze needs none: its own filled-in text is its evidence)."""
+    return "evidence" not in q and q.get("type") != "cloze"
+
+
 def bank_yaml(
     title: str,
     article: str,
@@ -26,7 +31,7 @@ def bank_yaml(
     bank["questions"] = list(questions)
     body = bank_yaml_text(bank)
     header = [f"# Imported from {source} by `quizgame import`.", "#"]
-    no_evidence = sum(1 for q in questions if "evidence" not in q)
+    no_evidence = sum(1 for q in questions if lacks_evidence(q))
     no_explanation = sum(1 for q in questions if "explanation" not in q)
     todo: list[str] = []
     if article == ARTICLE_PLACEHOLDER:
@@ -50,6 +55,6 @@ def bank_yaml(
 def needs(questions: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
     """How many questions still lack evidence and an explanation."""
     return (
-        sum(1 for q in questions if "evidence" not in q),
+        sum(1 for q in questions if lacks_evidence(q)),
         sum(1 for q in questions if "explanation" not in q),
     )

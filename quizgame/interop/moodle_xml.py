@@ -12,9 +12,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
+from quizgame.interop.cloze import cloze_from_text, embedded_text
 from quizgame.interop.feedback import feedback_text, split_feedback
 from quizgame.interop.html import html_to_text, text_to_html
 from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.numerical import xml_numeric
+from quizgame.interop.ordering import GRADING, xml_ordering
 from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
 from quizgame.interop.weighted import (
     moodle_weight,
@@ -28,9 +31,6 @@ from quizgame.text.ids import slugify
 _UNSUPPORTED = {
     "essay": "quizgame has no essay type",
     "description": "quizgame has no description type",
-    "numerical": "quizgame has no numerical type (a `short` question can accept the number as text)",
-    "cloze": "quizgame has no cloze (embedded answers) type; split it into separate questions",
-    "multianswer": "quizgame has no cloze (embedded answers) type; split it into separate questions",
     "calculated": "quizgame has no calculated type",
     "calculatedsimple": "quizgame has no calculated type",
     "calculatedmulti": "quizgame has no calculated type",
@@ -40,9 +40,8 @@ _UNSUPPORTED = {
     "gapselect": "quizgame has no select-missing-words type",
     "randomsamatch": "quizgame has no random matching type",
     "random": "quizgame has no random question type",
-    "ordering": "quizgame has no ordering type",
 }
-_TYPE_WORDS = {"cloze": "cloze", "multianswer": "cloze", "ddwtos": "drag-and-drop"}
+_TYPE_WORDS = {"ddwtos": "drag-and-drop"}
 
 
 class _Lines(ET.TreeBuilder):
@@ -150,6 +149,10 @@ class _Reader:
             "truefalse": self.truefalse,
             "shortanswer": self.short,
             "matching": self.matching,
+            "numerical": self.numerical,
+            "ordering": self.ordering,
+            "cloze": self.cloze,
+            "multianswer": self.cloze,
         }
         handler = handlers.get(qtype)
         if handler is None:
@@ -248,6 +251,31 @@ class _Reader:
             q["distractors"] = distractors
         return q
 
+    def numerical(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        answers: list[tuple[float, str, float | None]] = []
+        for a in elem.findall("answer"):
+            tol = a.find("tolerance")
+            try:
+                tolerance = float(tol.text or 0) if tol is not None else None
+            except ValueError:
+                tolerance = None
+            answers.append((_fraction(a), _text_of(a, "plain_text")[0], tolerance))
+        units = [
+            (u.findtext("unit_name") or "").strip()
+            for u in elem.findall("units/unit")
+            if (u.findtext("multiplier") or "1").strip() in ("1", "1.0", "1.0000000")
+        ]
+        return xml_numeric(answers, [u for u in units if u], label, lambda m: self.note(line, m))
+
+    def ordering(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        items = [(_fraction(a), _text_of(a)[0]) for a in elem.findall("answer")]
+        grading = elem.findtext("gradingtype")
+        return xml_ordering(items, grading, label, lambda m: self.note(line, m))
+
+    def cloze(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        text = _text_of(elem.find("questiontext"))[0]
+        return cloze_from_text(text, label, lambda m: self.note(line, m))
+
 
 def parse_moodle_xml(data: bytes) -> Imported:
     """Read a Moodle XML export; every question it could not carry over becomes a `Note`."""
@@ -321,7 +349,10 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
         kind = qkind.moodle_type
         out.append(f'  <question type="{kind}">')
         out += [f"{i}<name>", f"{i}  <text>{_esc(q.id)}</text>", f"{i}</name>"]
-        out += _field("questiontext", text_to_html(q.prompt), i)
+        qtext = text_to_html(q.prompt)
+        if kind == "cloze":
+            qtext += text_to_html(embedded_text(q))
+        out += _field("questiontext", qtext, i)
         general = text_to_html(feedback_text(q.explanation, item.evidence))
         out += _field("generalfeedback", general, i)
         out.append(f"{i}<defaultgrade>{points_value(q.points)}</defaultgrade>")
@@ -364,6 +395,34 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
                 out.append(f"{i}    <text>{_esc(ans.text)}</text>")
                 out.append(f"{i}  </answer>")
                 out.append(f"{i}</subquestion>")
+        elif kind == "numerical":
+            out.append(f'{i}<answer fraction="100" format="moodle_auto_format">')
+            out.append(f"{i}  <text>{q.answer:g}</text>")
+            out += _field("feedback", "", i + "  ")
+            out.append(f"{i}  <tolerance>{q.tolerance:g}</tolerance>")
+            out.append(f"{i}</answer>")
+            if q.unit:
+                out.append(f"{i}<units>")
+                out.append(f"{i}  <unit>")
+                out.append(f"{i}    <multiplier>1</multiplier>")
+                out.append(f"{i}    <unit_name>{_esc(q.unit)}</unit_name>")
+                out.append(f"{i}  </unit>")
+                out.append(f"{i}</units>")
+            # units optional, typed in the same box, no penalty: as quizgame reads them
+            out.append(f"{i}<unitgradingtype>0</unitgradingtype>")
+            out.append(f"{i}<showunits>{'0' if q.unit else '3'}</showunits>")
+            out.append(f"{i}<unitsleft>0</unitsleft>")
+        elif kind == "ordering":
+            out.append(f"{i}<layouttype>VERTICAL</layouttype>")
+            out.append(f"{i}<selecttype>ALL</selecttype>")
+            out.append(f"{i}<selectcount>0</selectcount>")
+            out.append(f"{i}<gradingtype>{GRADING}</gradingtype>")
+            out.append(f"{i}<showgrading>SHOW</showgrading>")
+            for n, ans in enumerate(answers, 1):
+                out.append(f'{i}<answer fraction="{n}" format="html">')
+                out.append(f"{i}  <text>{_cdata(text_to_html(ans.text))}</text>")
+                out += _field("feedback", "", i + "  ")
+                out.append(f"{i}</answer>")
         if q.tags:
             out.append(f"{i}<tags>")
             out += [f"{i}  <tag><text>{_esc(t)}</text></tag>" for t in q.tags]

@@ -29,6 +29,8 @@ def test_names_become_ids_and_the_category_the_title(imported: Any) -> None:
         "white-house-reply",
         "lavrov-s-word",
         "who-said-it",
+        "how-many-countries",
+        "fill-the-gaps",
     ]
     assert imported.shuffle_choices is True
 
@@ -82,11 +84,45 @@ def test_unplayable_types_are_reported_one_line_each(imported: Any) -> None:
         in lines
     )
     skipped = [line for line in lines if "skipped" in line]
-    assert len(skipped) == 4
-    assert any(line.startswith("q.xml:226:") and "numerical" in line for line in skipped)
-    assert any(line.startswith("q.xml:250:") and "cloze" in line for line in skipped)
+    assert len(skipped) == 2
     assert any(line.startswith("q.xml:266:") and "description" in line for line in skipped)
     assert any(line.startswith("q.xml:133:") and "'not acceptable'" in line for line in lines)
+
+
+def test_numerical_and_cloze_are_imported(imported: Any) -> None:
+    q = by_id(imported)["how-many-countries"]
+    assert (q["type"], q["answer"]) == ("numeric", 2)
+    c = by_id(imported)["fill-the-gaps"]
+    assert (c["type"], c["text"]) == ("cloze", "Peskov is the Kremlin's [[spokesman]].")
+
+
+ORDERING = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="ordering">
+    <name><text>Events</text></name>
+    <questiontext format="html"><text>Put them in order.</text></questiontext>
+    <gradingtype>ABSOLUTE_POSITION</gradingtype>
+    <answer fraction="2.0000000" format="moodle_auto_format"><text>Second</text></answer>
+    <answer fraction="1.0000000" format="moodle_auto_format"><text>First</text></answer>
+    <answer fraction="3.0000000" format="html"><text><![CDATA[<p>Third</p>]]></text></answer>
+  </question>
+  <question type="cloze">
+    <name><text>Gaps</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Fill them.</p><p>a {1:MC:=b~c~%50%d} e {2:NM:=3:1} f {1:MR:=x}</p>]]></text></questiontext>
+  </question>
+</quiz>
+"""
+
+
+def test_ordering_items_follow_their_fractions_and_grading_is_noted() -> None:
+    from quizgame.interop.moodle_xml import parse_moodle_xml
+
+    out = parse_moodle_xml(ORDERING)
+    assert out.questions[0]["items"] == ["First", "Second", "Third"]
+    notes = [n.message for n in out.notes]
+    assert any("ABSOLUTE_POSITION" in m and "ordered pair" in m for m in notes)
+    assert any(m.startswith("skipped cloze question 'Gaps' — gap 3 is a MR gap") for m in notes)
+    assert len(out.questions) == 1
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
