@@ -56,6 +56,14 @@ def weighted_choice_question(
         note(
             f"'{label}': answer weights are not kept — quizgame gives each right choice an equal share"
         )
+    share = 100 / len(positive)
+    negative = [(w, t) for w, t, _ in parsed if w < 0]
+    for w, t in negative:
+        if abs(abs(w) - share) > 0.01:
+            note(
+                f"'{label}': the {w:g}% for ticking '{clip(t, 30)}' is not kept — in quizgame each "
+                f"wrong tick takes away one right choice's share ({-share:.4g}%)"
+            )
     return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
 
 
