@@ -119,6 +119,17 @@ class _QuestionBase(_Model):
     tags: list[NonEmpty] = Field(
         default_factory=list, description='Skills practised, e.g. "attribution", "main idea".'
     )
+    hint: str | None = Field(
+        default=None,
+        description="Shown after a wrong answer while a retry is on offer (Moodle's hint).",
+    )
+    feedback_correct: str | None = Field(
+        default=None, description="Shown after a fully right answer (Moodle's correct feedback)."
+    )
+    feedback_partial: str | None = Field(
+        default=None, description="Shown after a partly right answer."
+    )
+    feedback_wrong: str | None = Field(default=None, description="Shown after a wrong answer.")
 
     # the shorthands stay visible in the JSON Schema, so editors accept what `check` accepts
     _normalise_evidence = field_validator(
@@ -176,7 +187,13 @@ class ShortQuestion(_QuestionBase):
     type: Literal["short"]
     answer: NonEmpty = Field(description="The model answer, shown after answering.")
     accept: list[NonEmpty] = Field(
-        default_factory=list, description="Other answers that also count as right."
+        default_factory=list,
+        description="Other answers that also count as right; `*` in one stands for any words "
+        "(`*Interfax*`), as in Moodle.",
+    )
+    case_sensitive: bool = Field(
+        default=False,
+        description="Capitals count (Moodle's usecase); spacing and punctuation still do not.",
     )
 
 

@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
         source=source.name,
         output_name=shown,
         shuffle_choices=imported.shuffle_choices,
+        retry_credit=imported.retry_credit,
     )
     if output is None:
         sys.stdout.write(text)

@@ -38,6 +38,14 @@ _ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
 _WEIGHT = re.compile(r"^%\s*(-?\d+(?:\.\d+)?)\s*%")
 _DIRECTIVE = re.compile(r"^//\s*quizgame\s+([a-z-]+)\s*:\s*(.*)$", re.IGNORECASE)
 _FORMATS = ("html", "moodle", "plain", "markdown")
+_MOODLE_META = re.compile(r"\[(id|tag):([^\]]*)\]", re.IGNORECASE)
+# `// quizgame KEY: value` comments that carry what GIFT cannot hold, and the bank field each fills
+_TEXT_DIRECTIVES = {
+    "hint": "hint",
+    "feedback-correct": "feedback_correct",
+    "feedback-partial": "feedback_partial",
+    "feedback-wrong": "feedback_wrong",
+}
 
 
 def _protect(text: str) -> str:
@@ -87,6 +95,12 @@ class _Reader:
                 m = _DIRECTIVE.match(line)
                 if m:
                     directives[m.group(1).lower()] = m.group(2).strip()
+                for key, value in _MOODLE_META.findall(line):  # Moodle 4's `// [id:…] [tag:…]`
+                    key = key.lower()
+                    if key == "tag":
+                        directives["moodle-tags"] = directives.get("moodle-tags", "") + "," + value
+                    else:
+                        directives["moodle-id"] = value.strip()
                 continue
             body.append((n, line))
         if "title" in directives and self.title_directive is None:
@@ -189,10 +203,18 @@ class _Reader:
                 self.note(line, f"'{label}': `// quizgame points:` must be a number from 0 to 100")
         if "unit" in directives and result.get("type") == "numeric" and directives["unit"]:
             result["unit"] = directives["unit"]
-        if "tags" in directives:
-            tags = [t.strip() for t in directives["tags"].split(",") if t.strip()]
-            if tags:
-                result["tags"] = tags
+        listed = directives.get("tags", "") + "," + directives.get("moodle-tags", "")
+        tags = list(dict.fromkeys(t.strip() for t in listed.split(",") if t.strip()))
+        if tags:
+            result["tags"] = tags
+        if directives.get("moodle-id"):
+            result["id"] = directives["moodle-id"]
+        for directive, key in _TEXT_DIRECTIVES.items():
+            if directives.get(directive):
+                result[key] = _from_one_line(directives[directive])
+        sensitive = directives.get("case-sensitive", "").lower() in ("yes", "true", "1")
+        if sensitive and result.get("type") == "short":
+            result["case_sensitive"] = True
 
     def _answer_parts(self, answers: str, sep: str) -> list[str]:
         parts = [p.strip() for p in answers.split(sep)]
@@ -310,6 +332,15 @@ def escape(text: str) -> str:
     return out.replace("\r", "").replace("\n", "\\n")
 
 
+def _one_line(text: str) -> str:
+    """A text as one comment line: `\\` and line breaks escaped (see _from_one_line)."""
+    return text.replace("\\", "\\\\").replace("\r", "").replace("\n", "\\n")
+
+
+def _from_one_line(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
 def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as GIFT; each question's evidence goes into its general feedback."""
     from quizgame.game.kinds import Form, kind_of
@@ -325,6 +356,15 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
         f"$CATEGORY: $course$/top/{category}",
         "",
     ]
+    credit = bank.settings.retry_credit
+    if abs(credit - 2 / 3) > 1e-3:
+        notes.append(
+            Note(
+                1,
+                f"GIFT has no penalty: Moodle will take its default 33.3% off each retry, where this "
+                f"bank's retry_credit keeps {credit:g} — export to Moodle XML to keep it",
+            )
+        )
     written = 0
     for item in items:
         q = item.question
@@ -346,6 +386,12 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
             out.append(f"// quizgame tags: {', '.join(t.replace(',', ' ') for t in q.tags)}")
         if getattr(q, "unit", None):
             out.append(f"// quizgame unit: {q.unit}")
+        for directive, key in _TEXT_DIRECTIVES.items():
+            text = getattr(q, key, None)
+            if text:
+                out.append(f"// quizgame {directive}: {_one_line(text)}")
+        if getattr(q, "case_sensitive", False):
+            out.append("// quizgame case-sensitive: yes")
         head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
         general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
         body: list[str] = []

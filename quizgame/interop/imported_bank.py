@@ -23,11 +23,17 @@ def bank_yaml(
     source: str,
     output_name: str,
     shuffle_choices: bool | None = None,
+    retry_credit: float | None = None,
 ) -> str:
     """The YAML text of an imported bank, with a header saying what is left to do."""
     bank: dict[str, Any] = {"title": title, "article": article}
+    settings: dict[str, Any] = {}
     if shuffle_choices:
-        bank["settings"] = {"shuffle_choices": True}
+        settings["shuffle_choices"] = True
+    if retry_credit is not None and retry_credit != 0.5:
+        settings["retry_credit"] = retry_credit
+    if settings:
+        bank["settings"] = settings
     bank["questions"] = list(questions)
     body = bank_yaml_text(bank)
     header = [f"# Imported from {source} by `quizgame import`.", "#"]

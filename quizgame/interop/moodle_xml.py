@@ -15,6 +15,7 @@ from typing import Any
 from quizgame.interop.cloze import cloze_from_text, embedded_text
 from quizgame.interop.feedback import feedback_text, split_feedback
 from quizgame.interop.html import html_to_text, text_to_html
+from quizgame.interop.moodle_extras import extras_xml, moodle_extras, retry_credit_from
 from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
 from quizgame.interop.numerical import xml_numeric
 from quizgame.interop.ordering import GRADING, xml_ordering
@@ -119,6 +120,7 @@ class _Reader:
         self.lines = lines
         self.out = Imported()
         self.shuffles: list[bool] = []
+        self.penalties: list[float] = []
 
     def note(self, line: int, message: str) -> None:
         self.out.notes.append(Note(line, message))
@@ -184,13 +186,14 @@ class _Reader:
         tags = [_text_of(t, "plain_text")[0] for t in elem.findall("tags/tag")]
         if any(tags):
             result["tags"] = [t for t in tags if t]
+        moodle_extras(elem, qtype, result, self.penalties, lambda m: self.note(line, m), label)
         self.out.questions.append(result)
         self.out.lines.append(line)
 
-    def _answers(self, elem: ET.Element) -> list[tuple[float, str, str | None]]:
+    def _answers(self, elem: ET.Element, html: bool = True) -> list[tuple[float, str, str | None]]:
         out: list[tuple[float, str, str | None]] = []
         for a in elem.findall("answer"):
-            text = _text_of(a)[0]
+            text = _text_of(a, "html" if html else "moodle_auto_format")[0]
             feedback = _text_of(a.find("feedback"))[0] or None
             if text:
                 out.append((_fraction(a), text, feedback))
@@ -226,9 +229,12 @@ class _Reader:
         return q
 
     def short(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
-        return weighted_short_question(
-            self._answers(elem), label=label, note=lambda msg: self.note(line, msg)
+        q = weighted_short_question(
+            self._answers(elem, html=False), label=label, note=lambda msg: self.note(line, msg)
         )
+        if q is not None and _flag(elem, "usecase", False):
+            q["case_sensitive"] = True
+        return q
 
     def matching(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
         pairs: list[dict[str, str]] = []
@@ -291,6 +297,7 @@ def parse_moodle_xml(data: bytes) -> Imported:
     out = reader.out
     if reader.shuffles:
         out.shuffle_choices = all(reader.shuffles)
+    out.retry_credit = retry_credit_from(reader.penalties, lambda m: reader.note(0, m))
     rejoin_parts(out)
     finish_ids(out)
     return out
@@ -331,6 +338,8 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     bank = loaded.bank
     shuffle = "true" if bank.settings.shuffle_choices else "false"
     items, notes = portable_questions(loaded, lines, "Moodle XML")
+    # the game's retry credit is what Moodle's penalty leaves: 1 − penalty on the first retry
+    penalty = f"{1 - bank.settings.retry_credit:.7f}"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f"<!-- Exported by quizgame from {_esc(loaded.path.name).replace('--', '-')}. -->",
@@ -356,7 +365,7 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
         general = text_to_html(feedback_text(q.explanation, item.evidence))
         out += _field("generalfeedback", general, i)
         out.append(f"{i}<defaultgrade>{points_value(q.points)}</defaultgrade>")
-        out.append(f"{i}<penalty>{'1' if kind == 'truefalse' else '0.3333333'}</penalty>")
+        out.append(f"{i}<penalty>{penalty}</penalty>")
         out.append(f"{i}<hidden>0</hidden>")
         if kind == "multichoice":
             single = qkind.form is Form.ONE
@@ -379,7 +388,7 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
                 )
                 out.append(f"{i}</answer>")
         elif kind == "shortanswer":
-            out.append(f"{i}<usecase>0</usecase>")
+            out.append(f"{i}<usecase>{1 if q.case_sensitive else 0}</usecase>")
             for ans in answers:
                 out.append(f'{i}<answer fraction="100" format="moodle_auto_format">')
                 out.append(f"{i}  <text>{_esc(ans.text)}</text>")
@@ -423,6 +432,7 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
                 out.append(f"{i}  <text>{_cdata(text_to_html(ans.text))}</text>")
                 out += _field("feedback", "", i + "  ")
                 out.append(f"{i}</answer>")
+        out += extras_xml(q, i, _field)
         if q.tags:
             out.append(f"{i}<tags>")
             out += [f"{i}  <tag><text>{_esc(t)}</text></tag>" for t in q.tags]

@@ -86,9 +86,17 @@ def weighted_short_question(
     if not accepted:
         note(f"skipped short-answer question '{label}' — it has no right answer")
         return None
-    q: QuestionDict = {"type": "short", "answer": accepted[0]}
-    if len(accepted) > 1:
-        q["accept"] = accepted[1:]
+    # `*` is Moodle's wildcard: such answers stay patterns in `accept`; the model answer shown to
+    # students is the first one without it (or the pattern's words when every answer has one)
+    plain = [a for a in accepted if "*" not in a]
+    first = plain[0] if plain else " ".join(accepted[0].replace("*", " ").split())
+    if not first:
+        note(f"skipped short-answer question '{label}' — its only right answer is `*` (anything)")
+        return None
+    q: QuestionDict = {"type": "short", "answer": first}
+    rest = [a for a in accepted if a != first]
+    if rest:
+        q["accept"] = rest
     return q
 
 

@@ -225,6 +225,9 @@ class PlainGame:
         for line in evidence_lines(self.session.article, result.evidence):
             self.say(f"Evidence {line}")
         if hide_answer:
+            hint = result.question.question.hint
+            if hint:
+                self.say(f"Hint: {hint}")
             self.say("Re-read the evidence above, then try again — or answer n to see the answer.")
         else:
             self.print_answer(result)

@@ -159,11 +159,14 @@ def feedback_lines(
         hint = "r: try again (for reduced credit) · Enter: show the answer · e: evidence"
     else:
         hint = "Enter: next question · e: jump to the evidence"
-    explanation = (
-        "Re-read the highlighted passage, then try again — or press Enter to see the answer."
-        if hide
-        else result.explanation
-    )
+    explanation = result.explanation
+    if hide:
+        retry_hint = result.question.question.hint  # the author's retry hint (Moodle's <hint>)
+        explanation = (
+            f"Hint: {retry_hint} Then try again — or press Enter to see the answer."
+            if retry_hint
+            else "Re-read the highlighted passage, then try again — or press Enter to see the answer."
+        )
     return FeedbackLines(
         headline=result.headline,
         outcome=result.outcome.value,

@@ -153,6 +153,14 @@ def test_gift_numerical_forms(answers: str, expected: dict[str, Any] | None) -> 
         assert len(notes) == 1
 
 
+def test_moodle_id_and_tag_comments_are_kept() -> None:
+    from quizgame.interop.gift import parse_gift
+
+    out = parse_gift("// [id:q-17] [tag:inference] [tag:Year 9]\n::T::Who? {=A ~B}\n")
+    (q,) = out.questions
+    assert (q["id"], q["tags"]) == ("q-17", ["inference", "Year 9"])
+
+
 def test_line_numbers_point_at_each_question(imported: Any) -> None:
     source = GIFT_FILE.read_text(encoding="utf-8").splitlines()
     for q, line in zip(imported.questions, imported.lines, strict=True):

@@ -125,6 +125,59 @@ def test_ordering_items_follow_their_fractions_and_grading_is_noted() -> None:
     assert len(out.questions) == 1
 
 
+EXTRAS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="shortanswer">
+    <name><text>Site</text></name>
+    <questiontext format="html"><text>Which site?</text></questiontext>
+    <penalty>0.2</penalty>
+    <usecase>1</usecase>
+    <answer fraction="100" format="moodle_auto_format"><text>*Interfax*</text></answer>
+    <answer fraction="100" format="moodle_auto_format"><text>Interfax</text></answer>
+    <hint format="html"><text><![CDATA[<p>Read <b>p13</b>.</p>]]></text></hint>
+    <hint format="html"><text>Second hint</text></hint>
+  </question>
+  <question type="multichoice">
+    <name><text>Pick</text></name>
+    <questiontext format="html"><text>Pick two.</text></questiontext>
+    <penalty>0.5</penalty>
+    <single>false</single>
+    <correctfeedback format="html"><text>All right!</text></correctfeedback>
+    <partiallycorrectfeedback format="html"><text>Some right.</text></partiallycorrectfeedback>
+    <incorrectfeedback format="html"><text>No.</text></incorrectfeedback>
+    <answer fraction="50"><text>a</text></answer>
+    <answer fraction="50"><text>b</text></answer>
+    <answer fraction="-100"><text>c</text></answer>
+  </question>
+  <question type="truefalse">
+    <name><text>TF</text></name>
+    <questiontext format="html"><text>True?</text></questiontext>
+    <penalty>1</penalty>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>
+"""
+
+
+def test_hints_outcome_feedback_usecase_wildcards_weights_and_penalty() -> None:
+    from quizgame.interop.moodle_xml import parse_moodle_xml
+
+    out = parse_moodle_xml(EXTRAS)
+    site, pick, _ = out.questions
+    assert site["answer"] == "Interfax" and site["accept"] == ["*Interfax*"]
+    assert site["case_sensitive"] is True
+    assert site["hint"] == "Read p13."
+    assert pick["feedback_correct"] == "All right!"
+    assert pick["feedback_partial"] == "Some right."
+    assert pick["feedback_wrong"] == "No."
+    assert out.retry_credit == 0.8  # the most common penalty of the two; true/false's 1 ignored
+    notes = [n.format("x.xml") for n in out.notes]
+    assert any("only the first of 2 hints" in n for n in notes)
+    assert any("the -100% for ticking 'c' is not kept" in n for n in notes)
+    assert any("different penalties (0.5 besides 0.2)" in n for n in notes)
+
+
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
  <!ENTITY lol "lol">

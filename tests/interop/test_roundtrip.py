@@ -174,6 +174,21 @@ CASES: dict[str, str] = {
         explanation: He said it is a long way.
         tags: [attribution]
 """,
+    "moodle-extras": """
+      - id: media-site
+        type: short
+        prompt: Which Russian media site reported Peskov's words?
+        answer: Interfax
+        accept: ["*Interfax*"]
+        case_sensitive: true
+        hint: 'Look for "according to" in p13.'
+        feedback_correct: Well found.
+        feedback_wrong: "Not quite.\nRead p13 again."
+        explanation: It is named in p13.
+        evidence:
+          - quote: according to the Russian media site Interfax
+            passage: p13
+""",
 }
 
 GIFT_HAS_NO = {"order", "cloze"}
@@ -251,6 +266,30 @@ def test_gift_says_what_it_cannot_carry(
     assert f"bank.yaml:4: warning: skipped {qtype} question" in err
     assert "export to Moodle XML to keep it" in err
     assert "::" not in out.read_text(encoding="utf-8")
+
+
+def test_retry_credit_travels_as_moodle_penalty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = _bank(tmp_path, "numeric")
+    text = bank.read_text(encoding="utf-8").replace(
+        "questions:", "settings:\n  retry_credit: 0.25\nquestions:"
+    )
+    bank.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.xml"
+    assert run_cli(capsys, "export", str(bank), "--to", "moodle-xml", "-o", str(out))[0] == 0
+    assert "<penalty>0.7500000</penalty>" in out.read_text(encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    code, _, err = run_cli(
+        capsys, "import", str(out), "--article", str(tmp_path / "article.txt"), "-o", str(back)
+    )
+    assert code == 0, err
+    loaded = load_bank(back).loaded
+    assert loaded is not None and loaded.bank.settings.retry_credit == 0.25
+    code, _, err = run_cli(
+        capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path / "o.gift")
+    )
+    assert code == 0 and "GIFT has no penalty" in err and "keeps 0.25" in err
 
 
 def test_gift_export_warns_about_arrows_in_short_answers(
