@@ -7,6 +7,7 @@ commands which never show a screen (`--help`, `check`) do not load Textual throu
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,33 @@ def test_help_and_check_do_not_import_textual() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_readme_map_names_every_package_and_nothing_else() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Development", 1)[1].split("```", 2)[1]
+    named: set[str] = set()
+    for line in section.splitlines()[2:]:
+        if line[4:5] == " ":  # a description running on
+            continue
+        names = re.split(r"\s{3,}", line.strip())[0]  # `tui/`, `cli.py  commands/`
+        named |= {word.rstrip("/") for word in names.split() if word.endswith("/")}
+    packages = {p.name for p in (ROOT / "quizgame").iterdir() if (p / "__init__.py").is_file()} - {
+        "banks"
+    }
+    assert named == packages
+
+
+def test_the_architecture_doc_names_only_modules_that_exist() -> None:
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = doc.split("```", 2)[1]
+    for line in tree.splitlines():
+        if not line.strip():
+            continue
+        package = line.split()[0].rstrip("/").rstrip(",")
+        for module in re.findall(r"([a-z_]+\.py)", line):
+            where = ROOT / "quizgame" / module
+            nested = list((ROOT / "quizgame").glob(f"*/{module}")) + list(
+                (ROOT / "quizgame").glob(f"*/*/{module}")
+            )
+            assert where.exists() or nested, f"docs/architecture.md names {module} ({package})"

@@ -15,7 +15,7 @@ from quizgame.article.evidence import ResolvedEvidence
 from quizgame.bank.discovery import bank_files
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
-from quizgame.bank.models import EvidenceQuestion
+from quizgame.game.kinds import kind_of
 from quizgame.game.scoring import right_answer_text
 from quizgame.results.reports import BankMeta, QuestionMeta
 
@@ -26,9 +26,9 @@ def bank_meta(loaded: LoadedBank) -> BankMeta:
         quotes = tuple(_quoted(loaded, e) for e in loaded.evidence.get(q.id, ())) or tuple(
             e.quote for e in q.evidence
         )
-        if isinstance(q, EvidenceQuestion):
-            part_b = loaded.part_b.get(q.id, {}).get(q.part_b.answer)
-            quotes = (*quotes, _quoted(loaded, part_b) if part_b else q.part_b.answer)
+        for answer in kind_of(q).part_b_proofs(q):
+            part_b = loaded.part_b.get(q.id, {}).get(answer)
+            quotes = (*quotes, _quoted(loaded, part_b) if part_b else answer)
         questions.append(
             QuestionMeta(
                 q.id,

@@ -39,9 +39,20 @@ class QuizApp(App[int]):
     TITLE = "quizgame"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("f1,question_mark", "help", "Help", tooltip="this help"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="quit (asks first during a game)",
+        ),
     ]
+    # Keys Textual handles itself, for the help screen.
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Tab / shift+Tab", "move between the article, the choices and buttons"),
+    )
 
     def __init__(
         self,

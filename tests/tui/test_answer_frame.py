@@ -16,7 +16,7 @@ from quizgame.tui import textual_private
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from tests.answers import response
-from tests.tui.driver import Game, answer, key, run_async
+from tests.tui.driver import Game, answer, key
 
 
 async def ready_to_answer(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) -> str:
@@ -50,7 +50,6 @@ async def ready_to_answer(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQu
     return "enter"
 
 
-@run_async
 async def test_an_answer_is_laid_out_and_drawn_once(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,7 +87,6 @@ async def test_an_answer_is_laid_out_and_drawn_once(
     assert counts.count(1) >= len(counts) * 2 // 3, counts
 
 
-@run_async
 async def test_match_feedback_lists_each_pair_marked(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -112,7 +110,6 @@ async def test_match_feedback_lists_each_pair_marked(game: Game) -> None:
             assert f"{n}. {left} → " in text
 
 
-@run_async
 async def test_start_up_objects_are_frozen_once_and_each_question_collects(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -42,11 +42,21 @@ from quizgame.tui.widgets.question_view import QuestionView
 
 class PlayScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,n", "next", "Next"),
-        Binding("r", "retry", "Try again"),
-        Binding("e", "jump", "Evidence"),
-        Binding("f2", "layout", "Layout"),
-        Binding("escape", "leave", "Leave"),
+        Binding(
+            "enter,n",
+            "next",
+            "Next",
+            tooltip="next question (or show the answer when a retry is offered)",
+        ),
+        Binding("r", "retry", "Try again", tooltip="try again, for reduced credit (practice mode)"),
+        Binding("e", "jump", "Evidence", tooltip="jump between the question and its evidence"),
+        Binding("f2", "layout", "Layout", tooltip="switch layout: side by side / stacked"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="go back (asks first, then back to the bank list, or quits)",
+        ),
     ]
 
     @dataclass

@@ -48,7 +48,15 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     QuestionView > #submit { margin-bottom: 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Submit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Submit",
+            show=False,
+            tooltip="submit (match and select-all questions)",
+        )
+    ]
 
     @dataclass
     class Answered(Message):

@@ -17,7 +17,7 @@ from quizgame.cli import main
 from quizgame.text.normalise import normalise_text
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 LABELS: list[dict[str, str]] = yaml.safe_load((DATA / "seed_attributions.yaml").read_text("utf-8"))
 
 
