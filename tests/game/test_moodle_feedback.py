@@ -9,7 +9,7 @@ from quizgame.bank.models import ShortQuestion
 from quizgame.game.scoring import score
 from quizgame.game.session import GameSession
 from quizgame.play.presenter import feedback_lines
-from tests.test_check import HEADER, write_bank
+from tests.bank.test_check import HEADER, write_bank
 
 SHORT = """\
   - id: site

@@ -14,7 +14,7 @@ from quizgame.game.kinds import kind_of
 from quizgame.game.outcome import Outcome, ResponseError
 from quizgame.play.plain_inputs import parse_order
 from quizgame.text.numbers import format_number, parse_number
-from tests.test_check import HEADER, write_bank
+from tests.bank.test_check import HEADER, write_bank
 
 BASE = {"id": "q", "prompt": "p?", "explanation": "e", "evidence": ["x"]}
 
