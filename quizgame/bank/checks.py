@@ -24,6 +24,7 @@ from quizgame.bank.diagnostics import Diagnostic, error, warning
 from quizgame.bank.models import (
     ChoiceQuestion,
     ClozeQuestion,
+    Evidence,
     EvidenceQuestion,
     MatchQuestion,
     MultiQuestion,
@@ -31,6 +32,7 @@ from quizgame.bank.models import (
     OrderQuestion,
     ShortQuestion,
     TrueFalseQuestion,
+    evidence_list,
 )
 from quizgame.bank.yamlnodes import Node
 
@@ -94,6 +96,7 @@ def check_bank(
 ) -> tuple[
     Article | None, dict[str, tuple[ResolvedEvidence, ...]], dict[str, dict[str, ResolvedEvidence]]
 ]:
+    _missing_dash(q_nodes, shown, diags)
     article = _load_article(data, root, bank_path, shown, diags)
     _check_ids(q_nodes, shown, diags)
     evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
@@ -105,7 +108,76 @@ def check_bank(
             evidence[q.id] = _check_evidence(q, qnode, article, shown, diags)
             if isinstance(q, EvidenceQuestion):
                 part_b[q.id] = _check_part_b(q, qnode, article, shown, diags)
+    if article is not None:  # a broken field must not hide the same question's misquote
+        _check_evidence_of_invalid(data, questions, q_nodes, article, shown, diags)
     return article, evidence, part_b
+
+
+class _EvidenceOnly:
+    """What _check_evidence needs of a question that failed validation: its evidence list."""
+
+    def __init__(self, evidence: list[Evidence]) -> None:
+        self.evidence = evidence
+
+
+def _check_evidence_of_invalid(
+    data: dict[str, Any],
+    questions: list[tuple[int, Any]],
+    q_nodes: list[Node],
+    article: Article,
+    shown: str,
+    diags: list[Diagnostic],
+) -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    raw = data.get("questions")
+    if not isinstance(raw, list):
+        return
+    valid = {i for i, _ in questions}
+    adapter = TypeAdapter(list[Evidence])
+    for i, item in enumerate(raw):
+        if i in valid or i >= len(q_nodes) or not isinstance(item, dict):
+            continue
+        try:
+            listed = adapter.validate_python(evidence_list(item.get("evidence")))
+        except ValidationError:
+            continue  # the field itself is broken: that is already reported
+        _check_evidence(_EvidenceOnly(listed), q_nodes[i], article, shown, diags)
+
+
+def _missing_dash(q_nodes: list[Node], shown: str, diags: list[Diagnostic]) -> None:
+    """A question whose mapping holds a second `id:` is two questions run together: the `- `
+    before the second was forgotten. Say that once, instead of the duplicate keys and unknown keys
+    the merged mapping produces from there on."""
+    for n, qnode in enumerate(q_nodes):
+        if qnode.kind != "map":
+            continue
+        ids = [(k, v) for k, v in qnode.pairs if k.value == "id"]
+        if len(ids) < 2:
+            continue
+        second, second_id = ids[1]
+        end = q_nodes[n + 1].line if n + 1 < len(q_nodes) else 1 << 30
+        noise = {"duplicate-key", "unknown-key", "missing-field", "invalid", "type"}
+        diags[:] = [
+            d
+            for d in diags
+            if not (
+                d.code in noise
+                and (second.line <= d.line < end or d.line == qnode.line)
+                and d.file == shown
+            )
+        ]
+        diags.append(
+            error(
+                shown,
+                second.line,
+                second.col,
+                "this looks like a new question without its leading `- `",
+                f"write `- id: {second_id.value}` here, with the `- ` where the other questions "
+                "have theirs; until then YAML reads it as more keys of the question above",
+                code="missing-dash",
+            )
+        )
 
 
 def _load_article(

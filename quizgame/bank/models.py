@@ -46,7 +46,7 @@ class Evidence(_Model):
     )
 
 
-def _evidence_list(value: Any) -> Any:
+def evidence_list(value: Any) -> Any:
     """Accept `evidence: "quote"` and `- "quote"` items as shorthand for `{quote: ...}`."""
     if isinstance(value, (str, dict)):
         value = [value]
@@ -138,7 +138,7 @@ class _QuestionBase(_Model):
         json_schema_input_type=str
         | Evidence
         | Annotated[list[str | Evidence], Field(min_length=1)],
-    )(_evidence_list)
+    )(evidence_list)
 
 
 class _ChoiceListMixin(BaseModel):
@@ -299,7 +299,7 @@ class ClozeQuestion(_QuestionBase):
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             return data
         filled = " ".join(filled_text(data["text"]).split())
-        evidence = _evidence_list(data.get("evidence", []))
+        evidence = evidence_list(data.get("evidence", []))
         if not isinstance(evidence, list):
             return data  # the field's own validation reports it
         first = evidence[0] if evidence else None
