@@ -13,7 +13,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 
 class Mode(StrEnum):
@@ -174,7 +174,9 @@ class MultiQuestion(_QuestionBase, _ChoiceListMixin):
 
 class TrueFalseQuestion(_QuestionBase):
     type: Literal["truefalse"]
-    answer: bool = Field(description="true or false.")
+    answer: StrictBool = Field(
+        description='true or false (unquoted; "false", 0 or off are not accepted, as in the schema).'
+    )
     feedback_true: str | None = Field(default=None, description="Shown when the student says true.")
     feedback_false: str | None = Field(
         default=None, description="Shown when the student says false."

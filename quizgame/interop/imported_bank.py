@@ -54,7 +54,10 @@ def bank_yaml(
         )
     if todo:
         header += ["# Still to do (`quizgame check` lists each one with its line):", *todo, "#"]
-    header.append(f"# Check it with:  quizgame check {output_name}")
+    if output_name == "-":  # printed, not saved: there is no file name to give yet
+        header.append("# Save it as a .yaml file, then check it with:  quizgame check FILE.yaml")
+    else:
+        header.append(f"# Check it with:  quizgame check {output_name}")
     return "\n".join(header) + "\n" + body
 
 

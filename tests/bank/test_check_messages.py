@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quizgame.article.evidence import marked_difference
 from quizgame.bank.loader import load_bank
 from tests.bank.test_check import HEADER, write_bank
@@ -109,3 +111,56 @@ def test_a_forgotten_dash_is_named_once(tmp_path: Path) -> None:
     assert (d.line, d.col) == (11, 5)
     assert d.message == "this looks like a new question without its leading `- `"
     assert d.hint is not None and d.hint.startswith("write `- id: q2` here")
+
+
+TF = """\
+  - id: q1
+    type: truefalse
+    prompt: "True or false: the Kremlin refuted the claim."
+    answer: {value}
+    explanation: e
+    evidence: The Kremlin on Tuesday refuted President Trump's claim
+"""
+
+
+def test_truefalse_answers_are_what_the_schema_says(tmp_path: Path) -> None:
+    """`check` applies the model the schema is generated from: a real boolean, nothing else."""
+    from quizgame.commands.schema import schema_text
+
+    tf = __import__("json").loads(schema_text())["$defs"]["TrueFalseQuestion"]
+    assert tf["properties"]["answer"]["type"] == "boolean"
+    for value, ok in (("true", True), ("false", True), ('"false"', False), ("1", False)):
+        found = load_bank(write_bank(tmp_path, HEADER + TF.format(value=value))).diagnostics
+        assert (found == []) is ok, (value, found)
+
+
+def test_missing_field_hints_say_who_needs_it(tmp_path: Path) -> None:
+    body = (
+        TF.format(value="true")
+        .replace("    explanation: e\n", "")
+        .replace(
+            "    evidence: The Kremlin on Tuesday refuted President Trump's claim\n",
+            "    evidence:\n      - passage: p1\n",
+        )
+    )
+    hints = sorted(d.hint or "" for d in load_bank(write_bank(tmp_path, HEADER + body)).diagnostics)
+    assert hints == [
+        "add `explanation: …` here (every `truefalse` question needs one)",
+        "add `quote: …` here",
+    ]
+
+
+def test_counts_read_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quizgame.cli import main
+
+    path = write_bank(tmp_path, HEADER + TF.format(value="true"))
+    assert main(["check", str(path)]) == 0
+    assert ": 1 question, no errors" in capsys.readouterr().err
+
+
+def test_an_import_printed_to_stdout_says_to_save_it_first() -> None:
+    from quizgame.interop.imported_bank import bank_yaml
+
+    text = bank_yaml("T", "a.txt", [], source="q.gift", output_name="-")
+    assert "quizgame check -" not in text
+    assert "# Save it as a .yaml file, then check it with:  quizgame check FILE.yaml" in text
