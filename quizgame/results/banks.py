@@ -38,11 +38,24 @@ def bank_meta(loaded: LoadedBank) -> BankMeta:
                 right_answer_text(q),
                 tuple(dict.fromkeys(quotes)),
                 float(q.points),
+                _right_options(q),
             )
         )
     return BankMeta(
         loaded.bank_id, loaded.content_hash, loaded.bank.title, tuple(questions), str(loaded.path)
     )
+
+
+def _right_options(q: object) -> tuple[str, ...]:
+    """Select-all: the right options; match: each right pair as "left → right" (the Responses
+    report counts options and pairs the same way)."""
+    pairs = getattr(q, "pairs", None)
+    if q.__class__.__name__ == "MatchQuestion" and pairs:
+        return tuple(f"{p.left} → {p.right}" for p in pairs)
+    answers = getattr(q, "answers", None)
+    if q.__class__.__name__ == "MultiQuestion" and answers:
+        return tuple(answers)
+    return ()
 
 
 def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:

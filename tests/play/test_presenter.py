@@ -71,10 +71,11 @@ def test_feedback_hides_the_answer_while_a_retry_is_open(loaded_bank: LoadedBank
     r = s.submit("The White House")
     hidden = feedback_lines(r, s.article)
     assert hidden.right_answer is None and "try again" in hidden.next_hint
-    assert hidden.explanation != pq.question.explanation
-    assert hidden.evidence[0].startswith("p1: “The Kremlin on Tuesday")
+    # before the last attempt: the verdict only — no explanation, notes or evidence
+    assert hidden.explanation == "" and hidden.notes == () and hidden.evidence == ()
     shown = feedback_lines(r, s.article, gave_up=True)
     assert shown.right_answer == "The Kremlin" and shown.explanation == pq.question.explanation
+    assert shown.evidence[0].startswith("p1: “The Kremlin on Tuesday")
     assert choice_marks(pq, "The White House", reveal=False) == {0: "✗ your answer"}
     assert choice_marks(pq, "The White House") == {0: "✗ your answer", 1: "✓ right answer"}
 

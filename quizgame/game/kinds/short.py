@@ -1,4 +1,8 @@
-"""`short`: a typed answer, compared ignoring case, spacing and punctuation."""
+"""`short`: a typed answer, compared ignoring case, spacing and punctuation.
+
+Numbers match whatever thousands separators they are typed with: `400,000,000`, `400 000 000`,
+`400'000'000` and `400000000` are one answer (a dot is a decimal point, never a separator).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from quizgame.text.normalise import loose_key, normalise_text
 
 def _key(text: str, case_sensitive: bool) -> str:
     """loose_key (spacing and punctuation do not count), keeping capitals when they count."""
+    text = _THOUSANDS.sub("", text)  # 1,200 and 1200 are the same answer
     if not case_sensitive:
         return loose_key(text)
     folded = normalise_text(text, fold_case=False)
@@ -43,6 +48,15 @@ def short_answer_right(q: ShortQuestion, typed: str) -> bool:
         elif key == _key(accepted, cs):
             return True
     return False
+
+
+# a separator between digit groups: a digit before, exactly three digits (then no digit) after
+_THOUSANDS = re.compile(r"(?<=\d)[,'’_ \u00a0\u202f](?=\d{3}(?!\d))")
+
+
+def short_key(text: str) -> str:
+    """The comparison key for a typed answer: `loose_key` after joining digit groups."""
+    return loose_key(_THOUSANDS.sub("", text))
 
 
 class ShortKind(QuestionKind[ShortQuestion]):
