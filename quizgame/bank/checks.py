@@ -406,12 +406,15 @@ def _check_evidence(
                     error(shown, pnode.line, pnode.col, look.problem, look.hint, code="evidence")
                 )
             else:
+                problem = look.problem or "evidence not found"
+                if isinstance(q, ClozeQuestion) and i == 0 and problem.startswith("evidence quote"):
+                    problem = "the cloze text with its gaps filled in is not in the article"
                 diags.append(
                     error(
                         shown,
                         where.line,
                         where.col,
-                        look.problem or "evidence not found",
+                        problem,
                         look.hint,
                         code="evidence-not-found",
                     )

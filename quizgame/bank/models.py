@@ -121,7 +121,8 @@ class _QuestionBase(_Model):
     )
     hint: str | None = Field(
         default=None,
-        description="Shown after a wrong answer while a retry is on offer (Moodle's hint).",
+        description="Shown after a wrong answer while a retry is on offer, the only help then "
+        "(Moodle's hint): do not give the answer away.",
     )
     feedback_correct: str | None = Field(
         default=None, description="Shown after a fully right answer (Moodle's correct feedback)."

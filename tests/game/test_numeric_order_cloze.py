@@ -175,7 +175,7 @@ def test_check_rules_for_the_new_types(tmp_path: Path) -> None:
     assert found == [
         (8, "warning", "tolerance 5 is as large as the answer 2"),
         (14, "error", "item 'first' appears twice"),
-        (19, "error", "evidence quote not found in the article"),
+        (19, "error", "the cloze text with its gaps filled in is not in the article"),
         (21, "error", "gap 1: distractor 'tuesday' is the gap's answer"),
         (22, "warning", "gap 1: `accept` has no effect on a gap with distractors"),
     ]
