@@ -74,6 +74,7 @@ class AnswerResult:
     streak: int = 0
     bonus: float = 0.0
     kept_earlier: bool = False  # an earlier attempt scored more: its points are the ones kept
+    near_miss: bool = False  # a short answer one typo off: "almost", and a free retry
 
     @property
     def final(self) -> bool:
@@ -83,6 +84,8 @@ class AnswerResult:
     def headline(self) -> str:
         """`✓ Correct`, `◐ Partly right` or `✗ Wrong` — symbol and word, never colour alone."""
         label = "Time's up" if self.timed_out else self.outcome.label
+        if self.near_miss:
+            label = "Almost — check the spelling"
         return f"{self.outcome.symbol} {label}"
 
     @property

@@ -17,8 +17,9 @@ from typing import Any
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import Mode, Settings, TrueFalseQuestion
+from quizgame.bank.models import Mode, Settings, ShortQuestion, TrueFalseQuestion
 from quizgame.game.kinds import AnyQuestion, kind_of
+from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
 from quizgame.game.records import AnswerRecord, GameInfo, NullSink, ResultSink
@@ -60,6 +61,7 @@ class GameSession:
         self._results: dict[str, AnswerResult] = {}
         self._pending: AnswerResult | None = None  # last non-final attempt (practice retries)
         self._best: dict[str, float] = {}  # best points of any attempt so far, per question
+        self._free: dict[str, int] = {}  # free retries granted per question (spelling help)
         self._tried: dict[str, list[Any]] = {}  # every response given, per question
         self._paused_at: float | None = None  # help or a dialog is open: the timer stands still
         self._streak = 0
@@ -141,6 +143,14 @@ class GameSession:
     def feedback_now(self) -> bool:
         """Practice and guided show feedback after each answer; exam saves it for the summary."""
         return self.mode is not Mode.EXAM
+
+    @property
+    def spelling_help(self) -> bool:
+        """A short answer one typo off gets "almost" and a free retry: the bank's setting, by
+        default on in practice and guided; never in exams, which say nothing before the end."""
+        if self.mode is Mode.EXAM:
+            return False
+        return self.settings.spelling_help is not False
 
     @property
     def max_attempts(self) -> int:
@@ -291,7 +301,18 @@ class GameSession:
             shown, stored = response_text(q, response), response_json(q, response)
         if not timed_out:
             self._tried.setdefault(q.id, []).append(response)
-        points = q.points * fraction * (self.settings.retry_credit ** (attempt - 1))
+        free = self._free.get(q.id, 0)  # free retries granted (a near miss in spelling)
+        counted = attempt - free
+        near = (
+            not timed_out
+            and free == 0
+            and outcome is Outcome.WRONG
+            and self.spelling_help
+            and isinstance(q, ShortQuestion)
+            and isinstance(response, str)
+            and near_miss(response, (q.answer, *q.accept))
+        )
+        points = q.points * fraction * (self.settings.retry_credit ** (counted - 1))
         timer = self.settings.timer_seconds
         if self.settings.speed_points and timer and fraction > 0:
             points *= 1 - min(seconds / timer, 1.0) / 2
@@ -299,11 +320,13 @@ class GameSession:
         kept_earlier = earlier > points
         points = max(points, earlier)  # a retry never lowers the question's score
         self._best[q.id] = points
-        can_retry = (
+        if near:
+            self._free[q.id] = 1
+        can_retry = near or (
             not timed_out
             and outcome is not Outcome.CORRECT
-            and attempt < self.max_attempts
-            and retry_can_raise(q, points, attempt, self.settings.retry_credit)
+            and counted < self.max_attempts
+            and retry_can_raise(q, points, counted, self.settings.retry_credit)
         )
         bonus = 0.0
         streak = self._streak
@@ -331,6 +354,7 @@ class GameSession:
             streak=streak,
             bonus=round(bonus, 4),
             kept_earlier=kept_earlier,
+            near_miss=near,
         )
         self.sink.record_answer(
             AnswerRecord(

@@ -124,7 +124,12 @@ class PlainGame:
                 # while a retry is on offer the answer stays hidden, as in the TUI
                 self.print_feedback(result, hide_answer=result.can_retry)
                 if result.can_retry:
-                    if self.ask_yes_no("Try again for reduced credit? [y/n] "):
+                    offer = (
+                        "Try again? It is free: fix the spelling. [y/n] "
+                        if result.near_miss
+                        else "Try again for reduced credit? [y/n] "
+                    )
+                    if self.ask_yes_no(offer):
                         s.retry()
                         continue
                     self.print_reveal(result)

@@ -191,6 +191,8 @@ def feedback_lines(
     right = None if result.outcome is Outcome.CORRECT or hide else result.right_answer
     if review:
         hint = "Esc: back to the summary · e / E: next / previous evidence"
+    elif hide and result.near_miss:
+        hint = "r: try again (free: fix the spelling) · Enter: show the answer"
     elif hide:
         hint = "r: try again (for reduced credit) · Enter: show the answer"
     else:

@@ -198,3 +198,32 @@ def test_skill_breakdown_by_tag(loaded_bank: LoadedBank) -> None:
     row = skills["attribution"]
     assert row.questions == row.right == len(tagged)
     assert row.max_points == sum(q.points for q in tagged) and row.percent == 100
+
+
+def test_near_miss_is_one_typo_on_words_of_four_letters_or_more() -> None:
+    from quizgame.game.kinds.short import near_miss
+
+    assert near_miss("unaceptable", ("unacceptable",))  # a letter dropped
+    assert near_miss("unacceptible", ("unacceptable",))  # changed
+    assert near_miss("unaccpetable", ("unacceptable",))  # two swapped
+    assert near_miss("Unacceptible!", ("unacceptable",))  # case and punctuation do not count
+    assert not near_miss("unacceptable", ("unacceptable",))  # right is not "almost"
+    assert not near_miss("unaceptible", ("unacceptable",))  # two typos
+    assert not near_miss("cat", ("car",))  # too short to tell a typo from another word
+
+
+def test_spelling_help_gives_one_free_retry(loaded_bank: LoadedBank) -> None:
+    s = GameSession(loaded_bank)
+    pq = go_to(s, "short")
+    q: Any = pq.question
+    typo = q.answer[:-1] + ("x" if q.answer[-1] != "x" else "y")
+    first = s.submit(typo)
+    assert first.near_miss and first.can_retry and first.headline == "✗ Almost — check the spelling"
+    s.retry()
+    second = s.submit(q.answer)
+    assert second.points == q.points  # full credit: the retry was free
+    exam = GameSession(loaded_bank, mode=Mode.EXAM)
+    assert not exam.spelling_help
+    off = GameSession(with_settings(loaded_bank, spelling_help=False))
+    pq = go_to(off, "short")
+    assert not off.submit(typo).near_miss

@@ -435,3 +435,24 @@ async def test_match_items_and_submit_below_the_fold_come_into_view(
             await pilot.pause()
         submit = screen.query_one("#submit")
         assert submit.has_focus and window.contains_region(submit.region)
+
+
+async def test_a_one_typo_short_answer_is_almost_with_a_free_retry(
+    game: Game, tmp_path: Path
+) -> None:
+    app = game.app([write_bank(tmp_path, SHORT)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = play_screen(app)
+        screen.query_one("#short-input", Input).value = "unaceptable"
+        await pilot.press("enter")
+        await pilot.pause()
+        fb = screen.query_one(FeedbackView)
+        assert fb.lines.headline == "✗ Almost — check the spelling"
+        assert "free" in fb.lines.next_hint
+        await pilot.press("r")
+        await pilot.pause()
+        screen.query_one("#short-input", Input).value = "unacceptable"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.result is not None and screen.result.points == 1

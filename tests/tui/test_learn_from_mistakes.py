@@ -9,6 +9,7 @@ from typing import Any
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.review_screen import ReviewScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
+from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar
 from tests.tui.driver import Game, answer, screen_text, write_bank
@@ -63,6 +64,9 @@ async def test_review_steps_through_the_mistakes(game: Game, tmp_path: Path) -> 
         await pilot.pause()
         assert review.pq.id == "macron-position"
         assert "Review — Question 3 of 3" in screen_text(app)
+        article = review.query_one(ArticleView)
+        p9 = article.passage_view("p9")  # its evidence, highlighted and scrolled into view
+        assert p9.highlights and article.scroll_y <= p9.top < article.scroll_y + article.size.height
         await pilot.press("n")  # no further mistake: stays
         await pilot.pause()
         assert review.pq.id == "macron-position"

@@ -59,6 +59,31 @@ def short_key(text: str) -> str:
     return loose_key(_THOUSANDS.sub("", text))
 
 
+def near_miss(typed: str, accepted: tuple[str, ...]) -> bool:
+    """One typo from an accepted answer (a letter added, dropped, changed or two swapped), on
+    answers of four characters or more (a short word one letter off is another word)."""
+    key = short_key(typed)
+    for answer in accepted:
+        want = short_key(answer)
+        if min(len(key), len(want)) >= 4 and key != want and _one_edit(key, want):
+            return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0] if len(diff) == 2 else -1
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
+
+
 class ShortKind(QuestionKind[ShortQuestion]):
     name = "short"
     model = ShortQuestion

@@ -99,6 +99,8 @@ class ReviewScreen(Screen[None]):
         self.pq = target
         await self.recompose()
         await self._fill()
+        # the new article pane is laid out after this: scroll to the evidence once it is
+        self.call_after_refresh(self.query_one(ArticleView).scroll_to_evidence)
         self.refresh_bindings()
 
     def action_evidence(self, step: int) -> None:

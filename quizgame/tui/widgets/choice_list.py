@@ -152,7 +152,7 @@ class ChoiceList(OptionList):
     def reveal(self, index: int) -> None:
         """Scroll the list, then the pane holding it, until the option is wholly in view."""
         rows = self._option_rows(index)
-        if rows is None or not self.is_mounted:
+        if rows is None or not self.is_mounted or self.locked:  # answered: the feedback leads
             return
         self.scroll_to_region(
             Region(0, rows[0], self.scrollable_content_region.width, rows[1]),
