@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-_SEP = "[,\u00a0\u202f\u2009 '_]"
+_SEP = "[,\u00a0\u202f\u2009 '\u2019_]"
 _NUMBER = re.compile(
     rf"^(?P<sign>[+\-\u2212]?)\s*(?P<int>\d{{1,3}}(?:{_SEP}\d{{3}})+|\d+)(?P<frac>[.,]\d+)?$"
 )
