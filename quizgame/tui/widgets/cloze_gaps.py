@@ -7,6 +7,7 @@ A typed gap is an Input; a gap with options is a Select, which also takes its op
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -27,6 +28,11 @@ class ClozeGaps(Vertical):
     ClozeGaps > .gap-label { margin-top: 1; color: $text-muted; }
     ClozeGaps > Select { width: 1fr; }
     """
+
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("A–Z", "fill the gaps: pick that option for a listed gap and go to the next gap"),
+        ("Enter", "fill the gaps: in the last gap, submit"),
+    )
 
     @dataclass
     class Filled(Message):

@@ -25,9 +25,21 @@ class OrderList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+up,minus", "move(-1)", "Move up", show=False),
-        Binding("shift+down,plus,equals_sign", "move(1)", "Move down", show=False),
-        Binding("enter", "submit", "Submit", show=False),
+        Binding(
+            "shift+up,minus",
+            "move(-1)",
+            "Move up",
+            show=False,
+            tooltip="put in order: move the highlighted item up",
+        ),
+        Binding(
+            "shift+down,plus",
+            "move(1)",
+            "Move down",
+            show=False,
+            tooltip="put in order: move the highlighted item down",
+        ),
+        Binding("enter", "submit", "Submit", show=False, tooltip="put in order: submit the order"),
     ]
 
     @dataclass

@@ -55,7 +55,7 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             "submit",
             "Submit",
             show=False,
-            tooltip="submit (match and select-all questions)",
+            tooltip="submit (match, select-all, put-in-order and fill-the-gaps questions)",
         )
     ]
 
