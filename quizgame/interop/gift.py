@@ -1,4 +1,4 @@
-"""GIFT, Moodle's plain-text quiz format: read it as Moodle does, write what Moodle reads back.
+"""GIFT, Moodle's plain-text quiz format: read it as Moodle does (writing it: quizgame.interop.gift_export).
 
 Parsing follows Moodle's own importer (qformat_gift) rather than a grammar of our own, so a file
 that imports into Moodle imports here the same way: questions are blocks separated by blank lines,
@@ -13,18 +13,16 @@ quizgame keeps two things Moodle does not have in comments Moodle ignores: `// q
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator
 
-from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.feedback import split_feedback
 from quizgame.interop.html import html_to_text
-from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
-from quizgame.interop.numerical import gift_numeric, gift_numeric_text
-from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.notes import Imported, InteropError, Note, QuestionDict
+from quizgame.interop.numerical import gift_numeric
+from quizgame.interop.parts import finish_ids, points_value, rejoin_parts
 from quizgame.interop.weighted import (
     Weighted,
     match_question,
-    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
@@ -41,7 +39,7 @@ _DIRECTIVE = re.compile(r"^//\s*quizgame\s+([a-z-]+)\s*:\s*(.*)$", re.IGNORECASE
 _FORMATS = ("html", "moodle", "plain", "markdown")
 _MOODLE_META = re.compile(r"\[(id|tag):([^\]]*)\]", re.IGNORECASE)
 # `// quizgame KEY: value` comments that carry what GIFT cannot hold, and the bank field each fills
-_TEXT_DIRECTIVES = {
+TEXT_DIRECTIVES = {
     "hint": "hint",
     "feedback-correct": "feedback_correct",
     "feedback-partial": "feedback_partial",
@@ -210,9 +208,9 @@ class _Reader:
             result["tags"] = tags
         if directives.get("moodle-id"):
             result["id"] = directives["moodle-id"]
-        for directive, key in _TEXT_DIRECTIVES.items():
+        for directive, key in TEXT_DIRECTIVES.items():
             if directives.get(directive):
-                result[key] = _from_one_line(directives[directive])
+                result[key] = from_one_line(directives[directive])
         sensitive = directives.get("case-sensitive", "").lower() in ("yes", "true", "1")
         if sensitive and result.get("type") == "short":
             result["case_sensitive"] = True
@@ -310,118 +308,6 @@ def parse_gift(text: str) -> Imported:
     return out
 
 
-# --- export --------------------------------------------------------------------------------------
-
-
-def escape(text: str) -> str:
-    """Text as GIFT needs it: special characters escaped, line breaks as `\\n`."""
-    out = text.replace("\\", "\\\\")
-    for ch in "~=#{}:":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\r", "").replace("\n", "\\n")
-
-
-def _one_line(text: str) -> str:
-    """A text as one comment line: `\\` and line breaks escaped (see _from_one_line)."""
-    return text.replace("\\", "\\\\").replace("\r", "").replace("\n", "\\n")
-
-
-def _from_one_line(text: str) -> str:
+def from_one_line(text: str) -> str:
+    """A `// quizgame …:` comment value back to its text (gift_export._one_line writes it)."""
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
-
-
-def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
-    """A checked bank as GIFT; each question's evidence goes into its general feedback."""
-    from quizgame.game.kinds import Form, kind_of
-
-    bank = loaded.bank
-    items, notes = portable_questions(loaded, lines, "GIFT")
-    category = bank.title.replace("/", "-")
-    out = [
-        f"// quizgame title: {bank.title}",
-        f"// Exported by quizgame from {loaded.path.name} (article: {bank.article}).",
-        '// Evidence travels in each general feedback as lines `Evidence (p4): "…"`.',
-        "",
-        f"$CATEGORY: $course$/top/{category}",
-        "",
-    ]
-    credit = bank.settings.retry_credit
-    if abs(credit - 2 / 3) > 1e-3:
-        notes.append(
-            Note(
-                1,
-                f"GIFT has no penalty: Moodle will take its default 33.3% off each retry, where this "
-                f"bank's retry_credit keeps {credit:g} — export to Moodle XML to keep it",
-            )
-        )
-    written = 0
-    for item in items:
-        q = item.question
-        kind = kind_of(q)
-        if kind.moodle_type in ("ordering", "cloze"):
-            what = "ordering" if kind.moodle_type == "ordering" else "cloze (embedded answers)"
-            notes.append(
-                Note(
-                    item.line,
-                    f"skipped {kind.name} question '{q.id}' — GIFT has no {what} type "
-                    "(export to Moodle XML to keep it)",
-                )
-            )
-            continue
-        written += 1
-        if q.points != 1:
-            out.append(f"// quizgame points: {points_value(q.points)}")
-        if q.tags:
-            out.append(f"// quizgame tags: {', '.join(t.replace(',', ' ') for t in q.tags)}")
-        if getattr(q, "unit", None):
-            out.append(f"// quizgame unit: {q.unit}")
-        for directive, key in _TEXT_DIRECTIVES.items():
-            text = getattr(q, key, None)
-            if text:
-                out.append(f"// quizgame {directive}: {_one_line(text)}")
-        if getattr(q, "case_sensitive", False):
-            out.append("// quizgame case-sensitive: yes")
-        head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
-        general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
-        body: list[str] = []
-        answers = kind.moodle_answers(q)
-        if kind.moodle_type == "multichoice" and kind.form is Form.ONE:
-            for ans in answers:
-                mark = "=" if ans.fraction == 100 else "~"
-                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
-                body.append(f"\t{mark}{escape(ans.text)}{fb}")
-        elif kind.moodle_type == "multichoice":
-            for ans in answers:
-                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
-                body.append(f"\t~%{moodle_weight(ans.fraction)}%{escape(ans.text)}{fb}")
-            if sum(1 for ans in answers if ans.fraction > 0) > 10:
-                notes.append(
-                    Note(item.line, f"'{q.id}': Moodle's weights cannot split 100% evenly here")
-                )
-        elif kind.moodle_type == "truefalse":
-            right = next(ans for ans in answers if ans.fraction == 100)
-            wrong = next(ans for ans in answers if ans is not right)
-            tf = right.text.upper()
-            if wrong.feedback or right.feedback:
-                tf += "#" + escape(wrong.feedback or "")
-            if right.feedback:
-                tf += "#" + escape(right.feedback)
-            body.append(f"\t{tf}")
-        elif kind.moodle_type == "shortanswer":
-            for ans in answers:
-                body.append(f"\t={escape(ans.text)}")
-            if any("->" in ans.text for ans in answers):
-                notes.append(
-                    Note(
-                        item.line,
-                        f"'{q.id}': an accepted answer contains '->', which GIFT readers "
-                        "(Moodle's included) take for a matching question — reword that answer",
-                    )
-                )
-        elif kind.moodle_type == "matching":
-            for ans in answers:
-                body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
-        elif kind.moodle_type == "numerical":
-            body.append("\t" + gift_numeric_text(q.answer, q.tolerance))
-        out += [head, *body, general, "}", ""]
-    return Exported("\n".join(out), notes, written)

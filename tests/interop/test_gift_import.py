@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgame.interop.gift import escape, parse_gift
+from quizgame.interop.gift import parse_gift
+from quizgame.interop.gift_export import escape
 from quizgame.interop.notes import InteropError
 from tests.interop.helpers import GIFT_FILE
 
