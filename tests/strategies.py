@@ -11,6 +11,23 @@ from hypothesis import strategies as st
 from tests.conftest import BUNDLED_BANK
 
 BANK_LINES = BUNDLED_BANK.read_bytes().split(b"\n")
+
+
+def _question_types() -> list[bytes]:
+    """The `type:` of the question each line belongs to (b"" outside questions)."""
+    out: list[bytes] = []
+    current = b""
+    for n, line in enumerate(BANK_LINES):
+        if line.startswith(b"  - id:"):
+            following = BANK_LINES[n + 1].strip() if n + 1 < len(BANK_LINES) else b""
+            current = following.removeprefix(b"type:").strip()
+        out.append(current)
+    return out
+
+
+_TYPES = _question_types()
+# keys that a question of that type can do without (a cloze's prompt has a default)
+_OPTIONAL = {b"cloze": (b"prompt: ",)}
 # lines that hold a key a question cannot do without (deleting one must be an error)
 REQUIRED_LINES = [
     i
@@ -18,6 +35,7 @@ REQUIRED_LINES = [
     if line.strip().startswith((b"- id:", b"type:", b"explanation:", b"answer:", b"prompt: "))
     and line.startswith(b"    ")
     and not line.startswith(b"      ")
+    and not line.strip().startswith(_OPTIONAL.get(_TYPES[i], ()))
 ]
 KEY_LINES = [
     i

@@ -27,7 +27,7 @@ from quizgame import __version__
 from quizgame.bank.loaded import LoadedBank
 from quizgame.text.atomic import write_atomic
 
-FORMAT = 1
+FORMAT = 2  # bump whenever the bank models change: a cached bank pickles their fields
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from quizgame.text.formatting import count_of
+
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 if r.ok and not (args.strict and n_warn):
                     extra = f", {n_warn} warning{'s' if n_warn != 1 else ''}" if n_warn else ""
                     print(
-                        f"✓ {r.display}: {r.question_count} questions, no errors{extra}",
+                        f"✓ {r.display}: {count_of(r.question_count, 'question')}, no errors{extra}",
                         file=sys.stderr,
                     )
                 else:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from quizgame.text.formatting import count_of
+
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -28,8 +30,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from quizgame.bank.loader import load_bank
     from quizgame.commands._common import fail
-    from quizgame.interop.gift import export_gift
-    from quizgame.interop.moodle_xml import export_moodle_xml
+    from quizgame.interop.gift_export import export_gift
+    from quizgame.interop.moodle_xml_export import export_moodle_xml
     from quizgame.interop.parts import question_lines
     from quizgame.text.atomic import write_atomic
 
@@ -55,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(output, exported.text)
     except OSError as exc:
         return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
-    print(f"wrote {args.output}: {exported.count} questions", file=sys.stderr)
+    print(f"wrote {args.output}: {count_of(exported.count, 'question')}", file=sys.stderr)
     return 0

@@ -51,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.commands._common import fail
     from quizgame.interop.evidence_match import match_evidence
     from quizgame.interop.gift import parse_gift
-    from quizgame.interop.imported_bank import ARTICLE_PLACEHOLDER, bank_yaml, needs
+    from quizgame.interop.imported_bank import (
+        ARTICLE_PLACEHOLDER,
+        bank_yaml,
+        lacks_evidence,
+        needs,
+    )
     from quizgame.interop.moodle_xml import parse_moodle_xml
     from quizgame.interop.notes import InteropError
     from quizgame.text.atomic import write_atomic
@@ -105,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     matched = 0
     if article is not None:
         for q in imported.questions:
-            if "evidence" not in q:
+            if lacks_evidence(q):
                 found = match_evidence(article, q)
                 if found:
                     q["evidence"] = found
@@ -123,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
         source=source.name,
         output_name=shown,
         shuffle_choices=imported.shuffle_choices,
+        retry_credit=imported.retry_credit,
     )
     if output is None:
         sys.stdout.write(text)

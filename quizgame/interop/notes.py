@@ -41,6 +41,7 @@ class Imported:
     notes: list[Note] = field(default_factory=list)
     title: str | None = None
     shuffle_choices: bool | None = None
+    retry_credit: float | None = None  # from Moodle's penalty (1 − penalty)
 
 
 @dataclass

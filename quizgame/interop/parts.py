@@ -44,6 +44,8 @@ def portable_questions(
             (ev.quote, ev.passage or (resolved[i].passage_id if i < len(resolved) else None))
             for i, ev in enumerate(q.evidence)
         )
+        if q.type == "cloze":  # its first quote is its own text, which travels anyway
+            pairs = pairs[1:]
         if kind_of(q).moodle_type is not None:  # Moodle has the type: it travels as it is
             out.append(Portable(line, q, pairs))
             continue
@@ -116,8 +118,10 @@ def rejoin_parts(imported: Imported) -> None:
             for key in ("explanation", "evidence", "tags"):
                 if key in a:
                     merged[key] = a[key]
-            if "points" in a or "points" in b:
-                merged["points"] = float(a.get("points", 1)) + float(b.get("points", 1))
+            # each part carries half the points; a part without `points` has Moodle's default 1
+            total = float(a.get("points", 1)) + float(b.get("points", 1))
+            if total != 1:
+                merged["points"] = points_value(total)
             out_q.append(merged)
             out_l.append(lines[i])
             i += 2

@@ -56,7 +56,17 @@ def test_bundled_bank_is_clean() -> None:
     assert result.ok and result.loaded is not None
     assert result.question_count >= 15
     types = {q.type for q in result.loaded.bank.questions}
-    assert types == {"choice", "multi", "truefalse", "short", "match", "evidence"}
+    assert types == {
+        "choice",
+        "multi",
+        "truefalse",
+        "short",
+        "match",
+        "evidence",
+        "numeric",
+        "order",
+        "cloze",
+    }
 
 
 def test_good_bank_is_clean(tmp_path: Path) -> None:

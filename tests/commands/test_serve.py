@@ -241,13 +241,13 @@ def test_two_visitors_each_play_their_own_game_in_chromium(
                 page.click(".textual-terminal")  # give the terminal the keyboard
                 page.keyboard.type(name)
                 page.keyboard.press("Enter")
-                visitor.wait_for("Question 1 of 18")
+                visitor.wait_for("Question 1 of 21")
                 visitors.append(visitor)
 
             ada, bo = visitors
             ada.page.keyboard.press("b")  # The Kremlin: right
             ada.wait_for("Correct")
-            shown = ada.wait_for("Score 1 / 18")  # the status bar may repaint a frame later
+            shown = ada.wait_for("Score 1 / 21")  # the status bar may repaint a frame later
             assert "Who refuted President Trump's claim" in shown
             assert "Correct" in shown
             assert "Evidence (highlighted in the article)" in shown
@@ -257,8 +257,8 @@ def test_two_visitors_each_play_their_own_game_in_chromium(
 
             bo.page.keyboard.press("a")  # The White House: wrong
             shown = bo.wait_for("Wrong")
-            assert "Score 0 / 18" in shown  # Bo's game is his own: Ada's point is not his
-            assert "Score 1 / 18" in ada.screen.text()
+            assert "Score 0 / 21" in shown  # Bo's game is his own: Ada's point is not his
+            assert "Score 1 / 21" in ada.screen.text()
         finally:
             browser.close()
 

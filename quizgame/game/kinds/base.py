@@ -23,9 +23,12 @@ from pydantic import BaseModel
 from quizgame.bank.checks import AnswerCheck
 from quizgame.bank.models import (
     ChoiceQuestion,
+    ClozeQuestion,
     EvidenceQuestion,
     MatchQuestion,
     MultiQuestion,
+    NumericQuestion,
+    OrderQuestion,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -38,6 +41,9 @@ AnyQuestion = (
     | ShortQuestion
     | MatchQuestion
     | EvidenceQuestion
+    | NumericQuestion
+    | OrderQuestion
+    | ClozeQuestion
 )
 
 Q = TypeVar("Q", bound=BaseModel)
@@ -52,6 +58,8 @@ class Form(StrEnum):
     TEXT = "text"  # type a short text
     PAIRS = "pairs"  # pick a right-hand item for each left-hand item
     TWO_PART = "two_part"  # pick one in Part A, then one in Part B
+    ORDER = "order"  # put the items in order
+    GAPS = "gaps"  # fill each gap of a passage (typed, or picked from its own list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,8 @@ class Layout:
     part_b_choices: tuple[str, ...] = ()
     match_left: tuple[str, ...] = ()
     match_right: tuple[str, ...] = ()
+    order_items: tuple[str, ...] = ()  # an order question's items as first shown
+    gap_options: tuple[tuple[str, ...], ...] = ()  # per cloze gap: its options, () when typed
 
 
 class Shown(Protocol):
