@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quizgame.text.normalise import Normalised, normalise
+from quizgame.text.reading import ReadRefused, read_limited
 
 MAX_ARTICLE_BYTES = 5_000_000
 
@@ -124,18 +125,9 @@ def read_article(path: str | Path) -> Article:
     """Read and parse an article file, refusing binary or oversized files with a clear message."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,}-byte limit"
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError("article file not found") from None
-    except IsADirectoryError:
-        raise ArticleError("article path is a directory, not a file") from None
-    except OSError as exc:
-        raise ArticleError(f"cannot read article: {exc.strerror or exc}") from None
+        raw = read_limited(p, MAX_ARTICLE_BYTES, what="article")
+    except ReadRefused as exc:
+        raise ArticleError(str(exc)) from None
     return parse_article(decode_article(raw), path=p)
 
 

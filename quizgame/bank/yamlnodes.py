@@ -117,19 +117,21 @@ def _syntax_hint(problem: str) -> str:
     return "fix the YAML syntax here (quoting the value often helps)"
 
 
+def too_large(file: str) -> Diagnostic:
+    return error(
+        file,
+        1,
+        1,
+        f"file is over the {MAX_BANK_BYTES:,}-byte limit for a bank",
+        "split the bank into several files",
+        code="too-large",
+    )
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a bank file, refusing binary, oversized and non-UTF-8 content with a position."""
     if len(raw) > MAX_BANK_BYTES:
-        return None, [
-            error(
-                file,
-                1,
-                1,
-                f"file is over the {MAX_BANK_BYTES:,}-byte limit for a bank",
-                "split the bank into several files",
-                code="too-large",
-            )
-        ]
+        return None, [too_large(file)]
     nul = raw.find(b"\x00")
     if nul != -1:
         line = raw.count(b"\n", 0, nul) + 1

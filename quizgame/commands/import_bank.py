@@ -48,6 +48,7 @@ def _format_of(path: Path, raw: bytes, given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizgame.bank.yamlnodes import MAX_BANK_BYTES as MAX_IMPORT_BYTES
     from quizgame.commands._common import fail
     from quizgame.interop import (
         ARTICLE_PLACEHOLDER,
@@ -59,16 +60,19 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.interop.gift import parse_gift
     from quizgame.interop.moodle_xml import parse_moodle_xml
     from quizgame.text.atomic import write_atomic
+    from quizgame.text.reading import ReadRefused, read_limited
 
     source = Path(args.file)
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        return fail(f"{args.file}: file not found", 2)
-    except IsADirectoryError:
-        return fail(f"{args.file}: this is a directory, not a file", 2)
-    except OSError as exc:
-        return fail(f"{args.file}: cannot read: {exc.strerror or exc}", 2)
+    try:  # the same limit as a bank: a bigger import would only write a bank `check` refuses
+        raw = read_limited(source, MAX_IMPORT_BYTES, what="file")
+    except ReadRefused as exc:
+        if exc.kind == "too-large":
+            return fail(
+                f"{args.file}: the file is over the {MAX_IMPORT_BYTES:,}-byte limit for a bank "
+                "— split it into several files and import each one",
+                1,
+            )
+        return fail(f"{args.file}: {exc}", 2)
 
     to_stdout = args.output == "-"
     output = None if to_stdout else Path(args.output or source.with_suffix(".yaml"))
@@ -128,6 +132,12 @@ def run(args: argparse.Namespace) -> int:
         output_name=shown,
         shuffle_choices=imported.shuffle_choices,
     )
+    if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
+        return fail(
+            f"{args.file}: the bank would be over the {MAX_IMPORT_BYTES:,}-byte limit that "
+            "`quizgame check` allows — split the file and import each part",
+            1,
+        )
     if output is None:
         sys.stdout.write(text)
     else:
