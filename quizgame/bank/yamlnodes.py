@@ -293,6 +293,14 @@ def _compose(loader: Any, file: str, diags: list[Diagnostic]) -> Node | None:
             target = anchors.get(event.anchor or "")
             if target is None:  # pragma: no cover - the parser reports this first
                 raise YamlRefused(line, col, f"undefined alias *{event.anchor}", None)
+            if any(open_node is target for open_node, _ in stack):  # the stack is ≤ MAX_DEPTH
+                raise YamlRefused(
+                    line,
+                    col,
+                    f"the alias *{event.anchor} refers to a value that contains it "
+                    "(a value cannot include itself)",
+                    f"write the value out here instead of `*{event.anchor}`",
+                )
             attach(target)
             continue
         if isinstance(event, yaml.ScalarEvent):
