@@ -10,6 +10,7 @@ the file as read (offsets count code points of the UTF-8-decoded file, BOM inclu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -100,10 +101,18 @@ class Article:
         return self._by_id.get(passage_id)
 
     def passage_at(self, offset: int) -> Passage | None:
-        for p in self.passages:
+        """The passage holding `offset`, by bisection: evidence lookups call this once per match,
+        so a scan of every passage made a quote that occurs often quadratic in the article."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0:
+            p = self.passages[i]
             if p.start <= offset < p.end:
                 return p
         return None
+
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(p.start for p in self.passages)
 
     def sentence(self, sentence_id: str) -> Sentence | None:
         pid, _, _ = sentence_id.partition(".")
@@ -354,7 +363,10 @@ _ABBREVIATIONS = frozenset(
         "p.m",
     ]
 )
+_LONGEST_ABBREVIATION = 2 + max(len(a) for a in _ABBREVIATIONS)
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019"}
+_QUOTE_MARK = re.compile('[\u201c"]')
+_END_MARK = re.compile("[.!?\u2026]")
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -362,6 +374,10 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = start
     while i < end:
+        m = _QUOTE_MARK.search(text, i, end)  # jump to the next quote mark, not char by char
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\u201c":
             close = text.find("\u201d", i + 1, end)
@@ -393,12 +409,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = start
     i = start
     while i < end:
+        m = _END_MARK.search(text, i, end)  # jump to the next . ! ? or …, not char by char
+        if m is None:
+            break
+        i = m.start()
         while qi < len(quotes) and quotes[qi][1] <= i:
             qi += 1
         # punctuation right before a closing quote may end the sentence: “Stop. Now.” Then…
         inside_quote = qi < len(quotes) and quotes[qi][0] < i < quotes[qi][1] - 2
-        ch = text[i]
-        if ch in ".!?…" and not inside_quote:
+        if not inside_quote:
             j = i + 1
             while j < end and text[j] in ".!?…\"'\u201d\u2019)]":
                 j += 1
@@ -433,8 +452,11 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     k = dot
-    while k > sent_start and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
+    lowest = max(sent_start, dot - _LONGEST_ABBREVIATION)  # bounded: a long "word" costs no more
+    while k > lowest and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
         k -= 1
+    if k == lowest > sent_start and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
+        return False  # a word longer than any abbreviation
     word = text[k:dot].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
