@@ -61,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.interop.moodle_xml import parse_moodle_xml
     from quizgame.text.atomic import write_atomic
     from quizgame.text.reading import ReadRefused, read_limited
+    from quizgame.text.safe import for_stream, one_line
+
+    file_shown = one_line(args.file)  # the file name as printed: it may hold escapes too
 
     source = Path(args.file)
     try:  # the same limit as a bank: a bigger import would only write a bank `check` refuses
@@ -102,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             imported = parse_moodle_xml(raw)
     except InteropError as exc:
-        where = f"{args.file}:{exc.line}" if exc.line else args.file
-        print(f"{where}: error: {exc.message}", file=sys.stderr)
+        where = f"{file_shown}:{exc.line}" if exc.line else file_shown
+        print(f"{where}: error: {one_line(exc.message)}", file=sys.stderr)
         return 1
     for note in imported.notes:
         print(note.format(args.file), file=sys.stderr)
@@ -139,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
             1,
         )
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(for_stream(text, sys.stdout))
     else:
         try:
             write_atomic(output, text)
@@ -147,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
 
     n = len(imported.questions)
-    where = "standard output" if output is None else str(output)
+    where = "standard output" if output is None else one_line(str(output))
     print(f"wrote {where}: {n} question{'s' if n != 1 else ''} imported", file=sys.stderr)
     if article is None:
         print(
@@ -168,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
             todo.append(f"{no_evidence} need evidence")
         if no_explanation:
             todo.append(f"{no_explanation} need an explanation")
-        target = "the bank" if output is None else str(output)
+        target = "the bank" if output is None else one_line(str(output))
         print(
             f"  still to do: {', '.join(todo)} — `quizgame check {target}` lists them",
             file=sys.stderr,

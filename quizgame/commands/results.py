@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.results.rendering import SECTIONS, render_tables, to_csv, to_json
     from quizgame.results.reports import build_report
     from quizgame.text.atomic import write_atomic
+    from quizgame.text.safe import json_safe, one_line
 
     db = resolve_db_path(args.db)
     explicit: list[Path] = []
@@ -73,7 +74,12 @@ def run(args: argparse.Namespace) -> int:
 
     def friendly(message: str) -> int:
         """No results is a normal state (nobody has played yet), not an error."""
-        print(message, file=sys.stderr if args.format != "table" or args.output else sys.stdout)
+        from quizgame.text.safe import visible  # paths, bank ids and names are not ours
+
+        print(
+            visible(message),
+            file=sys.stderr if args.format != "table" or args.output else sys.stdout,
+        )
         return 0
 
     if not db.exists():
@@ -114,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         text = to_csv(report, sections)
     elif args.format == "json":
-        text = to_json(report, sections)
+        text = json_safe(to_json(report, sections))
     else:
         text = render_tables(
             report,
@@ -130,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
             write_atomic(Path(args.output), text)
         except OSError as exc:
             return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {one_line(args.output)}", file=sys.stderr)
         return 0
     sys.stdout.write(text)
     return 0

@@ -413,14 +413,20 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
             for a in (q.answer, *q.accept):
                 body.append(f"\t={escape(a)}")
             if any("->" in a for a in (q.answer, *q.accept)):
-                notes.append(
-                    Note(
-                        item.line,
-                        f"'{q.id}': an accepted answer contains '->', which GIFT readers "
-                        "(Moodle's included) take for a matching question — reword that answer",
-                    )
+                raise InteropError(  # GIFT has no escape for it: the file would mean another bank
+                    f"question '{q.id}': an accepted answer contains '->', which GIFT readers "
+                    "(Moodle's and quizgame's) take for a matching question — reword that "
+                    "answer, or export to Moodle XML",
+                    item.line,
                 )
         elif isinstance(q, MatchQuestion):
+            if any("->" in p.left for p in q.pairs):
+                raise InteropError(  # `a -> b -> c` reads back as the pair a → "b -> c"
+                    f"question '{q.id}': a left side contains '->', which GIFT cannot escape "
+                    "(it would read back as a different pair) — reword it, or export to "
+                    "Moodle XML",
+                    item.line,
+                )
             for p in q.pairs:
                 body.append(f"\t={escape(p.left)} -> {escape(p.right)}")
             for d in q.distractors:

@@ -283,8 +283,31 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
+# Characters XML 1.0 cannot hold at all, not even as `&#…;` references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _refuse_unwritable(text: str, what: str, line: int) -> None:
+    """Refuse what would make the file not well-formed: a bank may hold an ESC or a BEL (check
+    allows them), but no XML file can, and a changed character would not read back the same."""
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        raise InteropError(
+            f"{what} holds the control character U+{ord(bad.group()):04X}, which Moodle XML "
+            "cannot carry — remove it from the bank, or export to GIFT",
+            line,
+        )
+
+
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _comment(text: str) -> str:
+    """Text safe inside `<!-- … -->`: no `--`, and control characters as visible pictures."""
+    from quizgame.text.safe import one_line
+
+    return _esc(one_line(text)).replace("--", "-")
 
 
 def _field(tag: str, text: str, indent: str, attrs: str = ' format="html"') -> list[str]:
@@ -320,7 +343,7 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     items, notes = portable_questions(loaded, lines, "Moodle XML")
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f"<!-- Exported by quizgame from {_esc(loaded.path.name).replace('--', '-')}. -->",
+        f"<!-- Exported by quizgame from {_comment(loaded.path.name)}. -->",
         "<quiz>",
         '  <question type="category">',
         "    <category>",
@@ -328,9 +351,11 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
         "    </category>",
         "  </question>",
     ]
+    _refuse_unwritable(bank.title, "the title", 0)
     i = "    "
     for item in items:
         q = item.question
+        first = len(out)
         kinds: dict[type, str] = {
             ChoiceQuestion: "multichoice",
             MultiQuestion: "multichoice",
@@ -391,5 +416,6 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
             out += [f"{i}  <tag><text>{_esc(t)}</text></tag>" for t in q.tags]
             out.append(f"{i}</tags>")
         out.append("  </question>")
+        _refuse_unwritable("\n".join(out[first:]), f"question '{q.id}'", item.line)
     out.append("</quiz>")
     return Exported("\n".join(out) + "\n", notes, len(items))

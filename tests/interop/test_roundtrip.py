@@ -183,9 +183,10 @@ def test_the_bundled_bank_survives_both_round_trips(
         assert _questions(back) == original, fmt
 
 
-def test_gift_export_warns_about_arrows_in_short_answers(
+def test_gift_export_refuses_arrows_in_short_answers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """GIFT cannot escape `->`: the file would read back as a matching question, so no file."""
     with_article(tmp_path)
     bank = tmp_path / "arrow.yaml"
     bank.write_text(
@@ -197,5 +198,6 @@ def test_gift_export_warns_about_arrows_in_short_answers(
     code, _, err = run_cli(
         capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path / "a.gift")
     )
-    assert code == 0
-    assert "arrow.yaml:4: warning: 'arrow': an accepted answer contains '->'" in err
+    assert code == 1
+    assert "arrow.yaml:4: error: question 'arrow': an accepted answer contains '->'" in err
+    assert not (tmp_path / "a.gift").exists()
