@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quizgame.text.normalise import Normalised, normalise
-from quizgame.text.reading import ReadRefused, read_limited
+from quizgame.text.reading import ReadRefused, convert_hint, read_limited, utf16_or_32
 
 MAX_ARTICLE_BYTES = 5_000_000
 
@@ -137,10 +137,15 @@ def read_article(path: str | Path) -> Article:
         raw = read_limited(p, MAX_ARTICLE_BYTES, what="article")
     except ReadRefused as exc:
         raise ArticleError(str(exc)) from None
-    return parse_article(decode_article(raw), path=p)
+    return parse_article(decode_article(raw, p.name), path=p)
 
 
-def decode_article(raw: bytes) -> str:
+def decode_article(raw: bytes, name: str = "article.txt") -> str:
+    wide = utf16_or_32(raw)
+    if wide is not None:
+        raise ArticleError(
+            f"the article is saved as {wide} text, not UTF-8 — {convert_hint(wide, name)}"
+        )
     if b"\x00" in raw[:8192]:
         raise ArticleError(
             "article looks like a binary file (it contains NUL bytes); use plain text"

@@ -24,6 +24,7 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import QUESTION_TYPES, Bank, Question
 from quizgame.bank.yamlnodes import (
     MAX_BANK_BYTES,
+    STOP_CODES,
     Node,
     YamlRefused,
     decode,
@@ -103,6 +104,9 @@ def load_bank_text(
     parsed = parse(text, shown)
     result.diagnostics.extend(parsed.diagnostics)
     root = parsed.root
+    if any(d.code in STOP_CODES for d in parsed.diagnostics):
+        result.diagnostics = sort_diagnostics(result.diagnostics)
+        return result  # a tag or merge key changed the data: what follows would be follow-on
     if root is None:
         if not result.diagnostics:
             result.diagnostics.append(

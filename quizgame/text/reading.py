@@ -84,3 +84,31 @@ def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
             "too-large",
         )
     return raw
+
+
+def utf16_or_32(raw: bytes) -> str | None:
+    """ "UTF-16…" or "UTF-32…" (as iconv names them) when `raw` is text in one of them (by its byte-order mark, or by the
+    zero bytes ASCII text has in them), else None: such files are not binary, just not UTF-8."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4096]
+    if len(head) >= 8 and head.count(0) >= len(head) // 2 - 2:
+        if head[1::4].count(0) == head[2::4].count(0) == head[3::4].count(0) == len(head) // 4:
+            return "UTF-32LE"  # ASCII text: x 0 0 0
+        if head[::4].count(0) == head[1::4].count(0) == head[2::4].count(0) == len(head) // 4:
+            return "UTF-32BE"  # ASCII text: 0 0 0 x
+    if len(head) >= 4:
+        odd, even = head[1::2].count(0), head[::2].count(0)
+        if max(odd, even) >= 0.9 * (len(head) // 2) and min(odd, even) < 0.1 * (len(head) // 2):
+            return "UTF-16LE" if odd > even else "UTF-16BE"  # no mark: say which byte order
+    return None
+
+
+def convert_hint(encoding: str, name: str) -> str:
+    """How to turn a UTF-16/32 file into UTF-8, in an editor or on the command line."""
+    return (
+        f"save it as UTF-8 in your editor (Save As → Encoding: UTF-8), or run "
+        f"`iconv -f {encoding} -t UTF-8 {name} > utf8-{name}`"
+    )
