@@ -27,10 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from _bankgen import SEED_ARTICLE, make_bank  # noqa: E402
-
+from bench._bankgen import SEED_ARTICLE, make_bank  # noqa: E402
 from quizgame.article.passages import MAX_ARTICLE_BYTES, read_article  # noqa: E402
 from quizgame.bank.bundled import default_bank  # noqa: E402
 from quizgame.bank.yamlnodes import MAX_BANK_BYTES  # noqa: E402
