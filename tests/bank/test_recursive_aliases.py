@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.bank.loader import load_bank
-from quizgame.play.presenter import bank_entries, discover_banks
+from quizgame.play.bank_list import bank_entries, discover_banks
 from tests.conftest import BUNDLED_BANK, SEED_ARTICLE
 
 

@@ -4,7 +4,7 @@ No timing: each candidate id built is counted (`f"{qid}-{n}"` formats `qid` once
 
 from __future__ import annotations
 
-from quizgame.interop import unique_ids
+from quizgame.text.ids import unique_ids
 
 
 class CountingId(str):

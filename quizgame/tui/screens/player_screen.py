@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, RadioSet, Static
 
+from quizgame.play.bank_list import BankEntry
 from quizgame.play.prefs import MAX_NAME, clean_name
-from quizgame.play.presenter import BankEntry
 from quizgame.text.safe import visible
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.marked_radio import MarkedRadioButton
