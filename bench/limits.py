@@ -95,13 +95,16 @@ def _big_gift(folder: Path) -> Path:
     return path
 
 
-def run(argv: list[str], cwd: Path, timeout: float) -> tuple[float, float, int | None]:
-    """(seconds, peak RSS in MB, exit code — None when it timed out) of one fresh process."""
+def run(argv: list[str], cwd: Path, timeout: float) -> tuple[float, float, int | None, str]:
+    """(seconds, peak RSS in MB, exit code — None when it timed out, stderr) of one process."""
     code = (
         "import sys, contextlib, io\n"
         "from quizgame.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "err = io.StringIO()\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):\n"
         f"    rc = main({argv!r})\n"
+        "if rc:\n"
+        "    sys.stderr.write(err.getvalue())\n"
         # VmHWM, not ru_maxrss: ru_maxrss survives exec and would count the parent's memory
         "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])\n"
         "sys.exit(rc)\n"
@@ -119,17 +122,17 @@ def run(argv: list[str], cwd: Path, timeout: float) -> tuple[float, float, int |
             timeout=timeout,
         )
     except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, float("nan"), None
+        return time.perf_counter() - start, float("nan"), None, ""
     elapsed = time.perf_counter() - start
     lines = proc.stdout.strip().splitlines()
     peak_mb = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else float("nan")
-    return elapsed, peak_mb, proc.returncode
+    return elapsed, peak_mb, proc.returncode, proc.stderr
 
 
 def part1(timeout: float) -> None:
     bank = default_bank()
     assert bank is not None
-    base_t, base_m, base_rc = run(["check", str(bank)], ROOT, timeout)
+    base_t, base_m, base_rc, _ = run(["check", str(bank)], ROOT, timeout)
     print(f"{'case':28} {'exit':>4} {'time':>8} {'peak RSS':>9} {'time/base':>9} {'RSS/base':>8}")
     print(
         f"{'bundled bank (baseline)':28} {base_rc:>4} {base_t * 1000:6.0f}ms {base_m:7.1f}MB"
@@ -137,7 +140,7 @@ def part1(timeout: float) -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         for name, argv in hostile_cases(Path(tmp)).items():
-            t, m, rc = run(argv, Path(tmp), timeout)
+            t, m, rc, _ = run(argv, Path(tmp), timeout)
             shown = "hang" if rc is None else str(rc)
             print(
                 f"{name:28} {shown:>4} {t * 1000:6.0f}ms {m:7.1f}MB {t / base_t:9.2f}"
@@ -171,10 +174,14 @@ def sweep(
     first: tuple[int, float] | None = None
     for size in sizes:
         argv = make(folder, size)
-        t, m, rc = run(argv, folder, timeout)
+        t, m, rc, proc_err = run(argv, folder, timeout)
         if rc is None:
             print(f"{name:34} {size / 1e6:6.2f} MB  > {timeout:.0f} s (stopped)")
             return  # bigger sizes would take longer still
+        if rc != 0:
+            why = (proc_err.strip().splitlines() or ["?"])[-1][:100]
+            print(f"{name:34} {size / 1e6:6.2f} MB  exit {rc}: {why}")
+            return
         first = first or (size, t)
         vs_linear = (t / size) / (first[1] / first[0])
         print(
