@@ -98,9 +98,11 @@ def test_a_cached_game_needs_neither_yaml_nor_the_loader(bank: Path) -> None:
     code = (
         "import sys; from pathlib import Path\n"
         "from quizgame.play.bank_list import bank_entry\n"
+        "import quizgame.tui.app  # the game itself (kinds, session, screens) needs no YAML either\n"
         f"entry = bank_entry(Path({str(bank)!r}))\n"
         "assert entry.loaded is not None\n"
-        "print(sorted(m for m in ('yaml', 'quizgame.bank.loader', 'quizgame.bank.yamlnodes') if m in sys.modules))\n"
+        "print(sorted(m for m in ('yaml', 'quizgame.bank.loader', 'quizgame.bank.yamlnodes',"
+        " 'pydantic.plugin._loader') if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -173,6 +175,12 @@ def test_the_entry_is_plain_json_data(bank: Path) -> None:
         lambda d: d["passages"][0].__setitem__(1, "no-such-kind"),
         lambda d: d.__setitem__("article_sha256", "0" * 64),
         lambda d: d.__setitem__("passages", {"a": 1}),
+        lambda d: d["bank"].__setitem__("title", 42),
+        lambda d: d["bank"]["questions"][0].__setitem__("type", "essay"),
+        lambda d: d["bank"]["questions"][0].__setitem__("points", "many"),
+        lambda d: d["bank"]["questions"][0].__setitem__("surprise", 1),
+        lambda d: d["bank"]["questions"][0].pop("prompt"),
+        lambda d: d["bank"].__setitem__("settings", {"mode": "chaos"}),
     ],
 )
 def test_a_tampered_entry_is_a_miss(bank: Path, tamper: object) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_nothing
 from quizgame.bank.models import ShortQuestion
 from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
 from quizgame.text.normalise import loose_key
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 class ShortKind(QuestionKind[ShortQuestion]):
@@ -20,6 +22,8 @@ class ShortKind(QuestionKind[ShortQuestion]):
     moodle_type: ClassVar[str | None] = "shortanswer"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_nothing  # not at import: checks pulls in YAML
+
         return check_nothing
 
     def score(self, q: ShortQuestion, response: Any) -> Scored:
