@@ -243,10 +243,24 @@ def _blocks(text: str) -> list[list[_Line]]:
     return out
 
 
+def _tail(text: str) -> str:
+    """The end of `text`, for patterns anchored at the end (`…$`): searching a long paragraph from
+    every position costs time in its whole length. 200 characters hold any credit or sentence end
+    (both are a few words long) plus the whitespace a line may end with."""
+    if len(text) <= 200:
+        return text
+    cut = len(text) - 200
+    while cut > 0 and not text[cut - 1].isspace():  # start at a word: `^` must not match inside one
+        cut -= 1
+        if len(text) - cut > 400:
+            break
+    return text[cut:]
+
+
 def _line_is_paragraph(line: str) -> bool:
     return bool(
-        _SENTENCE_END.search(line)
-        or _CREDIT.search(line)
+        _SENTENCE_END.search(_tail(line))
+        or _CREDIT.search(_tail(line))
         or _LEGEND.match(line)
         or _BOILERPLATE.match(line)
         or _DATE.match(line)
@@ -275,7 +289,8 @@ def _classify(text: str, index: int, seen_body: bool) -> Kind:
         return Kind.SUBHEADING
     if _MD_IMAGE.match(text):
         return Kind.CAPTION
-    plain = _MD_EMPHASIS.sub("", text)  # Markdown `*By Jane Doe*` is still a byline
+    # Markdown `*By Jane Doe*` is still a byline (no * or _: nothing to strip, skip the scan)
+    plain = _MD_EMPHASIS.sub("", text) if "*" in text or "_" in text else text
     if plain != text:
         return _classify(plain, index, seen_body)
     by_date = _BYLINE_AND_DATE.match(text) if not seen_body and len(text) < 120 else None
@@ -289,7 +304,7 @@ def _classify(text: str, index: int, seen_body: bool) -> Kind:
         return Kind.DATELINE
     if not seen_body and len(text) < 100 and _BYLINE.match(text):
         return Kind.BYLINE
-    if _CREDIT.search(text) or _CREDIT_PREFIX.match(text) or _PULL_QUOTE.match(text):
+    if _CREDIT.search(_tail(text)) or _CREDIT_PREFIX.match(text) or _PULL_QUOTE.match(text):
         return Kind.CAPTION
     return Kind.BODY
 
