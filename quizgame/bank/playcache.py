@@ -24,7 +24,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import types
 import typing
 from collections.abc import Mapping
@@ -45,6 +44,7 @@ from quizgame.article.passages import (
 )
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import QUESTION_TYPES, Bank
+from quizgame.text.atomic import write_atomic
 from quizgame.text.reading import read_limited
 
 FORMAT = 2
@@ -136,15 +136,8 @@ def store(path: Path, loaded: LoadedBank) -> None:
         data = json.dumps(
             _to_json(loaded, hashlib.sha256(article_raw).hexdigest()), ensure_ascii=False
         ).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            name = _entry_name(path, raw)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        name = _entry_name(path, raw)
+        write_atomic(folder / name, data, durable=False)  # entries are checked when read
         for old in folder.glob(name.split("-")[0] + "-*"):  # earlier versions of the bank
             if old.name != name and old.suffix in (SUFFIX, ".pickle"):
                 old.unlink(missing_ok=True)

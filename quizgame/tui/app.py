@@ -63,6 +63,7 @@ class QuizApp(App[int]):
         seed: int | None = None,
         db: str | None = None,
         open_teacher: bool = False,
+        teacher_banks: Sequence[Path] = (),
         sink_factory: Callable[[], ResultSink] | None = None,
         clock: Callable[[], float] | None = None,
         wall_clock: Callable[[], float] | None = None,
@@ -76,6 +77,7 @@ class QuizApp(App[int]):
         self.seed = seed
         self.db = db
         self.open_teacher = open_teacher
+        self.teacher_banks = tuple(teacher_banks)  # `quizgame teacher --bank FILE`
         self.cwd = cwd
         self.remember_player = remember_player
         self._sink_factory = sink_factory or self._default_sink
@@ -168,7 +170,13 @@ class QuizApp(App[int]):
         self.push_screen(PlayerScreen(entry, prefs.name, mode), chosen)
 
     def start_game(
-        self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
+        self,
+        entry: BankEntry,
+        name: str,
+        mode: str,
+        *,
+        picked_mode: bool = False,
+        only: tuple[str, ...] | None = None,
     ) -> None:
         """Start a game; the name is remembered, and the mode when the player picked it."""
         from quizgame.tui.screens.play_screen import PlayScreen
@@ -184,6 +192,7 @@ class QuizApp(App[int]):
             sink=self.sink,
             clock=self._clock,
             wall_clock=self._wall,
+            only=only,
         )
         self.last_entry = entry
         self.push_screen(PlayScreen(self.session))
@@ -198,6 +207,9 @@ class QuizApp(App[int]):
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
         self.pop_screen()
+        if event.only is not None:  # practise the ones missed: practice mode, those questions
+            self.start_game(self.last_entry, s.player, Mode.PRACTICE.value, only=event.only)
+            return
         self.start_game(self.last_entry, s.player, s.mode.value)
 
     def on_summary_screen_back(self, event: SummaryScreen.Back) -> None:
@@ -234,9 +246,7 @@ class QuizApp(App[int]):
                     self.session.abandon()
                 self.exit(0)
 
-        self.push_screen(
-            ConfirmScreen("Quit the game?", "Your answers so far are saved."), answered
-        )
+        self.push_screen(ConfirmScreen("Quit the game?", self._save_summary()), answered)
 
     async def action_leave_game(self) -> None:
         """Esc in a game: back to the bank list when the game was picked from it, else quit."""
@@ -258,10 +268,23 @@ class QuizApp(App[int]):
 
         self.push_screen(
             ConfirmScreen(
-                "Leave this game?", "Your answers so far are saved. You go back to the bank list."
+                "Leave this game?", f"{self._save_summary()} You go back to the bank list."
             ),
             answered,
         )
+
+    def _save_summary(self) -> str:
+        """What is true about this game's answers (read-only store, full disk…), for the dialogs.
+
+        Waits briefly for the results thread so the latest answer is accounted for."""
+        from quizgame.results.sink import save_summary
+
+        if self._sink is None:
+            return save_summary(None)
+        if not self._sink.flush(timeout=2.0):
+            return "Your latest answers are still being saved."
+        answered = self.session.answered if self.session is not None else None
+        return save_summary(self._sink, answered)
 
     def open_teacher_view(self) -> None:
         # Imported when asked for (it pulls in the results reports). Only a missing module means
@@ -271,7 +294,12 @@ class QuizApp(App[int]):
         except ImportError:
             self.notify("teacher view not available", severity="warning")
             return
-        screen = TeacherScreen(self.db)
+        # `quizgame teacher --bank FILE`: the bank files reports cannot find by themselves
+        screen = (
+            TeacherScreen(self.db, self.teacher_banks)
+            if self.teacher_banks
+            else TeacherScreen(self.db)
+        )
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
