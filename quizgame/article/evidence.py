@@ -8,6 +8,7 @@ not a rescan of the article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +70,7 @@ def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
     parts = [normalise_text(p) for p in split_ellipsis(quote)]
     if len(parts) < 2:
         return found
+    following: dict[int, int] = {}  # part index → its occurrence last found (-1: none left)
     for pos in _occurrences(norm.text, parts[0]):
         start, end = norm.span(pos, pos + len(parts[0]))
         passage = article.passage_at(start)
@@ -76,8 +78,8 @@ def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
             continue
         spans = [(start, end)]
         cursor = pos + len(parts[0])
-        for part in parts[1:]:
-            nxt = norm.text.find(part, cursor)
+        for k, part in enumerate(parts[1:], 1):
+            nxt = _next_at(norm.text, part, cursor, following, k)
             if nxt == -1:
                 break
             s, e = norm.span(nxt, nxt + len(part))
@@ -87,6 +89,21 @@ def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
             cursor = nxt + len(part)
         if len(spans) == len(parts):
             found.append(ResolvedEvidence(quote, passage.id, passage.kind, tuple(spans)))
+    return found
+
+
+def _next_at(text: str, part: str, cursor: int, following: dict[int, int], k: int) -> int:
+    """The first occurrence of `part` at or after `cursor`, remembered between calls.
+
+    Cursors only grow from one match of the first part to the next, so a remembered occurrence
+    at or past the cursor is still the first one, and one search covers every earlier match:
+    searching afresh per match would rescan the same text each time (quadratic in the article).
+    """
+    known = following.get(k)
+    if known is not None and (known == -1 or known >= cursor):
+        return known
+    found = text.find(part, cursor)
+    following[k] = found
     return found
 
 
@@ -146,7 +163,7 @@ def _parts_in_different_passages(article: Article, quote: str) -> list[str]:
 
 
 @lru_cache(maxsize=512)
-def _passage_norm(text: str) -> tuple[str, tuple[int, ...]]:
+def _passage_norm(text: str) -> tuple[str, Sequence[int]]:
     n = normalise(text)
     return n.text, n.origin
 

@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.authoring.bank_lint import lint_bank
     from quizgame.bank.diagnostics import sort_diagnostics
     from quizgame.bank.loader import load_bank
+    from quizgame.text.safe import one_line
 
     results = [load_bank(Path(b), display=b) for b in args.banks]
     for r in results:  # fairness warnings need the article's attributions: only for sound banks
@@ -39,13 +40,10 @@ def run(args: argparse.Namespace) -> int:
     missing = any(d.code == "missing-file" for r in results for d in r.diagnostics)
     failed = any(r.errors or (args.strict and r.warnings) for r in results)
     if args.format == "json":
-        json.dump(
-            [d.to_json() for r in results for d in r.diagnostics],
-            sys.stdout,
-            indent=2,
-            ensure_ascii=False,
-        )
-        sys.stdout.write("\n")
+        from quizgame.text.safe import json_safe
+
+        found = [d.to_json() for r in results for d in r.diagnostics]
+        sys.stdout.write(json_safe(json.dumps(found, indent=2, ensure_ascii=False)) + "\n")
     else:
         for r in results:
             for d in r.diagnostics:
@@ -55,12 +53,16 @@ def run(args: argparse.Namespace) -> int:
                 if r.ok and not (args.strict and n_warn):
                     extra = f", {n_warn} warning{'s' if n_warn != 1 else ''}" if n_warn else ""
                     print(
+<<<<<<< HEAD
                         f"✓ {r.display}: {count_of(r.question_count, 'question')}, no errors{extra}",
+=======
+                        f"✓ {one_line(r.display)}: {r.question_count} questions, no errors{extra}",
+>>>>>>> hostile
                         file=sys.stderr,
                     )
                 else:
                     print(
-                        f"✗ {r.display}: {n_err} error{'s' if n_err != 1 else ''}, "
+                        f"✗ {one_line(r.display)}: {n_err} error{'s' if n_err != 1 else ''}, "
                         f"{n_warn} warning{'s' if n_warn != 1 else ''}",
                         file=sys.stderr,
                     )

@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.article.passages import ArticleError, read_article
     from quizgame.authoring.generate import GenerateError, generate
     from quizgame.bank.loader import load_bank_text
+    from quizgame.text.safe import for_stream, one_line
 
     article_path = Path(args.article)
     out = Path(args.output) if args.output else None
@@ -106,9 +107,9 @@ def run(args: argparse.Namespace) -> int:
             print(d.format(), file=sys.stderr)
         return fail("the generated bank does not pass `check` (a quizgame bug); nothing written", 1)
     for note in draft.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {one_line(note)}", file=sys.stderr)
     if out is None:
-        sys.stdout.write(draft.text)
+        sys.stdout.write(for_stream(draft.text, sys.stdout))
         return 0
     try:
         write_atomic(out, draft.text)
@@ -116,8 +117,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"cannot write {out}: {exc.strerror or exc}", 1)
     kinds = ", ".join(f"{n} {k}" for k, n in draft.types.items())
     print(
-        f"wrote {out}: {draft.questions} draft questions ({kinds}) — edit it, then run "
-        f"`quizgame check {out}`",
+        f"wrote {one_line(str(out))}: {draft.questions} draft questions ({kinds}) — edit it, "
+        f"then run `quizgame check {one_line(str(out))}`",
         file=sys.stderr,
     )
     return 0

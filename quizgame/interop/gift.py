@@ -308,6 +308,90 @@ def parse_gift(text: str) -> Imported:
     return out
 
 
+<<<<<<< HEAD
 def from_one_line(text: str) -> str:
     """A `// quizgame …:` comment value back to its text (gift_export._one_line writes it)."""
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+=======
+# --- export --------------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Text as GIFT needs it: special characters escaped, line breaks as `\\n`."""
+    out = text.replace("\\", "\\\\")
+    for ch in "~=#{}:":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\r", "").replace("\n", "\\n")
+
+
+def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
+    """A checked bank as GIFT; each question's evidence goes into its general feedback."""
+    from quizgame.game.kinds import Form, kind_of
+
+    bank = loaded.bank
+    items, notes = portable_questions(loaded, lines, "GIFT")
+    category = bank.title.replace("/", "-")
+    out = [
+        f"// quizgame title: {bank.title}",
+        f"// Exported by quizgame from {loaded.path.name} (article: {bank.article}).",
+        '// Evidence travels in each general feedback as lines `Evidence (p4): "…"`.',
+        "",
+        f"$CATEGORY: $course$/top/{category}",
+        "",
+    ]
+    for item in items:
+        q = item.question
+        if q.points != 1:
+            out.append(f"// quizgame points: {points_value(q.points)}")
+        if q.tags:
+            out.append(f"// quizgame tags: {', '.join(t.replace(',', ' ') for t in q.tags)}")
+        head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
+        general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
+        body: list[str] = []
+        kind = kind_of(q)
+        answers = kind.moodle_answers(q)
+        if kind.moodle_type == "multichoice" and kind.form is Form.ONE:
+            for ans in answers:
+                mark = "=" if ans.fraction == 100 else "~"
+                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
+                body.append(f"\t{mark}{escape(ans.text)}{fb}")
+        elif kind.moodle_type == "multichoice":
+            for ans in answers:
+                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
+                body.append(f"\t~%{moodle_weight(ans.fraction)}%{escape(ans.text)}{fb}")
+            if sum(1 for ans in answers if ans.fraction > 0) > 10:
+                notes.append(
+                    Note(item.line, f"'{q.id}': Moodle's weights cannot split 100% evenly here")
+                )
+        elif kind.moodle_type == "truefalse":
+            right = next(ans for ans in answers if ans.fraction == 100)
+            wrong = next(ans for ans in answers if ans is not right)
+            tf = right.text.upper()
+            if wrong.feedback or right.feedback:
+                tf += "#" + escape(wrong.feedback or "")
+            if right.feedback:
+                tf += "#" + escape(right.feedback)
+            body.append(f"\t{tf}")
+        elif kind.moodle_type == "shortanswer":
+            for ans in answers:
+                body.append(f"\t={escape(ans.text)}")
+            if any("->" in ans.text for ans in answers):
+                raise InteropError(  # GIFT has no escape for it: the file would mean another bank
+                    f"question '{q.id}': an accepted answer contains '->', which GIFT readers "
+                    "(Moodle's and quizgame's) take for a matching question — reword that "
+                    "answer, or export to Moodle XML",
+                    item.line,
+                )
+        elif kind.moodle_type == "matching":
+            if any("->" in (ans.left or "") for ans in answers):
+                raise InteropError(  # `a -> b -> c` reads back as the pair a → "b -> c"
+                    f"question '{q.id}': a left side contains '->', which GIFT cannot escape "
+                    "(it would read back as a different pair) — reword it, or export to "
+                    "Moodle XML",
+                    item.line,
+                )
+            for ans in answers:
+                body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
+        out += [head, *body, general, "}", ""]
+    return Exported("\n".join(out), notes, len(items))
+>>>>>>> hostile

@@ -29,7 +29,9 @@ class Note:
     message: str
 
     def format(self, file: str) -> str:
-        return f"{file}:{self.line}: warning: {self.message}"
+        from quizgame.text.safe import one_line  # names from the file may hold escapes
+
+        return f"{one_line(file)}:{self.line}: warning: {one_line(self.message)}"
 
 
 @dataclass

@@ -145,11 +145,12 @@ def points_value(points: float) -> float | int:
 
 def question_lines(path: Path, count: int) -> list[int]:
     """The line where each question of a bank file starts (1 where it cannot be told)."""
-    from quizgame.bank.yamlnodes import parse
+    from quizgame.bank.yamlnodes import MAX_BANK_BYTES, parse
+    from quizgame.text.reading import ReadRefused, read_limited
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_limited(path, MAX_BANK_BYTES, what="bank").decode("utf-8-sig")
+    except (ReadRefused, UnicodeDecodeError):
         return [1] * count
     root = parse(text, str(path)).root
     node = root.get("questions") if root is not None and root.kind == "map" else None

@@ -292,9 +292,10 @@ def test_retry_credit_travels_as_moodle_penalty(
     assert code == 0 and "GIFT has no penalty" in err and "keeps 0.25" in err
 
 
-def test_gift_export_warns_about_arrows_in_short_answers(
+def test_gift_export_refuses_arrows_in_short_answers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """GIFT cannot escape `->`: the file would read back as a matching question, so no file."""
     with_article(tmp_path)
     bank = tmp_path / "arrow.yaml"
     bank.write_text(
@@ -306,5 +307,6 @@ def test_gift_export_warns_about_arrows_in_short_answers(
     code, _, err = run_cli(
         capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path / "a.gift")
     )
-    assert code == 0
-    assert "arrow.yaml:4: warning: 'arrow': an accepted answer contains '->'" in err
+    assert code == 1
+    assert "arrow.yaml:4: error: question 'arrow': an accepted answer contains '->'" in err
+    assert not (tmp_path / "a.gift").exists()

@@ -16,11 +16,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from quizgame.bank.checks import AnswerCheck
 from quizgame.bank.models import (
     ChoiceQuestion,
     ClozeQuestion,
@@ -47,6 +46,9 @@ AnyQuestion = (
 )
 
 Q = TypeVar("Q", bound=BaseModel)
+
+if TYPE_CHECKING:  # checks pulls in YAML, which a game from the play cache never needs
+    from quizgame.bank.checks import AnswerCheck
 
 
 class Form(StrEnum):

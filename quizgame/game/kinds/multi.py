@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_multi_answers
 from quizgame.bank.models import MultiQuestion
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shuffler, letter
 from quizgame.game.outcome import ResponseError, Scored, choice_feedback, outcome_for
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 class MultiKind(QuestionKind[MultiQuestion]):
@@ -25,6 +27,8 @@ class MultiKind(QuestionKind[MultiQuestion]):
     moodle_type: ClassVar[str | None] = "multichoice"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_multi_answers  # not at import: checks pulls in YAML
+
         return check_multi_answers
 
     def score(self, q: MultiQuestion, response: Any) -> Scored:

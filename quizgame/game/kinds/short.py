@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_nothing
 from quizgame.bank.models import ShortQuestion
 from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
@@ -49,6 +48,9 @@ def short_answer_right(q: ShortQuestion, typed: str) -> bool:
             return True
     return False
 
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 # a separator between digit groups: a digit before, exactly three digits (then no digit) after
 _THOUSANDS = re.compile(r"(?<=\d)[,'’_ \u00a0\u202f](?=\d{3}(?!\d))")
@@ -92,6 +94,8 @@ class ShortKind(QuestionKind[ShortQuestion]):
     moodle_type: ClassVar[str | None] = "shortanswer"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_nothing  # not at import: checks pulls in YAML
+
         return check_nothing
 
     def score(self, q: ShortQuestion, response: Any) -> Scored:
