@@ -17,7 +17,7 @@ from textual.message import Message
 
 from quizgame.bank.models import Mode
 from quizgame.game.session import GameSession, ResultSink
-from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
+from quizgame.play.prefs import Prefs, clean_name, load_prefs, remember, starting_mode
 from quizgame.play.presenter import BankEntry, bank_entry, discover_banks
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
@@ -56,6 +56,8 @@ class QuizApp(App[int]):
         wall_clock: Callable[[], float] | None = None,
         cwd: Path | None = None,
         remember_player: bool = True,
+        served: bool = False,
+        roster: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.bank_paths = list(banks)
@@ -63,9 +65,14 @@ class QuizApp(App[int]):
         self.mode_choice = mode
         self.seed = seed
         self.db = db
-        self.open_teacher = open_teacher
+        self.open_teacher = open_teacher and not served
         self.cwd = cwd
-        self.remember_player = remember_player
+        # A served game (one browser visitor of `quizgame serve`) shares this computer's files
+        # with every other visitor: it neither reads nor writes preferences, and has no way into
+        # the teacher view (every student's results and every answer).
+        self.served = served
+        self.remember_player = remember_player and not served
+        self.roster = tuple(roster)
         self._sink_factory = sink_factory or self._default_sink
         self._clock = clock or time.monotonic
         self._wall = wall_clock or time.time
@@ -95,6 +102,10 @@ class QuizApp(App[int]):
         if self._sink is None:
             self._sink = BackgroundSink(self._sink_factory, self._sink_failed)
         return self._sink
+
+    def game_sink(self) -> ResultSink:
+        """Where a new game's results go (class mode also reports them to the host)."""
+        return self.sink
 
     def _sink_failed(self, exc: BaseException) -> None:
         self._results_problem(f"results are not being saved: {exc}")
@@ -141,7 +152,7 @@ class QuizApp(App[int]):
 
     def choose_player(self, entry: BankEntry) -> None:
         assert entry.loaded is not None
-        prefs = load_prefs()
+        prefs = Prefs() if self.served else load_prefs()
         mode = starting_mode(entry.loaded.bank.settings, self.mode_choice, prefs.mode)
         if self.player_name:
             self.start_game(entry, self.player_name, mode)
@@ -153,7 +164,7 @@ class QuizApp(App[int]):
                 name, picked = answer
                 self.start_game(entry, name, picked, picked_mode=True)
 
-        self.push_screen(PlayerScreen(entry, prefs.name, mode), chosen)
+        self.push_screen(PlayerScreen(entry, prefs.name, mode, roster=self.roster), chosen)
 
     def start_game(
         self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
@@ -169,7 +180,7 @@ class QuizApp(App[int]):
             mode=Mode(mode),
             player=name,
             seed=self.seed,
-            sink=self.sink,
+            sink=self.game_sink(),
             clock=self._clock,
             wall_clock=self._wall,
         )
@@ -252,6 +263,8 @@ class QuizApp(App[int]):
         )
 
     def open_teacher_view(self) -> None:
+        if self.served:
+            return  # a visitor's game never shows other players' results or the answer key
         try:
             module = importlib.import_module("quizgame.tui.screens.teacher_screen")
             screen: Any = module.TeacherScreen(self.db)
