@@ -25,6 +25,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--db", metavar="PATH", help="results database (default: $QUIZGAME_DB or the user data dir)"
     )
+    # Set by `quizgame serve` for each browser visitor, not meant to be typed: a served game
+    # shares nothing with other visitors (no preferences, no teacher view), may offer a class
+    # list to pick a name from, and in class mode reports to the teacher's host screen.
+    p.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--roster", metavar="FILE", help=argparse.SUPPRESS)
+    p.add_argument("--class-session", metavar="ID", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,12 +90,36 @@ def _run_tui(args: argparse.Namespace) -> int:
     missing = [p for p in paths if not p.exists()]
     if missing:
         return fail(f"bank file not found: {missing[0]}")
-    app = QuizApp(
-        banks=paths,
-        name=args.name,
-        mode=args.mode,
-        seed=args.seed,
-        db=args.db,
-    )
+    served = bool(args.served or args.class_session)
+    roster: tuple[str, ...] = ()
+    if args.roster:
+        from quizgame.play.roster import RosterError, read_roster
+
+        try:
+            roster = read_roster(Path(args.roster))
+        except RosterError as exc:
+            return fail(str(exc))
+    app: QuizApp
+    if args.class_session:
+        from quizgame.serve.class_app import ClassQuizApp
+
+        app = ClassQuizApp(
+            args.class_session,
+            banks=paths,
+            mode=args.mode,
+            seed=args.seed,
+            db=args.db,
+            roster=roster,
+        )
+    else:
+        app = QuizApp(
+            banks=paths,
+            name=None if served else args.name,
+            mode=args.mode,
+            seed=args.seed,
+            db=args.db,
+            served=served,
+            roster=roster,
+        )
     app.run()
     return app.return_code or 0

@@ -1,0 +1,103 @@
+"""One student's game in class mode: a served game that reports to the teacher's host screen.
+
+What it reports (join, each answer, the end) goes up the same pipe as its screen, to the server
+that started it, never to another browser. What it takes from the host is a command: `end` (the
+teacher ended the class: the game ends with its summary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+
+from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
+from quizgame.serve.driver import ClassCommand, report
+from quizgame.tui.app import QuizApp
+
+
+class ReportingSink:
+    """Results go to the store as always; each also becomes an event for the host screen."""
+
+    def __init__(self, inner: ResultSink, send: Callable[[dict[str, Any]], object]) -> None:
+        self.inner, self.send = inner, send
+        self._points: dict[str, float] = {}
+
+    def start_game(self, info: GameInfo) -> None:
+        self.inner.start_game(info)
+        self._points.clear()
+        self.send(
+            {
+                "event": "joined",
+                "name": info.player,
+                "game_id": info.game_id,
+                "max_score": info.max_score,
+            }
+        )
+
+    def record_answer(self, record: AnswerRecord) -> None:
+        self.inner.record_answer(record)
+        if record.final:
+            self._points[record.question_id] = record.points
+        self.send(
+            {
+                "event": "answered",
+                "question_id": record.question_id,
+                "response": record.response_text,
+                "outcome": str(getattr(record.outcome, "value", record.outcome)),
+                "final": record.final,
+                "score": round(sum(self._points.values()), 4),
+            }
+        )
+
+    def finish_game(
+        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
+    ) -> None:
+        self.inner.finish_game(game_id, score, max_score, finished, ended)
+        self.send({"event": "finished", "score": score, "completed": finished})
+
+
+class ClassQuizApp(QuizApp):
+    def __init__(self, class_session: str, **kwargs: Any) -> None:
+        kwargs["served"] = True
+        super().__init__(**kwargs)
+        self.class_session = class_session
+        self.class_ended = False
+
+    def game_sink(self) -> ResultSink:
+        return ReportingSink(self.sink, self._report)
+
+    def _report(self, event: dict[str, Any]) -> None:
+        report(self, {**event, "class_session": self.class_session})
+
+    @on(ClassCommand)
+    def _class_command(self, event: ClassCommand) -> None:
+        if event.payload.get("command") == "end":
+            self.end_class()
+
+    def end_class(self) -> None:
+        """The teacher ended the class: a game in progress ends with its summary."""
+        from quizgame.tui.screens.play_screen import PlayScreen
+        from quizgame.tui.screens.summary_screen import SummaryScreen
+
+        if self.class_ended:
+            return
+        self.class_ended = True
+        plays = [s for s in self.screen_stack if isinstance(s, PlayScreen)]
+        if self.session is None or not plays:
+            self.exit(0)  # not playing yet: the page says the game has ended
+            return
+        play = plays[-1]
+        while self.screen is not play:
+            self.pop_screen()
+        if not self.session.finished:
+            self.session.abandon()
+        self.switch_screen(SummaryScreen(self.session, dict(play.responses)))
+        self.notify("Your teacher has ended the class.", title="Class", timeout=30)
+
+    def on_summary_screen_again(self, event: Any) -> None:
+        if self.class_ended:
+            self.notify("The class has ended.", severity="warning")
+            return
+        super().on_summary_screen_again(event)
