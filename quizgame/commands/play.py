@@ -31,6 +31,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--roster", metavar="FILE", help=argparse.SUPPRESS)
     p.add_argument("--class-session", metavar="ID", help=argparse.SUPPRESS)
+    p.add_argument("--join-code", metavar="CODE", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,6 +106,7 @@ def _run_tui(args: argparse.Namespace) -> int:
 
         app = ClassQuizApp(
             args.class_session,
+            join_code=args.join_code or "",
             banks=paths,
             mode=args.mode,
             seed=args.seed,

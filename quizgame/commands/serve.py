@@ -48,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def add_server_options(p: argparse.ArgumentParser) -> None:
     """Options `serve` and `class` share."""
-    from quizgame.serve.server import DEFAULT_MAX_PLAYERS
+    from quizgame.serve import DEFAULT_MAX_PLAYERS
 
     p.add_argument(
         "--max-players",

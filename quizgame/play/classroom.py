@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from quizgame.play.prefs import clean_name
 from quizgame.text.safe import one_line
 
 
@@ -47,7 +48,8 @@ class Student:
     answered: int = 0
     score: float = 0.0
     max_score: float = 0.0
-    finished: bool = False
+    finished: bool = False  # answered every question
+    stopped: bool = False  # the game ended before that (left, or the teacher ended the class)
     connected: bool = True
     answers: dict[str, tuple[str, str]] = field(default_factory=dict)  # qid → (text, outcome)
 
@@ -101,7 +103,7 @@ class ClassSession:
         """One event from a game; True when the state changed."""
         kind = event.get("event")
         if kind == "joined":
-            name = one_line(str(event.get("name", "")))[:40] or "player"
+            name = clean_name(str(event.get("name", ""))) or "player"
             student = self.students.get(visitor)
             if student is None:
                 student = self.students[visitor] = Student(visitor, name)
@@ -117,16 +119,20 @@ class ClassSession:
                 return False
             text = one_line(str(event.get("response", "")))[:80] or "(no answer)"
             outcome = str(event.get("outcome", ""))
+            # The latest attempt counts (practice mode may allow a retry after a wrong one).
+            student.answers[qid] = (text, outcome)
+            student.answered = len(student.answers)
             if event.get("final", True):
-                student.answers[qid] = (text, outcome)
-                student.answered = len(student.answers)
                 student.question = min(len(self.questions), self._by_id[qid].number + 1)
             student.score = _number(event.get("score"))
         elif kind == "finished":
             student = self.students.get(visitor)
             if student is None:
                 return False
-            student.finished = True
+            if event.get("completed", True):
+                student.finished = True
+            else:
+                student.stopped = True
             student.score = _number(event.get("score", student.score))
         else:
             return False
@@ -201,7 +207,9 @@ class ClassSession:
 
     @property
     def playing(self) -> int:
-        return sum(1 for s in self.students.values() if s.connected and not s.finished)
+        return sum(
+            1 for s in self.students.values() if s.connected and not s.finished and not s.stopped
+        )
 
 
 def _number(value: object) -> float:

@@ -3,3 +3,5 @@
 This package sits at the tui layer (it runs Textual apps and imports the screens); the class
 session's state itself is pure and lives in `quizgame.play.classroom`.
 """
+
+DEFAULT_MAX_PLAYERS = 40  # each game is one process of about 50 MB (bench/serve_load.py)

@@ -8,13 +8,16 @@ teacher ended the class: the game ends with its summary).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 
 from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
 from quizgame.serve.driver import ClassCommand, report
+from quizgame.tui import app as tui_app
 from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.summary_screen import SummaryScreen
 
 
 class ReportingSink:
@@ -59,11 +62,32 @@ class ReportingSink:
 
 
 class ClassQuizApp(QuizApp):
-    def __init__(self, class_session: str, **kwargs: Any) -> None:
+    CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))  # QuizApp's, from its folder
+
+    def __init__(self, class_session: str, *, join_code: str = "", **kwargs: Any) -> None:
         kwargs["served"] = True
         super().__init__(**kwargs)
         self.class_session = class_session
+        self.join_code = join_code
         self.class_ended = False
+
+    @on(events.Mount)
+    def _join_first(self, event: events.Mount) -> None:
+        """With a join code, the code screen comes first; the game starts only after it.
+
+        (Textual also calls QuizApp.on_mount after this one unless the default is prevented.)"""
+        if not self.join_code:
+            return
+        event.prevent_default()
+        from quizgame.tui.screens.join_code_screen import JoinCodeScreen
+
+        def joined(ok: bool | None) -> None:
+            if ok:
+                QuizApp.on_mount(self)
+            else:
+                self.exit(0)
+
+        self.push_screen(JoinCodeScreen(self.join_code), joined)
 
     def game_sink(self) -> ResultSink:
         return ReportingSink(self.sink, self._report)
@@ -79,7 +103,6 @@ class ClassQuizApp(QuizApp):
     def end_class(self) -> None:
         """The teacher ended the class: a game in progress ends with its summary."""
         from quizgame.tui.screens.play_screen import PlayScreen
-        from quizgame.tui.screens.summary_screen import SummaryScreen
 
         if self.class_ended:
             return
@@ -96,8 +119,8 @@ class ClassQuizApp(QuizApp):
         self.switch_screen(SummaryScreen(self.session, dict(play.responses)))
         self.notify("Your teacher has ended the class.", title="Class", timeout=30)
 
-    def on_summary_screen_again(self, event: Any) -> None:
+    def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
+        """No new game once the class has ended (QuizApp's handler runs otherwise)."""
         if self.class_ended:
+            event.prevent_default()
             self.notify("The class has ended.", severity="warning")
-            return
-        super().on_summary_screen_again(event)

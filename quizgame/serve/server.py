@@ -30,12 +30,13 @@ import textual_serve
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 
+from quizgame.serve import DEFAULT_MAX_PLAYERS
+
 log = logging.getLogger("quizgame.serve")
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(textual_serve.__file__).parent / "static"
 DRIVER = "quizgame.serve.driver:ClassWebDriver"
-DEFAULT_MAX_PLAYERS = 40
 STOP_GRACE = 5.0  # seconds a game has to exit after its browser went before it is killed
 MAX_MESSAGE = 64 * 1024  # one websocket message from a browser (keys, a resize) is tiny
 _LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")

@@ -96,3 +96,50 @@ def test_game_command_quotes_paths(tmp_path: Path) -> None:
         "--roster",
         str(roster.resolve()),
     ]
+
+
+# --- quizgame class -------------------------------------------------------------------------
+
+
+def test_class_builds_a_class_server_and_host(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizgame.serve import host_app
+
+    ran: list[host_app.HostApp] = []
+    monkeypatch.setattr(host_app.HostApp, "run", lambda self: ran.append(self))
+    roster = tmp_path / "7b.txt"
+    roster.write_text("Ada\nBo\n", encoding="utf-8")
+    db = tmp_path / "r.sqlite3"
+    argv = ["class", str(BUNDLED_BANK), "--join-code", "--roster", str(roster), "--db", str(db)]
+    assert main(argv) == 0
+    (app,) = ran
+    session = app.host.session
+    assert session.session_id.startswith("class-") and session.roster == ("Ada", "Bo")
+    assert len(session.questions) == 18
+    argv_game = shlex.split(app.server.command)
+    assert argv_game[argv_game.index("--class-session") + 1] == session.session_id
+    assert argv_game[argv_game.index("--join-code") + 1] == app.join_code
+    assert len(app.join_code) == 4 and app.server.hooks is app.host
+    assert (tmp_path / "class_sessions.sqlite3").exists()
+    assert "ended: 0 joined" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--join-code", "12ab"], "give 3 to 8 digits"),
+        (["--pace", "teacher"], "--pace teacher is not available yet"),
+    ],
+)
+def test_class_refuses_what_it_cannot_do(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+    message: str,
+) -> None:
+    from quizgame.serve import host_app
+
+    monkeypatch.setattr(host_app.HostApp, "run", lambda self: pytest.fail("must not run"))
+    assert main(["class", str(BUNDLED_BANK), *extra]) == 2
+    assert message in capsys.readouterr().err
