@@ -21,6 +21,7 @@ play: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check quizgame tests bench
 	$(BIN)/ruff format --check quizgame tests bench
+	$(BIN)/lint-imports --no-cache  # the layers in pyproject.toml [tool.importlinter]
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

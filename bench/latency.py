@@ -31,7 +31,8 @@ from textual.pilot import Pilot
 from textual.widgets import Footer, Input, Select, Static
 
 from bench._bankgen import make_bank
-from quizgame.game.session import NullSink, PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
+from quizgame.game.records import NullSink
 from quizgame.play.presenter import choice_key
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.play_screen import PlayScreen

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from quizgame.bank.bundled import default_bank
 from quizgame.bank.loader import load_bank
 from quizgame.bank.models import Mode
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.game.scoring import outcome_for
-from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results.banks import resolve_banks
 from quizgame.results.reports import build_report
 from quizgame.results.sqlite_store import SqliteStore

@@ -28,7 +28,7 @@ QUIZGAME = """
 import asyncio, sys, time
 t0 = float(sys.argv[1])
 from quizgame.bank.bundled import default_bank
-from quizgame.game.session import NullSink
+from quizgame.game.records import NullSink
 from quizgame.tui.app import QuizApp
 
 async def main() -> None:

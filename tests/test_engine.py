@@ -9,8 +9,10 @@ import pytest
 
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode
+from quizgame.game.presented import PresentedQuestion
+from quizgame.game.records import MemorySink
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import GameOver, GameSession, MemorySink, PresentedQuestion
+from quizgame.game.session import GameOver, GameSession
 
 
 def right_response(pq: PresentedQuestion) -> Any:

@@ -17,7 +17,8 @@ import pytest
 
 from quizgame.bank.loader import load_bank
 from quizgame.cli import main
-from quizgame.game.session import GameSession, MemorySink
+from quizgame.game.records import MemorySink
+from quizgame.game.session import GameSession
 from quizgame.play.plain import PlainGame
 from quizgame.text.safe import one_line, visible, visible_data
 from tests.data.hostile import HOSTILE, write_empty_article_bank, write_hostile_bank

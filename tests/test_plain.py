@@ -12,7 +12,8 @@ import pytest
 
 from quizgame.bank.loaded import LoadedBank
 from quizgame.cli import main
-from quizgame.game.session import GameSession, MemorySink
+from quizgame.game.records import MemorySink
+from quizgame.game.session import GameSession
 from quizgame.play.plain import PlainGame
 from tests.conftest import BUNDLED_BANK
 

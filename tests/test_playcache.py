@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.bank import playcache
-from quizgame.play.presenter import bank_entry
+from quizgame.play.bank_list import bank_entry
 from tests.conftest import BUNDLED_BANK, REPO, SEED_ARTICLE
 
 
@@ -97,7 +97,7 @@ def test_a_cached_game_needs_neither_yaml_nor_the_loader(bank: Path) -> None:
     bank_entry(bank)
     code = (
         "import sys; from pathlib import Path\n"
-        "from quizgame.play.presenter import bank_entry\n"
+        "from quizgame.play.bank_list import bank_entry\n"
         f"entry = bank_entry(Path({str(bank)!r}))\n"
         "assert entry.loaded is not None\n"
         "print(sorted(m for m in ('yaml', 'quizgame.bank.loader', 'quizgame.bank.yamlnodes') if m in sys.modules))\n"

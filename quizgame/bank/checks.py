@@ -7,13 +7,23 @@ the choices, ids are unique, and every evidence quote is really in the article's
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from quizgame.article.evidence import ResolvedEvidence, locate
 from quizgame.article.passages import Article, ArticleError, read_article
 from quizgame.bank.diagnostics import Diagnostic, error, warning
-from quizgame.bank.models import ChoiceQuestion, EvidenceQuestion, MatchQuestion, MultiQuestion
+from quizgame.bank.models import (
+    ChoiceQuestion,
+    EvidenceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    ShortQuestion,
+    TrueFalseQuestion,
+)
 from quizgame.bank.yamlnodes import Node
 
 
@@ -133,115 +143,149 @@ def _check_ids(q_nodes: list[Node], shown: str, diags: list[Diagnostic]) -> None
             first[id_node.value] = id_node
 
 
-def _check_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
-    if isinstance(q, ChoiceQuestion | MultiQuestion | EvidenceQuestion):
-        _check_choices(q, qnode, shown, diags)
-    if isinstance(q, ChoiceQuestion | EvidenceQuestion):
-        options = q.choice_texts()
-        if q.answer not in options:
-            n = _at(qnode.get("answer"), qnode)
+AnswerCheck = Callable[[Any, Node, str, list[Diagnostic]], None]
+
+
+def check_nothing(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    """Kinds whose answers the model's own validation fully checks (truefalse, short)."""
+
+
+def _check_one_answer(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    options = q.choice_texts()
+    if q.answer not in options:
+        n = _at(qnode.get("answer"), qnode)
+        diags.append(
+            error(
+                shown,
+                n.line,
+                n.col,
+                f"answer {q.answer!r} is not among the choices",
+                _answer_hint(q.answer, options),
+                code="answer-not-in-choices",
+            )
+        )
+
+
+def check_choice_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    _check_choices(q, qnode, shown, diags)
+    _check_one_answer(q, qnode, shown, diags)
+
+
+def check_multi_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    _check_choices(q, qnode, shown, diags)
+    options = q.choice_texts()
+    answers_node = qnode.get("answers")
+    if not q.answers:
+        n = _at(answers_node, qnode)
+        diags.append(
+            error(
+                shown,
+                n.line,
+                n.col,
+                "this `multi` question has no right choice",
+                "list at least one right choice under `answers:`",
+                code="multi-no-answer",
+            )
+        )
+    for i, a in enumerate(q.answers):
+        if a not in options:
+            n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
             diags.append(
                 error(
                     shown,
                     n.line,
                     n.col,
-                    f"answer {q.answer!r} is not among the choices",
-                    _answer_hint(q.answer, options),
+                    f"answer {a!r} is not among the choices",
+                    _answer_hint(a, options),
                     code="answer-not-in-choices",
                 )
             )
-    if isinstance(q, MultiQuestion):
-        options = q.choice_texts()
-        answers_node = qnode.get("answers")
-        if not q.answers:
-            n = _at(answers_node, qnode)
+    seen: set[str] = set()
+    for i, a in enumerate(q.answers):
+        if a in seen:
+            n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
             diags.append(
                 error(
                     shown,
                     n.line,
                     n.col,
-                    "this `multi` question has no right choice",
-                    "list at least one right choice under `answers:`",
-                    code="multi-no-answer",
+                    f"answer {a!r} is listed twice",
+                    "list each right choice once",
+                    code="duplicate-answer",
                 )
             )
-        for i, a in enumerate(q.answers):
-            if a not in options:
-                n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
-                diags.append(
-                    error(
-                        shown,
-                        n.line,
-                        n.col,
-                        f"answer {a!r} is not among the choices",
-                        _answer_hint(a, options),
-                        code="answer-not-in-choices",
-                    )
+        seen.add(a)
+
+
+def check_match_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    pairs_node = qnode.get("pairs")
+    lefts: set[str] = set()
+    for i, pair in enumerate(q.pairs):
+        if pair.left.casefold() in lefts:
+            n = pairs_node.items[i] if pairs_node and i < len(pairs_node.items) else qnode
+            diags.append(
+                error(
+                    shown,
+                    n.line,
+                    n.col,
+                    f"left item {pair.left!r} appears twice",
+                    "each left item must be different",
+                    code="duplicate-choice",
                 )
-        seen: set[str] = set()
-        for i, a in enumerate(q.answers):
-            if a in seen:
-                n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
-                diags.append(
-                    error(
-                        shown,
-                        n.line,
-                        n.col,
-                        f"answer {a!r} is listed twice",
-                        "list each right choice once",
-                        code="duplicate-answer",
-                    )
+            )
+        lefts.add(pair.left.casefold())
+    rights = {p.right for p in q.pairs}
+    for i, d in enumerate(q.distractors):
+        if d in rights:
+            dn = qnode.get("distractors")
+            n = dn.items[i] if dn and i < len(dn.items) else qnode
+            diags.append(
+                error(
+                    shown,
+                    n.line,
+                    n.col,
+                    f"distractor {d!r} is also a right answer",
+                    "a distractor must match no left item",
+                    code="duplicate-choice",
                 )
-            seen.add(a)
-    if isinstance(q, MatchQuestion):
-        pairs_node = qnode.get("pairs")
-        lefts: set[str] = set()
-        for i, pair in enumerate(q.pairs):
-            if pair.left.casefold() in lefts:
-                n = pairs_node.items[i] if pairs_node and i < len(pairs_node.items) else qnode
-                diags.append(
-                    error(
-                        shown,
-                        n.line,
-                        n.col,
-                        f"left item {pair.left!r} appears twice",
-                        "each left item must be different",
-                        code="duplicate-choice",
-                    )
+            )
+
+
+def check_evidence_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    _check_choices(q, qnode, shown, diags)
+    _check_one_answer(q, qnode, shown, diags)
+    pb = qnode.get("part_b")
+    if pb is not None and pb.kind == "map":
+        _check_choices(q.part_b, pb, shown, diags)
+        options = q.part_b.choice_texts()
+        if q.part_b.answer not in options:
+            n = _at(pb.get("answer"), pb)
+            diags.append(
+                error(
+                    shown,
+                    n.line,
+                    n.col,
+                    f"Part B answer {q.part_b.answer!r} is not among its choices",
+                    _answer_hint(q.part_b.answer, options),
+                    code="answer-not-in-choices",
                 )
-            lefts.add(pair.left.casefold())
-        rights = {p.right for p in q.pairs}
-        for i, d in enumerate(q.distractors):
-            if d in rights:
-                dn = qnode.get("distractors")
-                n = dn.items[i] if dn and i < len(dn.items) else qnode
-                diags.append(
-                    error(
-                        shown,
-                        n.line,
-                        n.col,
-                        f"distractor {d!r} is also a right answer",
-                        "a distractor must match no left item",
-                        code="duplicate-choice",
-                    )
-                )
-    if isinstance(q, EvidenceQuestion):
-        pb = qnode.get("part_b")
-        if pb is not None and pb.kind == "map":
-            _check_choices(q.part_b, pb, shown, diags)
-            options = q.part_b.choice_texts()
-            if q.part_b.answer not in options:
-                n = _at(pb.get("answer"), pb)
-                diags.append(
-                    error(
-                        shown,
-                        n.line,
-                        n.col,
-                        f"Part B answer {q.part_b.answer!r} is not among its choices",
-                        _answer_hint(q.part_b.answer, options),
-                        code="answer-not-in-choices",
-                    )
-                )
+            )
+
+
+# The answer rules per model class. The game's question kinds (quizgame.game.kinds) point at these
+# functions; this table is how the bank layer reaches them without importing the game.
+ANSWER_CHECKS: dict[type[BaseModel], AnswerCheck] = {
+    ChoiceQuestion: check_choice_answers,
+    MultiQuestion: check_multi_answers,
+    TrueFalseQuestion: check_nothing,
+    ShortQuestion: check_nothing,
+    MatchQuestion: check_match_answers,
+    EvidenceQuestion: check_evidence_answers,
+}
+
+
+def _check_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
+    ANSWER_CHECKS[type(q)](q, qnode, shown, diags)
 
 
 def _evidence_nodes(qnode: Node) -> list[Node]:

@@ -28,9 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from quizgame.bank.loader import load_bank
     from quizgame.commands._common import fail
-    from quizgame.interop import question_lines
     from quizgame.interop.gift import export_gift
     from quizgame.interop.moodle_xml import export_moodle_xml
+    from quizgame.interop.parts import question_lines
     from quizgame.text.atomic import write_atomic
 
     output = Path(args.output) if args.output and args.output != "-" else None

@@ -49,15 +49,11 @@ def _format_of(path: Path, raw: bytes, given: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from quizgame.commands._common import fail
-    from quizgame.interop import (
-        ARTICLE_PLACEHOLDER,
-        InteropError,
-        bank_yaml,
-        match_evidence,
-        needs,
-    )
+    from quizgame.interop.evidence_match import match_evidence
     from quizgame.interop.gift import parse_gift
+    from quizgame.interop.imported_bank import ARTICLE_PLACEHOLDER, bank_yaml, needs
     from quizgame.interop.moodle_xml import parse_moodle_xml
+    from quizgame.interop.notes import InteropError
     from quizgame.text.atomic import write_atomic
 
     source = Path(args.file)

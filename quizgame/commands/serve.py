@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
 def page_title(banks: list[str]) -> str:
     """The browser tab's title: the bank's title when one bank is served."""
     if len(banks) == 1:
-        from quizgame.play.presenter import bank_entry
+        from quizgame.play.bank_list import bank_entry
 
         entry = bank_entry(Path(banks[0]))
         if entry.playable:

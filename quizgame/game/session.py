@@ -10,217 +10,18 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
-from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import (
-    ChoiceQuestion,
-    EvidenceQuestion,
-    MatchQuestion,
-    Mode,
-    MultiQuestion,
-    Settings,
-)
-from quizgame.game.scoring import (
-    AnyQuestion,
-    Outcome,
-    response_json,
-    response_text,
-    right_answer_text,
-    score,
-)
-from quizgame.text.formatting import format_points
-
-# --- results sink ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GameInfo:
-    game_id: str
-    player: str
-    bank_id: str
-    bank_hash: str
-    bank_title: str
-    mode: Mode
-    question_count: int
-    max_score: float
-    started: float  # wall-clock epoch seconds
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRecord:
-    game_id: str
-    player: str
-    bank_id: str
-    bank_hash: str
-    question_id: str
-    question_type: str
-    response: Any  # JSON-safe
-    response_text: str
-    outcome: Outcome
-    fraction: float
-    points: float
-    max_points: float
-    seconds: float
-    attempt: int
-    final: bool
-    answered_at: float  # wall-clock epoch seconds
-
-
-class ResultSink(Protocol):
-    """Where answers go as they are given; the results store implements it."""
-
-    def start_game(self, info: GameInfo) -> None: ...
-
-    def record_answer(self, record: AnswerRecord) -> None: ...
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None: ...
-
-
-class NullSink:
-    def start_game(self, info: GameInfo) -> None:
-        pass
-
-    def record_answer(self, record: AnswerRecord) -> None:
-        pass
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None:
-        pass
-
-
-@dataclass
-class MemorySink:
-    """Keeps everything in lists: for tests and for the plain mode's end-of-game summary."""
-
-    games: list[GameInfo] = field(default_factory=list)
-    answers: list[AnswerRecord] = field(default_factory=list)
-    finished: list[tuple[str, float, float, bool]] = field(default_factory=list)
-
-    def start_game(self, info: GameInfo) -> None:
-        self.games.append(info)
-
-    def record_answer(self, record: AnswerRecord) -> None:
-        self.answers.append(record)
-
-    def finish_game(
-        self, game_id: str, score: float, max_score: float, finished: bool, ended: float
-    ) -> None:
-        self.finished.append((game_id, score, max_score, finished))
-
-
-# --- what the screen shows -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PresentedQuestion:
-    """A question as this player sees it (choices possibly shuffled), with its proof resolved."""
-
-    number: int  # 1-based position in this game
-    total: int
-    question: AnyQuestion
-    choices: tuple[str, ...] = ()  # choice / multi / evidence Part A, in display order
-    part_b_choices: tuple[str, ...] = ()
-    match_left: tuple[str, ...] = ()
-    match_right: tuple[str, ...] = ()
-    evidence: tuple[ResolvedEvidence, ...] = ()
-    part_b_evidence: Mapping[str, ResolvedEvidence] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return self.question.id
-
-    @property
-    def type(self) -> str:
-        return self.question.type
-
-    @property
-    def passage_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.passage_id for e in self.evidence))
-
-    @property
-    def progress_label(self) -> str:
-        return f"Question {self.number} of {self.total}"
-
-
-@dataclass(frozen=True)
-class AnswerResult:
-    """The verdict on one attempt, with everything feedback needs."""
-
-    question: PresentedQuestion
-    outcome: Outcome
-    fraction: float
-    points: float
-    max_points: float
-    attempt: int
-    can_retry: bool
-    feedback: tuple[str, ...]
-    explanation: str
-    evidence: tuple[ResolvedEvidence, ...]
-    right_answer: str
-    response_text: str
-    seconds: float
-    timed_out: bool = False
-    streak: int = 0
-    bonus: float = 0.0
-
-    @property
-    def final(self) -> bool:
-        return not self.can_retry
-
-    @property
-    def headline(self) -> str:
-        """`✓ Correct`, `◐ Partly right` or `✗ Wrong` — symbol and word, never colour alone."""
-        label = "Time's up" if self.timed_out else self.outcome.label
-        return f"{self.outcome.symbol} {label}"
-
-    @property
-    def points_label(self) -> str:
-        text = f"+{format_points(self.points)} of {format_points(self.max_points)} point{'s' if self.max_points != 1 else ''}"
-        if self.bonus:
-            text += f" (incl. streak bonus +{format_points(self.bonus)})"
-        return text
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    number: int
-    question_id: str
-    prompt: str
-    outcome: Outcome | None  # None: not answered
-    points: float
-    max_points: float
-    attempts: int
-
-
-@dataclass(frozen=True)
-class Summary:
-    score: float
-    max_score: float
-    seconds: float
-    rows: tuple[SummaryRow, ...]
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.score / self.max_score if self.max_score else 0.0
-
-    @property
-    def label(self) -> str:
-        return f"{format_points(round(self.score, 2))} / {format_points(self.max_score)} points ({self.percent:.0f}%)"
-
-    @property
-    def correct_count(self) -> int:
-        return sum(1 for r in self.rows if r.outcome is Outcome.CORRECT)
-
-
-# --- the session -----------------------------------------------------------------------------------------
+from quizgame.bank.models import Mode, Settings
+from quizgame.game.kinds import AnyQuestion, kind_of
+from quizgame.game.outcome import Outcome
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.records import AnswerRecord, GameInfo, NullSink, ResultSink
+from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
 
 class GameOver(RuntimeError):
@@ -256,6 +57,12 @@ class GameSession:
         self._results: dict[str, AnswerResult] = {}
         self._pending: AnswerResult | None = None  # last non-final attempt (practice retries)
         self._streak = 0
+        # What the player did, kept here so screens only render it: the response to each question's
+        # latest attempt, the verdict on the current question's latest attempt, and whether the
+        # player chose to see the answer instead of the retry on offer.
+        self._responses: dict[str, Any] = {}
+        self._last: AnswerResult | None = None
+        self._gave_up = False
         self._started = self._clock()
         self._question_started = self._started
         self._ended: float | None = None
@@ -302,37 +109,18 @@ class GameSession:
         return tuple(items)
 
     def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
-        evidence = self.loaded.evidence.get(q.id, ())
-        if isinstance(q, ChoiceQuestion | MultiQuestion):
-            return PresentedQuestion(
-                number, total, q, self._shuffled(q.choice_texts()), evidence=evidence
-            )
-        if isinstance(q, EvidenceQuestion):
-            return PresentedQuestion(
-                number,
-                total,
-                q,
-                self._shuffled(q.choice_texts()),
-                part_b_choices=self._shuffled(q.part_b.choice_texts()),
-                evidence=evidence,
-                part_b_evidence=self.loaded.part_b.get(q.id, {}),
-            )
-        if isinstance(q, MatchQuestion):
-            lefts = [p.left for p in q.pairs]
-            rights = q.right_options()
-            if self.settings.shuffle_choices:
-                self._rng.shuffle(lefts)
-            else:  # never leave the rights lined up with the lefts: that would give the answers away
-                rights = sorted(rights, key=str.casefold)
-            return PresentedQuestion(
-                number,
-                total,
-                q,
-                match_left=tuple(lefts),
-                match_right=self._shuffled(rights),
-                evidence=evidence,
-            )
-        return PresentedQuestion(number, total, q, evidence=evidence)
+        layout = kind_of(q).layout(q, self._shuffled, self._rng, self.settings.shuffle_choices)
+        return PresentedQuestion(
+            number,
+            total,
+            q,
+            layout.choices,
+            part_b_choices=layout.part_b_choices,
+            match_left=layout.match_left,
+            match_right=layout.match_right,
+            evidence=self.loaded.evidence.get(q.id, ()),
+            part_b_evidence=self.loaded.part_b.get(q.id, {}),
+        )
 
     # state ----------------------------------------------------------------------------------------
 
@@ -369,9 +157,40 @@ class GameSession:
     def answered(self) -> int:
         return len(self._results)
 
-    def attempt_number(self) -> int:
+    @property
+    def streak(self) -> int:
+        """Right answers in a row, counting final answers only."""
+        return self._streak
+
+    @property
+    def last_result(self) -> AnswerResult | None:
+        """The verdict on the current question's latest attempt (None before one is given)."""
+        return self._last
+
+    @property
+    def last_response(self) -> Any:
+        """The response to the current question's latest attempt (None before one is given)."""
         cur = self.current
-        return self._attempts.get(cur.id, 0) + 1 if cur else 0
+        return self._responses.get(cur.id) if cur is not None else None
+
+    def response_for(self, question_id: str) -> Any:
+        """The response to a question's latest attempt (None when it was never answered)."""
+        return self._responses.get(question_id)
+
+    @property
+    def gave_up(self) -> bool:
+        """The player asked to see the answer instead of taking the retry on offer."""
+        return self._gave_up
+
+    @property
+    def retry_open(self) -> bool:
+        """A retry is on offer and not given up: the answer stays hidden so the retry means something."""
+        return self._last is not None and self._last.can_retry and not self._gave_up
+
+    def give_up(self) -> None:
+        """Show the answer instead of retrying; moving on from here ends the attempts."""
+        if self.retry_open:
+            self._gave_up = True
 
     def result_for(self, question_id: str) -> AnswerResult | None:
         return self._results.get(question_id)
@@ -409,6 +228,7 @@ class GameSession:
         cur = self.current
         if cur is None:
             raise GameOver("the game is over")
+        self._responses[cur.id] = response
         return self._record(cur, response, timed_out=False)
 
     def time_up(self) -> AnswerResult:
@@ -486,6 +306,7 @@ class GameSession:
                 answered_at=self._wall(),
             )
         )
+        self._last = result
         if can_retry:
             self._pending = result
         else:
@@ -499,6 +320,8 @@ class GameSession:
         if self._pending is None:
             raise RuntimeError("nothing to retry")
         self._pending = None
+        self._last = None
+        self._gave_up = False
         self._question_started = self._clock()
 
     def next(self) -> PresentedQuestion | None:
@@ -513,6 +336,8 @@ class GameSession:
         if cur.id not in self._results:
             raise RuntimeError("answer the current question before moving on")
         self._index += 1
+        self._last = None
+        self._gave_up = False
         self._question_started = self._clock()
         if self.finished:
             self._finish(finished=True)
@@ -565,6 +390,4 @@ class GameSession:
 
 
 def _finalised(result: AnswerResult) -> AnswerResult:
-    from dataclasses import replace
-
     return replace(result, can_retry=False, streak=0)

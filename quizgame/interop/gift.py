@@ -16,25 +16,18 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from quizgame.interop import (
-    Exported,
-    Imported,
-    InteropError,
-    Note,
-    QuestionDict,
+from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.html import html_to_text
+from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.weighted import (
     Weighted,
-    feedback_text,
-    finish_ids,
-    html_to_text,
-    points_value,
-    portable_questions,
-    rejoin_parts,
-    shorten,
-    slugify,
-    split_feedback,
+    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
+from quizgame.text.formatting import clip
+from quizgame.text.ids import slugify
 
 # Escapes become private-use characters while the structure is parsed, then turn back.
 _ESCAPES = {"\\": "\ue000", ":": "\ue001", "#": "\ue002", "=": "\ue003"}
@@ -118,10 +111,10 @@ class _Reader:
         start, finish = text.find("{"), text.find("}")
         if start == -1 and finish == -1:
             fmt, prompt = _split_format(text)
-            label = name or shorten(_clean(prompt, fmt))
+            label = name or clip(_clean(prompt, fmt), 40)
             self.note(line, f"skipped description '{label}' — quizgame has no description type")
             return
-        label = name or shorten(_clean(_split_format(text[: max(start, 0)])[1], "moodle"))
+        label = name or clip(_clean(_split_format(text[: max(start, 0)])[1], "moodle"), 40)
         if start == -1 or finish == -1 or finish < start:
             self.note(
                 line,
@@ -141,7 +134,7 @@ class _Reader:
         qtext = text[:start] if not after else f"{text[:start]}_____{text[finish + 1 :]}"
         fmt, qtext = _split_format(qtext.strip())
         prompt = _clean(qtext, fmt)
-        label = name or shorten(prompt)
+        label = name or clip(prompt, 40)
         general = ""
         gf = answers.rfind("####")
         if gf != -1:
@@ -231,7 +224,7 @@ class _Reader:
         distractors: list[str] = []
         for part in self._answer_parts(answers, "="):
             if "->" not in part:
-                self.note(line, f"'{label}': left out '{shorten(part)}' — it has no `->`")
+                self.note(line, f"'{label}': left out '{clip(part, 40)}' — it has no `->`")
                 continue
             left, _, right = part.partition("->")
             left_text, right_text = _clean(left, fmt), _clean(right, "plain")
@@ -319,50 +312,9 @@ def escape(text: str) -> str:
     return out.replace("\r", "").replace("\n", "\\n")
 
 
-_MOODLE_GRADES = tuple(
-    float(g)
-    for g in [
-        "100",
-        "90",
-        "83.33333",
-        "80",
-        "75",
-        "70",
-        "66.66667",
-        "60",
-        "50",
-        "40",
-        "33.33333",
-        "30",
-        "25",
-        "20",
-        "16.66667",
-        "14.28571",
-        "12.5",
-        "11.11111",
-        "10",
-        "5",
-    ]
-)
-
-
-def moodle_weight(fraction: float) -> str:
-    """A percentage Moodle accepts (it only takes its own list), written as Moodle writes it."""
-    grades = _MOODLE_GRADES
-    sign = -1 if fraction < 0 else 1
-    best = min(grades, key=lambda g: abs(g - abs(fraction)))
-    return f"{sign * best:.5f}".rstrip("0").rstrip(".")
-
-
 def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as GIFT; each question's evidence goes into its general feedback."""
-    from quizgame.bank.models import (
-        ChoiceQuestion,
-        MatchQuestion,
-        MultiQuestion,
-        ShortQuestion,
-        TrueFalseQuestion,
-    )
+    from quizgame.game.kinds import Form, kind_of
 
     bank = loaded.bank
     items, notes = portable_questions(loaded, lines, "GIFT")
@@ -384,35 +336,34 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
         head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
         general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
         body: list[str] = []
-        if isinstance(q, ChoiceQuestion):
-            for c in q.choices:
-                mark = "=" if c.text == q.answer else "~"
-                fb = f"#{escape(c.feedback)}" if c.feedback else ""
-                body.append(f"\t{mark}{escape(c.text)}{fb}")
-        elif isinstance(q, MultiQuestion):
-            right = set(q.answers)
-            wrong = [c for c in q.choices if c.text not in right]
-            for c in q.choices:
-                share = 100 / len(right) if c.text in right else -100 / max(1, len(wrong))
-                fb = f"#{escape(c.feedback)}" if c.feedback else ""
-                body.append(f"\t~%{moodle_weight(share)}%{escape(c.text)}{fb}")
-            if len(right) > 10:
+        kind = kind_of(q)
+        answers = kind.moodle_answers(q)
+        if kind.moodle_type == "multichoice" and kind.form is Form.ONE:
+            for ans in answers:
+                mark = "=" if ans.fraction == 100 else "~"
+                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
+                body.append(f"\t{mark}{escape(ans.text)}{fb}")
+        elif kind.moodle_type == "multichoice":
+            for ans in answers:
+                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
+                body.append(f"\t~%{moodle_weight(ans.fraction)}%{escape(ans.text)}{fb}")
+            if sum(1 for ans in answers if ans.fraction > 0) > 10:
                 notes.append(
                     Note(item.line, f"'{q.id}': Moodle's weights cannot split 100% evenly here")
                 )
-        elif isinstance(q, TrueFalseQuestion):
-            right_fb = q.feedback_true if q.answer else q.feedback_false
-            wrong_fb = q.feedback_false if q.answer else q.feedback_true
-            tf = "TRUE" if q.answer else "FALSE"
-            if wrong_fb or right_fb:
-                tf += "#" + escape(wrong_fb or "")
-            if right_fb:
-                tf += "#" + escape(right_fb)
+        elif kind.moodle_type == "truefalse":
+            right = next(ans for ans in answers if ans.fraction == 100)
+            wrong = next(ans for ans in answers if ans is not right)
+            tf = right.text.upper()
+            if wrong.feedback or right.feedback:
+                tf += "#" + escape(wrong.feedback or "")
+            if right.feedback:
+                tf += "#" + escape(right.feedback)
             body.append(f"\t{tf}")
-        elif isinstance(q, ShortQuestion):
-            for a in (q.answer, *q.accept):
-                body.append(f"\t={escape(a)}")
-            if any("->" in a for a in (q.answer, *q.accept)):
+        elif kind.moodle_type == "shortanswer":
+            for ans in answers:
+                body.append(f"\t={escape(ans.text)}")
+            if any("->" in ans.text for ans in answers):
                 notes.append(
                     Note(
                         item.line,
@@ -420,10 +371,8 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
                         "(Moodle's included) take for a matching question — reword that answer",
                     )
                 )
-        elif isinstance(q, MatchQuestion):
-            for p in q.pairs:
-                body.append(f"\t={escape(p.left)} -> {escape(p.right)}")
-            for d in q.distractors:
-                body.append(f"\t= -> {escape(d)}")
+        elif kind.moodle_type == "matching":
+            for ans in answers:
+                body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
         out += [head, *body, general, "}", ""]
     return Exported("\n".join(out), notes, len(items))

@@ -12,25 +12,17 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
-from quizgame.interop import (
-    Exported,
-    Imported,
-    InteropError,
-    Note,
-    QuestionDict,
-    feedback_text,
-    finish_ids,
-    html_to_text,
-    points_value,
-    portable_questions,
-    rejoin_parts,
-    shorten,
-    slugify,
-    split_feedback,
-    text_to_html,
+from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.html import html_to_text, text_to_html
+from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
+from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.weighted import (
+    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
+from quizgame.text.formatting import clip
+from quizgame.text.ids import slugify
 
 # Moodle's types we cannot play, with a word on what to do instead.
 _UNSUPPORTED = {
@@ -144,7 +136,7 @@ class _Reader:
             return
         name = _text_of(elem.find("name"), "plain_text")[0]
         prompt, images = _text_of(elem.find("questiontext"))
-        label = name or shorten(prompt)
+        label = name or clip(prompt, 40)
         if qtype in _UNSUPPORTED:
             word = _TYPE_WORDS.get(qtype, qtype)
             kind = "question" if qtype not in ("description",) else ""
@@ -306,14 +298,7 @@ def _answer(fraction: str, text: str, feedback: str | None, indent: str) -> list
 
 def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     """A checked bank as Moodle XML; each question's evidence goes into its general feedback."""
-    from quizgame.bank.models import (
-        ChoiceQuestion,
-        MatchQuestion,
-        MultiQuestion,
-        ShortQuestion,
-        TrueFalseQuestion,
-    )
-    from quizgame.interop.gift import moodle_weight
+    from quizgame.game.kinds import Form, kind_of
 
     bank = loaded.bank
     shuffle = "true" if bank.settings.shuffle_choices else "false"
@@ -331,14 +316,9 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     i = "    "
     for item in items:
         q = item.question
-        kinds: dict[type, str] = {
-            ChoiceQuestion: "multichoice",
-            MultiQuestion: "multichoice",
-            TrueFalseQuestion: "truefalse",
-            ShortQuestion: "shortanswer",
-            MatchQuestion: "matching",
-        }
-        kind = kinds[type(q)]
+        qkind = kind_of(q)
+        answers = qkind.moodle_answers(q)
+        kind = qkind.moodle_type
         out.append(f'  <question type="{kind}">')
         out += [f"{i}<name>", f"{i}  <text>{_esc(q.id)}</text>", f"{i}</name>"]
         out += _field("questiontext", text_to_html(q.prompt), i)
@@ -347,43 +327,41 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
         out.append(f"{i}<defaultgrade>{points_value(q.points)}</defaultgrade>")
         out.append(f"{i}<penalty>{'1' if kind == 'truefalse' else '0.3333333'}</penalty>")
         out.append(f"{i}<hidden>0</hidden>")
-        if isinstance(q, ChoiceQuestion | MultiQuestion):
-            single = isinstance(q, ChoiceQuestion)
+        if kind == "multichoice":
+            single = qkind.form is Form.ONE
             out.append(f"{i}<single>{'true' if single else 'false'}</single>")
             out.append(f"{i}<shuffleanswers>{shuffle}</shuffleanswers>")
             out.append(f"{i}<answernumbering>abc</answernumbering>")
-            if isinstance(q, ChoiceQuestion):
-                for c in q.choices:
-                    frac = "100" if c.text == q.answer else "0"
-                    out += _answer(frac, c.text, c.feedback, i)
-            else:
-                right = set(q.answers)
-                n_wrong = max(1, len(q.choices) - len(right))
-                for c in q.choices:
-                    share = 100 / len(right) if c.text in right else -100 / n_wrong
-                    out += _answer(moodle_weight(share), c.text, c.feedback, i)
-        elif isinstance(q, TrueFalseQuestion):
-            for side, fb in ((True, q.feedback_true), (False, q.feedback_false)):
-                frac = "100" if side == q.answer else "0"
+            for ans in answers:
+                if single:
+                    frac = "100" if ans.fraction == 100 else "0"
+                else:
+                    frac = moodle_weight(ans.fraction)
+                out += _answer(frac, ans.text, ans.feedback, i)
+        elif kind == "truefalse":
+            for ans in answers:
+                frac = "100" if ans.fraction == 100 else "0"
                 out.append(f'{i}<answer fraction="{frac}" format="moodle_auto_format">')
-                out.append(f"{i}  <text>{'true' if side else 'false'}</text>")
-                out += _field("feedback", text_to_html(fb) if fb else "", i + "  ")
+                out.append(f"{i}  <text>{ans.text}</text>")
+                out += _field(
+                    "feedback", text_to_html(ans.feedback) if ans.feedback else "", i + "  "
+                )
                 out.append(f"{i}</answer>")
-        elif isinstance(q, ShortQuestion):
+        elif kind == "shortanswer":
             out.append(f"{i}<usecase>0</usecase>")
-            for a in (q.answer, *q.accept):
+            for ans in answers:
                 out.append(f'{i}<answer fraction="100" format="moodle_auto_format">')
-                out.append(f"{i}  <text>{_esc(a)}</text>")
+                out.append(f"{i}  <text>{_esc(ans.text)}</text>")
                 out += _field("feedback", "", i + "  ")
                 out.append(f"{i}</answer>")
-        elif isinstance(q, MatchQuestion):
+        elif kind == "matching":
             out.append(f"{i}<shuffleanswers>true</shuffleanswers>")
-            subs = [(p.left, p.right) for p in q.pairs] + [("", d) for d in q.distractors]
-            for left, right_text in subs:
+            for ans in answers:
+                left = ans.left or ""
                 out.append(f'{i}<subquestion format="html">')
                 out.append(f"{i}  <text>{_cdata(text_to_html(left) if left else '')}</text>")
                 out.append(f"{i}  <answer>")
-                out.append(f"{i}    <text>{_esc(right_text)}</text>")
+                out.append(f"{i}    <text>{_esc(ans.text)}</text>")
                 out.append(f"{i}  </answer>")
                 out.append(f"{i}</subquestion>")
         if q.tags:

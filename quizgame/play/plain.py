@@ -13,7 +13,9 @@ from typing import Any
 
 from quizgame.article.passages import Article
 from quizgame.bank.models import Mode
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.game.kinds import Form, kind_of
+from quizgame.game.presented import AnswerResult, PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_key,
     evidence_lines,
@@ -133,26 +135,27 @@ class PlainGame:
     def read_response(self, pq: PresentedQuestion) -> Any:
         q = pq.question
         self.say(q.prompt)
-        if pq.type == "choice":
+        form = kind_of(q).form
+        if form is Form.ONE:
             return self.pick_one(pq.choices)
-        if pq.type == "truefalse":
+        if form is Form.TRUEFALSE:
             return self.pick_truefalse()
-        if pq.type == "multi":
+        if form is Form.MANY:
             return self.pick_many(pq.choices)
-        if pq.type == "short":
+        if form is Form.TEXT:
             while True:
                 text = self.ask("Your answer: ", choice=False)
                 if text:
                     return text
                 self.say("Please type an answer (or :q to stop).")
-        if pq.type == "match":
+        if form is Form.PAIRS:
             return self.pick_pairs(pq)
-        if pq.type == "evidence":
+        if form is Form.TWO_PART:
             a = self.pick_one(pq.choices)
             self.say(part_prompt(pq, part_b=True))
             b = self.pick_one(pq.part_b_choices)
             return (a, b)
-        raise ValueError(f"unknown question type {pq.type}")  # pragma: no cover
+        raise ValueError(f"no plain-mode input for {form}")  # pragma: no cover
 
     def list_options(self, options: tuple[str, ...]) -> None:
         for i, text in enumerate(options):

@@ -1,7 +1,8 @@
 """What the TUI shows, computed without a screen: labels, highlight offsets, layout decisions.
 
 Widgets only turn these values into pixels, so tests check every label and every highlighted span
-by calling these functions (or reading the values a widget got from them). No Textual import here.
+by calling these functions (or reading the values a widget got from them). Pure: no Textual, no
+file reading (the bank list, which loads banks, is play/bank_list.py).
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Kind, Passage
-from quizgame.bank.loaded import LoadedBank
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.kinds import Form, kind_of
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.session import GameSession
 from quizgame.text.formatting import format_duration, format_points
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
@@ -27,87 +28,6 @@ LETTERS = string.ascii_uppercase
 def is_stacked(width: int, override: bool | None = None) -> bool:
     """Side by side from STACK_BELOW columns, stacked below; a key may force either."""
     return override if override is not None else width < STACK_BELOW
-
-
-# --- bank picker ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BankEntry:
-    """One row of the bank picker: a playable bank, or a broken one with its first error."""
-
-    path: Path
-    title: str
-    questions: int
-    headline: str = ""
-    level: str = ""
-    tags: tuple[str, ...] = ()
-    error: str | None = None
-    loaded: LoadedBank | None = None
-
-    @property
-    def playable(self) -> bool:
-        return self.loaded is not None
-
-    @property
-    def details(self) -> str:
-        if self.error is not None:
-            return f"✗ cannot be played: {self.error}"
-        bits = [f"{self.questions} question{'s' if self.questions != 1 else ''}"]
-        if self.level:
-            bits.append(self.level)
-        if self.tags:
-            bits.append(", ".join(self.tags))
-        return " · ".join(bits)
-
-
-def discover_banks(cli_paths: Iterable[str | Path] = (), cwd: Path | None = None) -> list[Path]:
-    """Bundled banks, then ./questions/*.yaml, then paths given on the command line; no repeats."""
-    from quizgame.bank.bundled import bundled_banks
-
-    here = cwd or Path.cwd()
-    local_dir = here / "questions"
-    local = sorted(local_dir.glob("*.yaml")) if local_dir.is_dir() else []
-    out: dict[Path, Path] = {}
-    for p in [*bundled_banks(), *local, *(Path(c) for c in cli_paths)]:
-        full = p if p.is_absolute() else here / p
-        try:
-            key = full.resolve()
-        except OSError:
-            key = full
-        out.setdefault(key, full)
-    return list(out.values())
-
-
-def bank_entry(path: Path) -> BankEntry:
-    """A bank ready to play (from the play cache when unchanged), or why it cannot be played."""
-    from quizgame.bank import playcache
-
-    loaded = playcache.cached(path)
-    if loaded is None:
-        from quizgame.bank.loader import load_bank
-
-        result = load_bank(path, display=path.name)
-        if result.loaded is None or not result.ok:
-            first = result.errors[0] if result.errors else None
-            message = first.format() if first is not None else "the bank could not be loaded"
-            return BankEntry(path, result.title or path.name, result.question_count, error=message)
-        loaded = result.loaded
-        playcache.store(path, loaded)
-    bank = loaded.bank
-    return BankEntry(
-        path,
-        bank.title,
-        len(bank.questions),
-        headline=loaded.article.headline,
-        level=bank.level or "",
-        tags=tuple(bank.tags),
-        loaded=loaded,
-    )
-
-
-def bank_entries(paths: Iterable[Path]) -> list[BankEntry]:
-    return [bank_entry(p) for p in paths]
 
 
 # --- choices ---------------------------------------------------------------------------------------
@@ -138,46 +58,20 @@ def choice_label(index: int, text: str, *, multi: bool = False, ticked: bool = F
 
 def choice_texts(pq: PresentedQuestion, part_b: bool = False) -> tuple[str, ...]:
     """The options a choice-like widget lists for this question (true/false included)."""
-    if pq.type == "truefalse":
-        return ("True", "False")
-    return pq.part_b_choices if part_b else pq.choices
+    return kind_of(pq.question).options(pq, part_b)
 
 
 def part_prompt(pq: PresentedQuestion, part_b: bool) -> str:
-    q = pq.question
-    if part_b and pq.type == "evidence":
-        return str(q.part_b.prompt)  # type: ignore[union-attr]
-    return q.prompt
+    return kind_of(pq.question).prompt(pq.question, part_b)
 
 
 def answer_hint(pq: PresentedQuestion, part_b: bool = False) -> str:
     """One line telling the student how to answer this type."""
-    n = len(choice_texts(pq, part_b))
-    last = choice_key(n - 1)
-    if pq.type == "multi":
-        return f"Select all that apply: A–{last} or space to tick, Enter to submit."
-    if pq.type == "short":
-        return "Type your answer and press Enter."
-    if pq.type == "match":
-        return (
-            "For each item press the letter of its match (or Enter to open the list), "
-            "then Enter on Submit (or ctrl+s)."
-        )
-    if pq.type == "evidence":
-        part = "Part B" if part_b else "Part A"
-        return f"{part}: press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter."
-    return f"Press A–{last} (or 1–{min(n, 9)}), or ↑↓ and Enter, or click."
+    return kind_of(pq.question).answer_hint(len(choice_texts(pq, part_b)), part_b)
 
 
 def type_label(pq: PresentedQuestion) -> str:
-    return {
-        "choice": "Multiple choice",
-        "multi": "Select all that apply",
-        "truefalse": "True or false",
-        "short": "Short answer",
-        "match": "Match",
-        "evidence": "Two-part question",
-    }.get(pq.type, pq.type)
+    return kind_of(pq.question).label
 
 
 # --- article and evidence ----------------------------------------------------------------------------
@@ -287,25 +181,18 @@ def choice_marks(
     pq: PresentedQuestion, response: Any, *, part_b: bool = False, reveal: bool = True
 ) -> dict[int, str]:
     """Labels beside choices after answering: `✓ your answer`, `✗ your answer`, `✓ right answer`."""
-    q: Any = pq.question
+    kind = kind_of(pq.question)
     texts = choice_texts(pq, part_b)
-    if pq.type == "choice":
-        right, chosen = {q.answer}, {response}
-    elif pq.type == "multi":
-        right, chosen = set(q.answers), set(response)
-    elif pq.type == "truefalse":
-        right, chosen = {"True" if q.answer else "False"}, {"True" if response else "False"}
-    elif pq.type == "evidence":
-        a, b = response
-        right, chosen = ({q.part_b.answer}, {b}) if part_b else ({q.answer}, {a})
-    else:
+    marked = kind.marked(pq.question, response, part_b)
+    if marked is None:
         return {}
+    right, chosen = marked
     marks: dict[int, str] = {}
     for i, text in enumerate(texts):
         if text in chosen:
             marks[i] = "✓ your answer" if text in right else "✗ your answer"
         elif reveal and text in right:
-            marks[i] = "✓ right answer" if pq.type != "multi" else "✓ also right"
+            marks[i] = "✓ right answer" if kind.form is not Form.MANY else "✓ also right"
     return marks
 
 
@@ -335,11 +222,12 @@ def score_label(session: GameSession) -> str:
     return f"Score {format_points(session.score)} / {format_points(session.max_score)}"
 
 
-def status_line(session: GameSession, pq: PresentedQuestion | None, streak: int = 0) -> str:
+def status_line(session: GameSession) -> str:
     """`Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
+    pq = session.current
     parts = [pq.progress_label if pq else "Finished", score_label(session)]
-    if session.settings.streak_bonus and session.feedback_now and streak > 1:
-        parts.append(f"Streak {streak}")
+    if session.settings.streak_bonus and session.feedback_now and session.streak > 1:
+        parts.append(f"Streak {session.streak}")
     return " · ".join(parts)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quizgame.game.session import ResultSink
+from quizgame.game.records import ResultSink
 from quizgame.results.sink import StoreSink, UnavailableSink, Warn, warn_stderr
 from quizgame.results.store import (
     CorruptStoreError,

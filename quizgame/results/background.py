@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
+from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
 
 _STOP = object()
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quizgame.article.evidence import ResolvedEvidence
+from quizgame.bank.discovery import bank_files
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
 from quizgame.bank.models import EvidenceQuestion
@@ -51,32 +52,13 @@ def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:
     return f"[{ev.passage_id}] {words}"
 
 
-def candidate_files(explicit: Iterable[Path] = (), cwd: Path | None = None) -> list[Path]:
-    """Bank files to search, in priority order: explicit, bundled, ./questions."""
-    from quizgame.bank.bundled import bundled_banks
-
-    files = [Path(p) for p in explicit]
-    files += bundled_banks()
-    local = (cwd or Path.cwd()) / "questions"
-    if local.is_dir():
-        files += sorted(local.glob("*.yaml"))
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
-
-
 def resolve_banks(
     bank_ids: Iterable[str], explicit: Iterable[Path] = (), cwd: Path | None = None
 ) -> dict[str, BankMeta]:
     """Bank id → metadata, for those ids a loadable bank file was found for."""
     wanted = set(bank_ids)
     found: dict[str, BankMeta] = {}
-    for path in candidate_files(explicit, cwd):
+    for path in bank_files(explicit, cwd, named_first=True):
         if path.stem not in wanted or path.stem in found:
             continue
         result = load_bank(path)

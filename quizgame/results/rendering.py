@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from quizgame.results.reports import HistogramBin, Report, VersionReport
-from quizgame.text.formatting import format_duration
+from quizgame.text.formatting import clip, format_duration, format_percent
 from quizgame.text.safe import one_line, visible, visible_data
 
 SECTIONS = ("players", "questions", "skills", "histogram")
@@ -405,26 +405,16 @@ def _skills_table(v: VersionReport, table: Callable[..., Any], player: str | Non
     for tag, rows in by_tag.items():
         klass = next(r for r in rows if r.player is None)
         players = [r for r in rows if r.player is not None]
-        cells = [Text(one_line(tag)), Text(str(klass.questions)), Text(_pct(klass.mean))]
+        cells = [Text(one_line(tag)), Text(str(klass.questions)), Text(format_percent(klass.mean))]
         if player is not None:
             mine = next((r for r in players if r.player == player), None)
-            cells.append(Text(_pct(mine.mean if mine else None)))
+            cells.append(Text(format_percent(mine.mean if mine else None)))
             cells.append(Text("—"))  # only one player's rows are kept
         else:
             below = sum(1 for r in players if r.mean is not None and r.mean < 0.5)
             cells.append(Text(str(below)))
         t.add_row(*cells)
     return t
-
-
-def clip(text: str, limit: int) -> str:
-    """One line of at most `limit` characters, ending in … when cut."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f}%"
 
 
 def _histogram_text(bins: Sequence[HistogramBin]) -> Any:

@@ -192,10 +192,6 @@ class Report:
     answers: int
     notes: tuple[str, ...] = field(default=())
 
-    @property
-    def empty(self) -> bool:
-        return self.answers == 0
-
 
 # --- building ----------------------------------------------------------------------------------
 

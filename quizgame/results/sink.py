@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from quizgame.game.session import AnswerRecord, GameInfo
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.store import ResultStore, StoreError
 
 Warn = Callable[[str], None]

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from quizgame.game.session import AnswerRecord, GameInfo
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.store import (
     CorruptStoreError,
     NewerSchemaError,

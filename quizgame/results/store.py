@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
-from quizgame.game.session import ResultSink
+from quizgame.game.records import ResultSink
 
 
 class StoreError(Exception):

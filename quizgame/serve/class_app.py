@@ -13,7 +13,7 @@ from typing import Any
 
 from textual import events, on
 
-from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
+from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
 from quizgame.serve.driver import ClassCommand, report
 from quizgame.tui import app as tui_app
 from quizgame.tui.app import QuizApp
@@ -116,7 +116,7 @@ class ClassQuizApp(QuizApp):
             self.pop_screen()
         if not self.session.finished:
             self.session.abandon()
-        self.switch_screen(SummaryScreen(self.session, dict(play.responses)))
+        self.switch_screen(SummaryScreen(self.session))
         self.notify("Your teacher has ended the class.", title="Class", timeout=30)
 
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:

@@ -21,3 +21,14 @@ def format_duration(seconds: float | None) -> str:
         return f"{m}m {s:02d}s"
     h, m = divmod(m, 60)
     return f"{h}h {m:02d}m"
+
+
+def format_percent(fraction: float | None) -> str:
+    """`42%` for 0.42; `—` when unknown."""
+    return "—" if fraction is None else f"{100 * fraction:.0f}%"
+
+
+def clip(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, ending in … when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
@@ -16,9 +15,10 @@ from textual.filter import LineFilter
 from textual.message import Message
 
 from quizgame.bank.models import Mode
-from quizgame.game.session import GameSession, ResultSink
+from quizgame.game.records import ResultSink
+from quizgame.game.session import GameSession
+from quizgame.play.bank_list import BankEntry, bank_entry, discover_banks
 from quizgame.play.prefs import Prefs, clean_name, load_prefs, remember, starting_mode
-from quizgame.play.presenter import BankEntry, bank_entry, discover_banks
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
 from quizgame.tui.control_filter import ControlFilter
@@ -192,7 +192,7 @@ class QuizApp(App[int]):
     def on_play_screen_finished(self, event: PlayScreen.Finished) -> None:
         from quizgame.tui.screens.summary_screen import SummaryScreen
 
-        self.switch_screen(SummaryScreen(event.session, event.responses))
+        self.switch_screen(SummaryScreen(event.session))
 
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
@@ -265,12 +265,14 @@ class QuizApp(App[int]):
     def open_teacher_view(self) -> None:
         if self.served:
             return  # a visitor's game never shows other players' results or the answer key
+        # Imported when asked for (it pulls in the results reports). Only a missing module means
+        # "not available"; any other error is a bug and must surface, not be hidden by a notice.
         try:
-            module = importlib.import_module("quizgame.tui.screens.teacher_screen")
-            screen: Any = module.TeacherScreen(self.db)
-        except Exception:
+            from quizgame.tui.screens.teacher_screen import TeacherScreen
+        except ImportError:
             self.notify("teacher view not available", severity="warning")
             return
+        screen = TeacherScreen(self.db)
         self.push_screen(screen)
 
     def on_unmount(self) -> None:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgame.interop import InteropError
 from quizgame.interop.gift import escape, parse_gift
+from quizgame.interop.notes import InteropError
 from tests.interop.helpers import GIFT_FILE
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.bank.loader import load_bank
-from quizgame.interop import ARTICLE_PLACEHOLDER
+from quizgame.interop.imported_bank import ARTICLE_PLACEHOLDER
 from tests.conftest import BUNDLED_BANK
 from tests.interop.helpers import GIFT_FILE, XML_FILE, run_cli, with_article
 

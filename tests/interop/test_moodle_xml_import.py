@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from quizgame.interop import InteropError
 from quizgame.interop.moodle_xml import parse_moodle_xml
+from quizgame.interop.notes import InteropError
 from tests.interop.helpers import XML_FILE, run_cli
 
 

@@ -9,7 +9,8 @@ import sys
 
 from quizgame.bank.bundled import default_bank
 from quizgame.bank.loader import load_bank
-from quizgame.game.session import GameSession, PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.results import open_sink
 
 

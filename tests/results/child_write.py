@@ -10,8 +10,8 @@ import sys
 import time
 
 from quizgame.bank.models import Mode
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameInfo
 from quizgame.results import open_sink, sink_problem
 
 ANSWERS = 100

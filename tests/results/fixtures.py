@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgame.bank.models import Mode
+from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
 from quizgame.game.scoring import outcome_for
-from quizgame.game.session import AnswerRecord, GameInfo, ResultSink
 from quizgame.results.reports import BankMeta, QuestionMeta
 
 BANK_ID = "quiz"

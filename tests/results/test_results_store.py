@@ -13,8 +13,9 @@ import pytest
 
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode
+from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameInfo, GameSession
+from quizgame.game.session import GameSession
 from quizgame.results import (
     CorruptStoreError,
     NewerSchemaError,

@@ -11,7 +11,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from quizgame.bank.bundled import bundled_dir
-from quizgame.game.session import MemorySink, PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
+from quizgame.game.records import MemorySink
 from quizgame.play.presenter import choice_key
 from quizgame.tui.app import QuizApp
 

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Select
 
-from quizgame.game.session import PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
 from quizgame.tui import memory
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView

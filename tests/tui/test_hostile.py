@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizgame.article.passages import parse_article
-from quizgame.game.session import MemorySink
+from quizgame.game.records import MemorySink
 from quizgame.play.prefs import clean_name
 from quizgame.text.safe import one_line, visible
 from quizgame.tui.app import QuizApp

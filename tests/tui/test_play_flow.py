@@ -8,8 +8,8 @@ from typing import Any
 from textual.widgets import DataTable
 
 from quizgame.bank.models import Mode
+from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import Outcome, score
-from quizgame.game.session import PresentedQuestion
 from quizgame.play.presenter import evidence_text
 from quizgame.text.normalise import normalise_text
 from quizgame.tui.screens.play_screen import PlayScreen

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from pathlib import Path
-
-import pytest
 
 from quizgame.article.evidence import locate
 from quizgame.article.passages import parse_article
 from quizgame.bank.loaded import LoadedBank
+from quizgame.game.records import AnswerRecord, MemorySink
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import AnswerRecord, GameSession, MemorySink
+from quizgame.game.session import GameSession
+from quizgame.play.bank_list import discover_banks
 from quizgame.play.presenter import (
     choice_marks,
-    discover_banks,
     evidence_text,
     feedback_lines,
     guided_visible,
@@ -167,19 +164,3 @@ def test_background_sink_reports_a_failing_store_once() -> None:
     assert failing.flush(timeout=10)
     assert str(errors[-1]) == "no db"
     failing.close()
-
-
-@pytest.mark.parametrize(
-    "module", ["quizgame.play.presenter", "quizgame.play.plain", "quizgame.play.prefs"]
-)
-def test_pure_modules_never_import_textual(module: str) -> None:
-    code = f"import sys, {module}; assert 'textual' not in sys.modules, sorted(sys.modules)"
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
-
-
-def test_play_help_never_imports_textual() -> None:
-    code = (
-        "import sys\nfrom quizgame.cli import build_parser\nbuild_parser()\n"
-        "assert 'textual' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

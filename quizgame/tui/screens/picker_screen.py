@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizgame.play.presenter import BankEntry, bank_entries
+from quizgame.play.bank_list import BankEntry, bank_entries
 from quizgame.text.safe import visible
 from quizgame.tui.widgets.key_bar import KeyBar
 

@@ -1,6 +1,7 @@
 """Playing a bank: the article on one side, the question on the other, feedback with its proof.
 
-All rules come from `GameSession`; this screen only shows what the session and `quizgame.play.presenter`
+All rules and all game state come from `GameSession` (what was answered, the latest verdict, the
+streak, a given-up retry); this screen only shows what the session and `quizgame.play.presenter`
 compute, and passes the player's responses back.
 """
 
@@ -19,14 +20,15 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizgame.bank.models import Mode
-from quizgame.game.session import AnswerResult, GameSession, PresentedQuestion
+from quizgame.game.kinds import Form
+from quizgame.game.presented import AnswerResult, PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,
     guided_visible,
     is_stacked,
     match_marks,
-    retry_open,
     status_line,
     timer_label,
 )
@@ -52,19 +54,13 @@ class PlayScreen(Screen[None]):
         """The last question is done: the app shows the summary."""
 
         session: GameSession
-        responses: dict[str, Any]
 
     def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
-        self.result: AnswerResult | None = None
-        self.gave_up = False
         self.layout_override: bool | None = None
         self.revealed = 1 if session.mode is Mode.GUIDED else 0
-        self.streak = 0
         self._shown: PresentedQuestion | None = None
-        self._last_response: Any = None
-        self.responses: dict[str, Any] = {}
 
     # layout ------------------------------------------------------------------------------------------
 
@@ -107,6 +103,11 @@ class PlayScreen(Screen[None]):
         return found.first() if found else None
 
     @property
+    def result(self) -> AnswerResult | None:
+        """The session's verdict on the current question's latest attempt."""
+        return self.session.last_result
+
+    @property
     def waiting_to_read(self) -> bool:
         """Guided mode: the current question's passage has not been revealed yet."""
         pq = self.session.current
@@ -119,10 +120,8 @@ class PlayScreen(Screen[None]):
     async def show_question(self) -> None:
         pq = self.session.current
         if pq is None:
-            self.post_message(self.Finished(self.session, dict(self.responses)))
+            self.post_message(self.Finished(self.session))
             return
-        self.result = None
-        self.gave_up = False
         self.article.clear_evidence()
         if self.session.mode is Mode.GUIDED:
             self.article.reveal(guided_visible(self.session.article, self.revealed))
@@ -148,9 +147,7 @@ class PlayScreen(Screen[None]):
 
     def update_status(self) -> None:
         status = self.query_one(GameStatus)
-        status.show(
-            status_line(self.session, self.session.current, self.streak), self.session.answered
-        )
+        status.show(status_line(self.session), self.session.answered)
         status.show_timer(timer_label(self.session.seconds_left()) if self._shown else "")
 
     def _tick(self) -> None:
@@ -168,7 +165,6 @@ class PlayScreen(Screen[None]):
         event.stop()
         if self.result is not None or self._shown is None:
             return
-        self.responses[self._shown.id] = event.response
         # Everything an answer changes is drawn in one frame: the choices frozen, the feedback, the
         # highlighted proof, the score and the keys. Drawn as each part is ready, the screen would
         # be laid out and painted twice or more (slower, and flickering half-updated).
@@ -177,9 +173,6 @@ class PlayScreen(Screen[None]):
             await settled(self)
 
     async def _record(self, result: AnswerResult, response: Any = None) -> None:
-        self.result = result
-        if result.final:
-            self.streak = result.streak
         if not self.session.feedback_now:  # exam: feedback waits for the summary
             self.session.next()
             await self.show_question()
@@ -191,22 +184,23 @@ class PlayScreen(Screen[None]):
         view = self.question_view
         if result is None or view is None:
             return
-        lines = feedback_lines(result, self.session.article, gave_up=self.gave_up)
+        gave_up = self.session.gave_up
+        lines = feedback_lines(result, self.session.article, gave_up=gave_up)
         marks = None
-        if response is not None or self.gave_up:
+        if response is not None or gave_up:
             if response is None:
-                response = self._last_response
-            reveal = not retry_open(result, self.gave_up)
-            if result.question.type == "match":
+                response = self.session.last_response
+            reveal = not self.session.retry_open
+            form = result.question.kind.form
+            if form is Form.PAIRS:
                 lines = replace(lines, pairs=match_marks(result.question, response, reveal=reveal))
             else:
                 marks = choice_marks(
                     result.question,
                     response,
-                    part_b=result.question.type == "evidence",
+                    part_b=form is Form.TWO_PART,
                     reveal=reveal,
                 )
-        self._last_response = response
         # The quick updates first: while the feedback is mounted they reach the screen, and the
         # answer is drawn in one frame rather than two.
         self.article.show_evidence(result.evidence)
@@ -221,7 +215,7 @@ class PlayScreen(Screen[None]):
         if action == "next":
             return self.result is not None or self.waiting_to_read
         if action == "retry":
-            return self.result is not None and retry_open(self.result, self.gave_up)
+            return self.session.retry_open
         if action == "jump":
             return self.result is not None and self.session.feedback_now
         return True
@@ -231,8 +225,8 @@ class PlayScreen(Screen[None]):
             if self.waiting_to_read:
                 await self.read_on()
             return
-        if retry_open(self.result, self.gave_up):
-            self.gave_up = True  # show the answer; moving on from here ends the attempts
+        if self.session.retry_open:
+            self.session.give_up()  # show the answer; moving on from here ends the attempts
             await self._show_feedback()
             return
         self.session.next()
@@ -245,7 +239,7 @@ class PlayScreen(Screen[None]):
         await self.show_question()
 
     async def action_retry(self) -> None:
-        if self.result is None or not retry_open(self.result, self.gave_up):
+        if not self.session.retry_open:
             return
         self.session.retry()
         await self.show_question()

@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from quizgame.play.bank_list import BankEntry
 from quizgame.play.prefs import MAX_NAME, clean_name
-from quizgame.play.presenter import BankEntry
 from quizgame.text.safe import visible
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.marked_radio import MarkedRadioButton

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -12,7 +12,8 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quizgame.game.session import GameSession, PresentedQuestion
+from quizgame.game.presented import PresentedQuestion
+from quizgame.game.session import GameSession
 from quizgame.play.presenter import choice_marks, feedback_lines, is_stacked
 from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.key_bar import KeyBar
@@ -26,11 +27,10 @@ class ReviewScreen(Screen[None]):
         Binding("f2", "layout", "Layout"),
     ]
 
-    def __init__(self, session: GameSession, pq: PresentedQuestion, response: Any) -> None:
+    def __init__(self, session: GameSession, pq: PresentedQuestion) -> None:
         super().__init__()
         self.session = session
         self.pq = pq
-        self.response = response
         self.layout_override: bool | None = None
 
     def compose(self) -> ComposeResult:
@@ -49,7 +49,8 @@ class ReviewScreen(Screen[None]):
             await view.show_result(None)
             view.mount(Static(Text("Not answered."), id="not-answered"))
         else:
-            marks = choice_marks(self.pq, self.response) if self.response is not None else None
+            response = self.session.response_for(self.pq.id)
+            marks = choice_marks(self.pq, response) if response is not None else None
             await view.show_result(feedback_lines(result, self.session.article, review=True), marks)
         self.query_one(ArticleView).show_evidence(self.pq.evidence)
 

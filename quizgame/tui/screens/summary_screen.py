@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -36,10 +35,9 @@ class SummaryScreen(Screen[None]):
     class Back(Message):
         pass
 
-    def __init__(self, session: GameSession, responses: Mapping[str, Any]) -> None:
+    def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
-        self.responses = dict(responses)
         self.summary = session.summary()
 
     def compose(self) -> ComposeResult:
@@ -82,7 +80,7 @@ class SummaryScreen(Screen[None]):
 
         pq = next((q for q in self.session.questions if q.id == question_id), None)
         if pq is not None:
-            self.app.push_screen(ReviewScreen(self.session, pq, self.responses.get(question_id)))
+            self.app.push_screen(ReviewScreen(self.session, pq))
 
     def action_again(self) -> None:
         self.post_message(self.Again(self.session))

@@ -17,9 +17,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
 
-from quizgame.results.rendering import QUESTIONS_LEGEND, clip, fmt, score_text
+from quizgame.results.rendering import QUESTIONS_LEGEND, fmt, score_text
 from quizgame.results.reports import Report, VersionReport
-from quizgame.text.formatting import format_duration
+from quizgame.text.formatting import clip, format_duration, format_percent
 from quizgame.text.safe import one_line
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.teacher_bars import Bar, TeacherBarChart
@@ -54,10 +54,6 @@ def load_results(db: str | None) -> LoadedResults:
         return LoadedResults(None, f"No results yet in {path}.")
     banks = resolve_banks({a.bank_id for a in answers})
     return LoadedResults(build_report(games, answers, banks), None)
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f}%"
 
 
 class TeacherScreen(Screen[None]):
@@ -211,7 +207,7 @@ class TeacherScreen(Screen[None]):
             skills.add_row(
                 Text(one_line(s.tag)),
                 Text(str(s.questions), justify="right"),
-                Text(_pct(s.mean), justify="right"),
+                Text(format_percent(s.mean), justify="right"),
                 Text(str(below), justify="right"),
             )
         if not version.skills:

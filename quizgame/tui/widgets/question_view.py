@@ -18,7 +18,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from quizgame.game.session import PresentedQuestion
+from quizgame.game.kinds import Form
+from quizgame.game.presented import PresentedQuestion
 from quizgame.play.presenter import (
     FeedbackLines,
     answer_hint,
@@ -69,13 +70,14 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         yield Static(Text(answer_hint(pq)), id="q-hint")
         # Feedback is mounted after the hint, above the choices: its place never moves, so showing
         # it needs no scrolling.
-        if pq.type in ("choice", "multi", "truefalse", "evidence"):
-            yield ChoiceList(choice_texts(pq), multi=pq.type == "multi", id="choices")
-        elif pq.type == "short":
+        form = pq.kind.form
+        if form in (Form.ONE, Form.MANY, Form.TRUEFALSE, Form.TWO_PART):
+            yield ChoiceList(choice_texts(pq), multi=form is Form.MANY, id="choices")
+        elif form is Form.TEXT:
             yield Input(placeholder="Type your answer, then Enter", id="short-input")
-        elif pq.type == "match":
+        elif form is Form.PAIRS:
             yield MatchPairs(pq.match_left, pq.match_right, id="match")
-        if pq.type in ("multi", "match"):
+        if form in (Form.MANY, Form.PAIRS):
             submit = Button("Submit answer", id="submit", variant="primary")
             # No press animation: the feedback that replaces the button is the response, and the
             # flash would be drawn a frame before it.
@@ -103,13 +105,14 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             return
         pq = self.pq
         texts = event.choice_list.texts
-        if pq.type == "multi":
+        form = pq.kind.form
+        if form is Form.MANY:
             self._answer({texts[i] for i in event.indices})
-        elif pq.type == "truefalse":
+        elif form is Form.TRUEFALSE:
             self._answer(event.indices[0] == 0)
-        elif pq.type == "evidence" and self.part_a is None:
+        elif form is Form.TWO_PART and self.part_a is None:
             await self._to_part_b(texts[event.indices[0]])
-        elif pq.type == "evidence":
+        elif form is Form.TWO_PART:
             self._answer((self.part_a, texts[event.indices[0]]))
         else:
             self._answer(texts[event.indices[0]])
@@ -152,9 +155,10 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     def action_submit(self) -> None:
         if self.locked:
             return
-        if self.pq.type == "multi":
+        form = self.pq.kind.form
+        if form is Form.MANY:
             self.query_one("#choices", ChoiceList).submit()
-        elif self.pq.type == "match":
+        elif form is Form.PAIRS:
             pairs = self.query_one(MatchPairs)
             if not pairs.complete:
                 missing = len(pairs.lefts) - len(pairs.pairs)

@@ -1,0 +1,119 @@
+"""Moodle grades answers in percent; quizgame has right and wrong choices. Converting between them.
+
+Importing, what per-answer weights cannot be kept is said in a note; exporting, `moodle_weight`
+rounds a share to the nearest grade Moodle accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from quizgame.interop.notes import QuestionDict
+from quizgame.text.formatting import clip
+
+Weighted = tuple[float, str, str | None]  # (percent of the marks, choice text, feedback)
+
+
+def weighted_choice_question(
+    parsed: Sequence[Weighted], *, single: bool, label: str, note: Callable[[str], None]
+) -> QuestionDict | None:
+    """A `choice` or `multi` question from Moodle-style weighted answers (GIFT and XML alike).
+
+    quizgame has no per-choice weights, so what cannot be kept is said through `note`, one line
+    each: the best-weighted answer is the right one of a single-answer question, and every
+    positively weighted answer is a right one of a multiple-answer question, each an equal share.
+    """
+    if len(parsed) < 2:
+        note(f"skipped question '{label}' — a choice question needs two answers")
+        return None
+    choices: list[Any] = [{"text": t, "feedback": f} if f else t for _, t, f in parsed]
+    if single:
+        best = max(w for w, _, _ in parsed)
+        if best <= 0:
+            note(f"skipped question '{label}' — no answer earns any marks")
+            return None
+        right = [t for w, t, _ in parsed if w == best]
+        if best < 100:
+            note(f"'{label}': no answer earns 100%; quizgame takes the best one as right")
+        for w, t, _ in parsed:
+            if 0 < w < best:
+                note(
+                    f"'{label}': partial credit ({w:g}%) for '{clip(t, 40)}' is not kept — "
+                    "quizgame counts only the right answer"
+                )
+        if len(right) > 1:
+            note(
+                f"'{label}': {len(right)} answers are marked right; quizgame kept the "
+                f"first, '{clip(right[0], 40)}'"
+            )
+        return {"type": "choice", "choices": choices, "answer": right[0]}
+    positive = [(w, t) for w, t, _ in parsed if w > 0]
+    if not positive:
+        note(f"skipped question '{label}' — no answer earns any marks")
+        return None
+    if len({round(w, 3) for w, _ in positive}) > 1:
+        note(
+            f"'{label}': answer weights are not kept — quizgame gives each right choice an equal share"
+        )
+    return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
+
+
+def weighted_short_question(
+    parsed: Sequence[Weighted], *, label: str, note: Callable[[str], None]
+) -> QuestionDict | None:
+    """A `short` question from weighted accepted answers (GIFT and XML alike): fully right answers
+    are kept, partly right ones and per-answer feedback are left out with a note each."""
+    accepted: list[str] = []
+    for weight, text, _ in parsed:
+        if weight >= 100:
+            accepted.append(text)
+        elif weight > 0:
+            note(
+                f"'{label}': left out answer '{clip(text, 40)}' ({weight:g}% credit) — "
+                "quizgame accepts only fully right answers"
+            )
+    if any(feedback for _, _, feedback in parsed):
+        note(f"'{label}': feedback on short answers is not kept — use the explanation")
+    if not accepted:
+        note(f"skipped short-answer question '{label}' — it has no right answer")
+        return None
+    q: QuestionDict = {"type": "short", "answer": accepted[0]}
+    if len(accepted) > 1:
+        q["accept"] = accepted[1:]
+    return q
+
+
+_MOODLE_GRADES = tuple(
+    float(g)
+    for g in [
+        "100",
+        "90",
+        "83.33333",
+        "80",
+        "75",
+        "70",
+        "66.66667",
+        "60",
+        "50",
+        "40",
+        "33.33333",
+        "30",
+        "25",
+        "20",
+        "16.66667",
+        "14.28571",
+        "12.5",
+        "11.11111",
+        "10",
+        "5",
+    ]
+)
+
+
+def moodle_weight(fraction: float) -> str:
+    """A percentage Moodle accepts (it only takes its own list), written as Moodle writes it."""
+    grades = _MOODLE_GRADES
+    sign = -1 if fraction < 0 else 1
+    best = min(grades, key=lambda g: abs(g - abs(fraction)))
+    return f"{sign * best:.5f}".rstrip("0").rstrip(".")

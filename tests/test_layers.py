@@ -1,0 +1,46 @@
+"""The layers hold: import-linter's contracts (in pyproject.toml) pass, and the CLI starts without Textual.
+
+The contracts are the list of what may import what; this test only runs them, so `pytest` alone catches a
+layer broken by a new import. The second test checks at run time what no static contract can: that the
+commands which never show a screen (`--help`, `check`) do not load Textual through a lazy import.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    proc = subprocess.run(
+        [str(lint_imports), "--no-cache", "--no-logo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 broken" in proc.stdout
+
+
+def test_help_and_check_do_not_import_textual() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from quizgame.cli import main\n"
+        "from quizgame.bank.bundled import default_bank\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "    rc = main(['check', str(default_bank())])\n"
+        "assert rc == 0, rc\n"
+        "sys.exit(1 if 'textual' in sys.modules else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
