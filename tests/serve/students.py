@@ -8,9 +8,12 @@ grid, so it can wait for what a real student would see.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import contextlib
+import json
 import re
 import time
+from collections.abc import Callable
 
 import aiohttp
 
@@ -81,7 +84,7 @@ class Student:
         return cls(ws)
 
     async def _read(self) -> None:
-        decoder = __import__("codecs").getincrementaldecoder("utf-8")("replace")
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
         async for msg in self.ws:
             if msg.type == aiohttp.WSMsgType.BINARY:
                 self.received += msg.data
@@ -91,21 +94,25 @@ class Student:
         self._changed.set()
 
     async def send(self, keys: str) -> None:
-        await self.ws.send_str(f'["stdin", {__import__("json").dumps(keys)}]')
+        await self.ws.send_str(json.dumps(["stdin", keys]))
 
     async def wait_for(self, text: str, timeout: float = 60) -> str:
         """Until `text` is on screen; the time it appeared is `self.seen_at`."""
+        return await self.wait_until(lambda shown: text in shown, repr(text), timeout)
+
+    async def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = 60) -> str:
+        """Until the screen's text passes `check`; the time it did is `self.seen_at`."""
         deadline = time.monotonic() + timeout
         while True:
             shown = self.screen.text()
-            if text in shown:
+            if check(shown):
                 self.seen_at = time.monotonic()
                 return shown
             if self.closed:
-                raise AssertionError(f"{text!r}: the connection closed; the screen shows:\n{shown}")
+                raise AssertionError(f"{what}: the connection closed; the screen shows:\n{shown}")
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{shown}")
+                raise AssertionError(f"{what} never appeared; the screen shows:\n{shown}")
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), left)
