@@ -240,7 +240,8 @@ def report(run: Run) -> None:
         f"N={run.students:>3}  answers {len(run.latencies):>4}  "
         f"p50 {run.percentile(50):6.0f} ms  p95 {run.percentile(95):6.0f} ms  "
         f"memory/student PSS {run.pss_mb:5.1f} MB (RSS {run.rss_mb:5.1f})  "
-        f"failed {len(run.failed)}  lost {run.lost}  ({run.seconds:.0f} s)  target {verdict}",
+        f"failed {len(run.failed)}  lost {run.lost}  ({run.seconds:.0f} s, load "
+        f"{os.getloadavg()[0]:.1f})  target {verdict}",
         flush=True,
     )
     for line in run.failed[:3]:
@@ -260,8 +261,9 @@ def main() -> None:
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="serve-load-bank-"))
     bank = choice_bank(folder, args.questions)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"{os.cpu_count()} cores; {args.questions} choice questions per game; think "
+        f"{os.cpu_count()} cores, load average before the run {load}; {args.questions} choice questions per game; think "
         f"{args.think:g} s ± 50 %; students join {args.ramp:g} s apart; target p95 ≤ "
         f"{TARGET_P95_MS:.0f} ms, 0 lost, 0 failed",
         flush=True,

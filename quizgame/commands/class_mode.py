@@ -63,12 +63,6 @@ def run(args: argparse.Namespace) -> int:
     problem = check_args(args)
     if problem is not None:
         return problem
-    if args.pace == "teacher":
-        return fail(
-            "--pace teacher is not available yet: the students' game cannot yet wait for the "
-            "teacher's reveal; run the class self-paced (the default)",
-            2,
-        )
     code = args.join_code
     if code is not None and code != "auto" and not (code.isdigit() and 3 <= len(code) <= 8):
         return fail(f"--join-code {code}: give 3 to 8 digits, or no value for a random code")
@@ -99,10 +93,12 @@ def run(args: argparse.Namespace) -> int:
     )
     args.class_session = session.session_id
     command = game_command(args)
-    if join_code:
-        import shlex
+    import shlex
 
+    if join_code:
         command += " " + shlex.join(["--join-code", join_code])
+    if args.pace == "teacher":
+        command += " --class-pace teacher"
     url = public_url(args)
     warn_if_open(args.host)
     try:

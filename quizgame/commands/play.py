@@ -32,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--roster", metavar="FILE", help=argparse.SUPPRESS)
     p.add_argument("--class-session", metavar="ID", help=argparse.SUPPRESS)
     p.add_argument("--join-code", metavar="CODE", help=argparse.SUPPRESS)
+    p.add_argument("--class-pace", choices=("self", "teacher"), help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,6 +108,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         app = ClassQuizApp(
             args.class_session,
             join_code=args.join_code or "",
+            paced=args.class_pace == "teacher",
             banks=paths,
             mode=args.mode,
             seed=args.seed,

@@ -119,9 +119,11 @@ class ClassSession:
                 return False
             text = one_line(str(event.get("response", "")))[:80] or "(no answer)"
             outcome = str(event.get("outcome", ""))
-            # The latest attempt counts (practice mode may allow a retry after a wrong one).
-            student.answers[qid] = (text, outcome)
-            student.answered = len(student.answers)
+            # The latest attempt counts (practice mode may allow a retry after a wrong one);
+            # a question the student never answered (time up, the class moved on) is no answer.
+            if not event.get("skipped"):
+                student.answers[qid] = (text, outcome)
+                student.answered = len(student.answers)
             if event.get("final", True):
                 student.question = min(len(self.questions), self._by_id[qid].number + 1)
             student.score = _number(event.get("score"))

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from textual import events, on
+from textual.screen import Screen
 
 from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
+from quizgame.game.session import GameSession
 from quizgame.serve.driver import ClassCommand, report
 from quizgame.tui import app as tui_app
 from quizgame.tui.app import QuizApp
@@ -51,6 +53,7 @@ class ReportingSink:
                 "outcome": str(getattr(record.outcome, "value", record.outcome)),
                 "final": record.final,
                 "score": round(sum(self._points.values()), 4),
+                "skipped": record.response is None,  # no answer given (time up, class moved on)
             }
         )
 
@@ -64,12 +67,28 @@ class ReportingSink:
 class ClassQuizApp(QuizApp):
     CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))  # QuizApp's, from its folder
 
-    def __init__(self, class_session: str, *, join_code: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self, class_session: str, *, join_code: str = "", paced: bool = False, **kwargs: Any
+    ) -> None:
         kwargs["served"] = True
         super().__init__(**kwargs)
         self.class_session = class_session
         self.join_code = join_code
+        self.paced = paced
+        self.class_index = 0  # teacher-paced: the question the class is on, and whether its
+        self.class_revealed = False  # answer is shown (kept here: it may arrive before the game)
         self.class_ended = False
+
+    def start_game(self, entry: Any, name: str, mode: str, *, picked_mode: bool = False) -> None:
+        """Teacher-paced games run in exam mode: one attempt, no verdict until the reveal."""
+        super().start_game(entry, name, "exam" if self.paced else mode, picked_mode=picked_mode)
+
+    def play_screen(self, session: GameSession) -> Screen[None]:
+        if not self.paced:
+            return super().play_screen(session)
+        from quizgame.tui.screens.paced_screen import PacedPlayScreen
+
+        return PacedPlayScreen(session, self.class_index, self.class_revealed)
 
     @on(events.Mount)
     def _join_first(self, event: events.Mount) -> None:
@@ -96,9 +115,21 @@ class ClassQuizApp(QuizApp):
         report(self, {**event, "class_session": self.class_session})
 
     @on(ClassCommand)
-    def _class_command(self, event: ClassCommand) -> None:
-        if event.payload.get("command") == "end":
+    async def _class_command(self, event: ClassCommand) -> None:
+        command = event.payload.get("command")
+        if command == "end":
             self.end_class()
+        elif command in ("show", "reveal") and self.paced:
+            index = event.payload.get("index", self.class_index)
+            if not isinstance(index, int) or not 0 <= index < 10_000:
+                return
+            revealed = command == "reveal" or bool(event.payload.get("revealed"))
+            self.class_index, self.class_revealed = index, revealed
+            from quizgame.tui.screens.paced_screen import PacedPlayScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, PacedPlayScreen):
+                    await screen.follow(index, revealed)
 
     def end_class(self) -> None:
         """The teacher ended the class: a game in progress ends with its summary."""

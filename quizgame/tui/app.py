@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
+from textual.screen import Screen
 
 from quizgame.bank.models import Mode
 from quizgame.game.records import ResultSink
@@ -103,6 +104,12 @@ class QuizApp(App[int]):
             self._sink = BackgroundSink(self._sink_factory, self._sink_failed)
         return self._sink
 
+    def play_screen(self, session: GameSession) -> Screen[None]:
+        """The screen a game is played on (a teacher-paced class uses its own)."""
+        from quizgame.tui.screens.play_screen import PlayScreen
+
+        return PlayScreen(session)
+
     def game_sink(self) -> ResultSink:
         """Where a new game's results go (class mode also reports them to the host)."""
         return self.sink
@@ -170,7 +177,6 @@ class QuizApp(App[int]):
         self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
     ) -> None:
         """Start a game; the name is remembered, and the mode when the player picked it."""
-        from quizgame.tui.screens.play_screen import PlayScreen
 
         assert entry.loaded is not None
         if self.remember_player:
@@ -185,7 +191,7 @@ class QuizApp(App[int]):
             wall_clock=self._wall,
         )
         self.last_entry = entry
-        self.push_screen(PlayScreen(self.session))
+        self.push_screen(self.play_screen(self.session))
 
     # the end of a game ------------------------------------------------------------------------------------
 

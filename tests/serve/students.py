@@ -73,6 +73,7 @@ class Student:
         self.screen = TerminalScreen()
         self.received = bytearray()
         self.closed = False
+        self.seen_at = 0.0
         self._changed = asyncio.Event()
         self._reader = asyncio.ensure_future(self._read())
 
@@ -92,6 +93,10 @@ class Student:
                 self._changed.set()
         self.closed = True
         self._changed.set()
+
+    def everything_received(self) -> str:
+        """All text ever sent to this browser, escape sequences removed (for leak checks)."""
+        return _SEQ.sub("", bytes(self.received).decode("utf-8", "replace"))
 
     async def send(self, keys: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", keys]))

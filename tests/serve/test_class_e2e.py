@@ -20,7 +20,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from quizgame.play.classroom import ClassSession, questions_of
+from quizgame.play.classroom import ClassSession, Pace, questions_of
 from quizgame.serve.class_host import ClassHost
 from quizgame.serve.class_log import ClassLog
 from quizgame.serve.server import QuizServer
@@ -39,14 +39,17 @@ def _free_port() -> int:
 
 @asynccontextmanager
 async def class_server(
-    tmp_path: Path, loaded_bank: object, *, join_code: str = ""
+    tmp_path: Path, loaded_bank: object, *, join_code: str = "", pace: Pace = Pace.SELF
 ) -> AsyncIterator[tuple[str, ClassHost]]:
-    session = ClassSession("class-e2e00001", questions_of(loaded_bank.bank))  # type: ignore[attr-defined]
+    questions = questions_of(loaded_bank.bank)  # type: ignore[attr-defined]
+    session = ClassSession("class-e2e00001", questions, pace=pace)
     db = tmp_path / "results.sqlite3"
     argv = [sys.executable, "-m", "quizgame", "play", "--class-session", session.session_id]
     argv += [str(BUNDLED_BANK), "--db", str(db), "--seed", "1"]
     if join_code:
         argv += ["--join-code", join_code]
+    if pace is Pace.TEACHER:
+        argv += ["--class-pace", "teacher"]
     port = _free_port()
     host = ClassHost(session, ClassLog(db))
     server = QuizServer(shlex.join(argv), port=port, hooks=host)
@@ -102,7 +105,7 @@ async def test_self_paced_class_host_sees_live_and_end_shows_summaries(
             assert "Your teacher has ended the class" in shown or "of 18 right" in shown
         await until(lambda: all(s.stopped for s in session.students.values()))
         # each browser got its own screen only: no classmate's name ever reached it
-        assert b"Bo" not in bytes(ada.received) and b"Ada" not in bytes(bo.received)
+        assert "Bo" not in ada.everything_received() and "Ada" not in bo.everything_received()
         await ada.close()
         await bo.close()
         await until(lambda: session.playing == 0)
@@ -136,3 +139,51 @@ async def test_join_code_gates_the_game(tmp_path: Path, loaded_bank: object) -> 
         await student.wait_for("Your name")
         await student.close()
     assert host.session.joined == 0  # nobody started a game
+
+
+@run_async
+async def test_teacher_paced_class_reveals_together_and_late_joiners_catch_up(
+    tmp_path: Path, loaded_bank: object
+) -> None:
+    first = loaded_bank.bank.questions[0]  # type: ignore[attr-defined]
+    secret = first.explanation[:20]
+    async with (
+        class_server(tmp_path, loaded_bank, pace=Pace.TEACHER) as (base, host),
+        aiohttp.ClientSession() as http,
+    ):
+        session = host.session
+        ada = await Student.join(http, base)
+        await ada.wait_for("Your name")
+        await ada.send("Ada\r")
+        await ada.wait_for("Question 1 of 18")
+        await ada.send("b")  # The Kremlin: right, but nobody may know yet
+        shown = await ada.wait_for("Answer sent")
+        assert "Correct" not in shown and "right answer" not in shown
+        assert secret not in ada.everything_received()  # the explanation has not been sent
+        await until(lambda: session.stats(first.id).answered == 1)
+
+        await host.reveal()
+        shown = await ada.wait_for("Correct")
+        assert "Evidence (highlighted in the article)" in shown
+        assert secret in ada.everything_received()  # now it has, with the proof
+
+        await host.next_question()
+        await ada.wait_for("Question 2 of 18")
+        bo = await Student.join(http, base)  # late: starts where the class is
+        await bo.wait_for("Your name")
+        await bo.send("Bo\r")
+        shown = await bo.wait_for("Question 2 of 18")
+        assert "Question 1 of 18" not in shown
+
+        await host.reveal()  # neither answered question 2: both are shown the answer
+        for student in (ada, bo):
+            await student.wait_for("Right answer:")
+        await until(lambda: len(session.students) == 2)
+        assert session.stats(first.id).answered == 1  # Bo never saw question 1
+        assert session.stats(session.questions[1].id).answered == 0  # no answers, none counted
+
+        await host.end_class()
+        for student in (ada, bo):
+            await student.wait_for("Summary —")
+        await ada.close()
+        await bo.close()

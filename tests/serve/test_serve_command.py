@@ -123,13 +123,27 @@ def test_class_builds_a_class_server_and_host(
     assert len(app.join_code) == 4 and app.server.hooks is app.host
     assert (tmp_path / "class_sessions.sqlite3").exists()
     assert "ended: 0 joined" in capsys.readouterr().err
+    assert "--class-pace" not in argv_game  # self-paced by default
+
+
+def test_class_teacher_paced(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from quizgame.play.classroom import Pace
+    from quizgame.serve import host_app
+
+    ran: list[host_app.HostApp] = []
+    monkeypatch.setattr(host_app.HostApp, "run", lambda self: ran.append(self))
+    db = str(tmp_path / "r.sqlite3")
+    assert main(["class", str(BUNDLED_BANK), "--pace", "teacher", "--db", db]) == 0
+    (app,) = ran
+    assert app.host.session.pace is Pace.TEACHER and app.join_code == ""
+    assert shlex.split(app.server.command)[-2:] == ["--class-pace", "teacher"]
 
 
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
         (["--join-code", "12ab"], "give 3 to 8 digits"),
-        (["--pace", "teacher"], "--pace teacher is not available yet"),
+        (["--roster", "/nonexistent/7b.txt"], "cannot read the class list"),
     ],
 )
 def test_class_refuses_what_it_cannot_do(
