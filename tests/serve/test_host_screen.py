@@ -125,3 +125,34 @@ def test_qr_and_big_address() -> None:
     assert rows is not None and len(rows) >= 12 and len({len(r) for r in rows}) == 1
     assert big_address("http://192.168.1.20:8000/") == "192.168.1.20:8000"
     assert big_address("https://quiz.school") is None  # letters: shown as text only
+
+
+def test_host_screen_snapshot(snap_compare: Any, loaded_bank: LoadedBank) -> None:
+    """The picture in docs/classroom.md: 40 students part-way through, at 120×40."""
+
+    async def settle(pilot: Any) -> None:
+        await pilot.pause()
+
+    app = Host(filled_session(loaded_bank, 40), join_code="4821", title="Kremlin")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
+
+
+@run_async
+async def test_a_busy_port_is_reported_not_a_traceback(loaded_bank: LoadedBank) -> None:
+    import socket
+
+    from quizgame.serve.class_host import ClassHost
+    from quizgame.serve.host_app import HostApp
+    from quizgame.serve.server import QuizServer
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = QuizServer("true", port=port)
+        app = HostApp(server, ClassHost(filled_session(loaded_bank, 0)))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+        assert app.listen_error is not None and f"cannot listen on 127.0.0.1:{port}" in (
+            app.listen_error
+        )
