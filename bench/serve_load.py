@@ -31,7 +31,6 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import aiohttp
@@ -120,9 +119,9 @@ def memory_kb(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
-def _asking(label: str, shown: str) -> bool:
-    """Question `label` is on screen, waiting for its answer (no feedback shown yet)."""
-    return label in shown and not any(f in shown for f in FEEDBACK)
+def _feedback(drawn: str) -> bool:
+    """The verdict has been drawn (what the student sees first after answering)."""
+    return any(f in drawn for f in FEEDBACK)
 
 
 async def play(
@@ -136,27 +135,30 @@ async def play(
     rng: random.Random,
 ) -> Student | None:
     try:
-        student = await Student.join(http, base)
+        student = await Student.join(http, base, light=True)
     except Exception as exc:
         run.failed.append(f"{name}: cannot connect: {exc}")
         return None
     try:
         await student.wait_for("Your name", 120)
+        student.mark()
         await student.send(name + "\r")
         for k in range(1, questions + 1):
-            label = f"Question {k} of {questions}"
-            await student.wait_until(partial(_asking, label), label, 120)
+            await student.wait_for(f"Question {k} of {questions}", 120)
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))  # reading the question
+            student.mark()
             pressed = time.monotonic()
             await student.send("a")
-            await student.wait_until(lambda s: any(f in s for f in FEEDBACK), "feedback", 60)
+            shown = await student.wait_until(_feedback, "feedback", 60)
             run.latencies.append(student.seen_at - pressed)
             run.answers_shown += 1
-            if "Correct" not in student.screen.text():  # practice mode offers a retry: Enter
-                await student.send("\r")  # gives it up and shows the right answer, and
-                await student.wait_for("right answer", 60)  # Enter again moves on
+            if "Correct" not in shown:  # practice mode offers a retry: Enter gives it up and
+                student.mark()  # shows the right answer, and Enter again moves on
+                await student.send("\r")
+                await student.wait_for("Right answer", 60)
+            student.mark()
             await student.send("\r")
-        await student.wait_for("Summary —", 60)
+        await student.wait_for("Summary", 60)
     except AssertionError as exc:
         run.failed.append(f"{name}: {str(exc).splitlines()[0]}")
     return student
@@ -259,6 +261,8 @@ def main() -> None:
     ap.add_argument("--ramp", type=float, default=0.25, help="seconds between two students joining")
     ap.add_argument("--timeout", type=float, default=600, help="seconds one class may take")
     args = ap.parse_args()
+    # Stopped early (Ctrl+C, kill): the runs' finally blocks still stop the server and its games.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     folder = Path(tempfile.mkdtemp(prefix="serve-load-bank-"))
     bank = choice_bank(folder, args.questions)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

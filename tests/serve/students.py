@@ -68,9 +68,13 @@ class TerminalScreen:
 class Student:
     """One browser tab's worth of protocol. `received` keeps every byte for leak checks."""
 
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse, *, light: bool = False) -> None:
         self.ws = ws
+        # light (bench/serve_load.py): no terminal grid, only the text drawn since `mark()`, so
+        # that sixty clients in one process cost little next to the games they measure.
+        self.light = light
         self.screen = TerminalScreen()
+        self.since_mark = ""
         self.received = bytearray()
         self.closed = False
         self.seen_at = 0.0
@@ -78,21 +82,29 @@ class Student:
         self._reader = asyncio.ensure_future(self._read())
 
     @classmethod
-    async def join(cls, http: aiohttp.ClientSession, base: str) -> Student:
+    async def join(cls, http: aiohttp.ClientSession, base: str, *, light: bool = False) -> Student:
         ws = await http.ws_connect(
             f"{base}/ws?width=120&height=40", headers={"Origin": base}, max_msg_size=0
         )
-        return cls(ws)
+        return cls(ws, light=light)
 
     async def _read(self) -> None:
         decoder = codecs.getincrementaldecoder("utf-8")("replace")
         async for msg in self.ws:
             if msg.type == aiohttp.WSMsgType.BINARY:
-                self.received += msg.data
-                self.screen.feed(decoder.decode(msg.data))
+                text = decoder.decode(msg.data)
+                if self.light:
+                    self.since_mark += _SEQ.sub("\n", text)
+                else:
+                    self.received += msg.data
+                    self.screen.feed(text)
                 self._changed.set()
         self.closed = True
         self._changed.set()
+
+    def mark(self) -> None:
+        """Light mode: forget what was drawn so far; `wait_until` then sees only newer text."""
+        self.since_mark = ""
 
     def everything_received(self) -> str:
         """All text ever sent to this browser, escape sequences removed (for leak checks)."""
@@ -109,7 +121,7 @@ class Student:
         """Until the screen's text passes `check`; the time it did is `self.seen_at`."""
         deadline = time.monotonic() + timeout
         while True:
-            shown = self.screen.text()
+            shown = self.since_mark if self.light else self.screen.text()
             if check(shown):
                 self.seen_at = time.monotonic()
                 return shown
