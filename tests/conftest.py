@@ -10,7 +10,6 @@ import pytest
 from quizgame.bank.bundled import bundled_dir
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
-from quizgame.tui import memory
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_BANK = bundled_dir() / "kremlin-peacekeepers.yaml"
@@ -29,9 +28,6 @@ def _isolate_user_dirs(
     monkeypatch.setenv("QUIZGAME_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("QUIZGAME_DB", str(home / "results.sqlite3"))
     monkeypatch.setenv("QUIZGAME_CACHE_DIR", str(home / "cache"))
-    # The game's garbage-collection timing (freezing start-up objects) would pin every earlier
-    # test's objects in this long-lived process; tests/tui/test_answer_frame.py turns it on.
-    monkeypatch.setattr(memory, "enabled", False)
     yield
 
 

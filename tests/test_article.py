@@ -12,8 +12,8 @@ from quizgame.article.passages import (
     Kind,
     parse_article,
     read_article,
-    split_sentences,
 )
+from quizgame.article.sentences import split_sentences
 from tests.conftest import SEED_ARTICLE
 
 

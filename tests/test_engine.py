@@ -9,44 +9,10 @@ import pytest
 
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode
-from quizgame.game.presented import PresentedQuestion
 from quizgame.game.records import MemorySink
 from quizgame.game.scoring import Outcome
 from quizgame.game.session import GameOver, GameSession
-
-
-def right_response(pq: PresentedQuestion) -> Any:
-    q: Any = pq.question
-    match q.type:
-        case "choice" | "short":
-            return q.answer
-        case "multi":
-            return set(q.answers)
-        case "truefalse":
-            return q.answer
-        case "match":
-            return {p.left: p.right for p in q.pairs}
-        case "evidence":
-            return (q.answer, q.part_b.answer)
-    raise AssertionError(q.type)
-
-
-def wrong_response(pq: PresentedQuestion) -> Any:
-    q: Any = pq.question
-    match q.type:
-        case "choice":
-            return next(c for c in pq.choices if c != q.answer)
-        case "short":
-            return "certainly not this"
-        case "multi":
-            return {c for c in pq.choices if c not in q.answers}
-        case "truefalse":
-            return not q.answer
-        case "match":
-            return {}
-        case "evidence":
-            return (next(c for c in pq.choices if c != q.answer), None)
-    raise AssertionError(q.type)
+from tests.answers import right_response, wrong_response
 
 
 class FakeClock:

@@ -44,3 +44,36 @@ def test_help_and_check_do_not_import_textual() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_readme_map_names_every_package_and_nothing_else() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Development", 1)[1].split("```", 2)[1]
+    named: set[str] = set()
+    for line in section.splitlines()[2:]:
+        for word in line.split():  # the names column: `tui/`, `cli.py  commands/`
+            if not word.endswith(("/", ".py")):
+                break
+            if word.endswith("/"):
+                named.add(word.rstrip("/"))
+    packages = {p.name for p in (ROOT / "quizgame").iterdir() if (p / "__init__.py").is_file()} - {
+        "banks"
+    }
+    assert named == packages
+
+
+def test_the_architecture_doc_names_only_modules_that_exist() -> None:
+    import re
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = doc.split("```", 2)[1]
+    for line in tree.splitlines():
+        if not line.strip():
+            continue
+        package = line.split()[0].rstrip("/").rstrip(",")
+        for module in re.findall(r"([a-z_]+\.py)", line):
+            where = ROOT / "quizgame" / module
+            nested = list((ROOT / "quizgame").glob(f"*/{module}")) + list(
+                (ROOT / "quizgame").glob(f"*/*/{module}")
+            )
+            assert where.exists() or nested, f"docs/architecture.md names {module} ({package})"

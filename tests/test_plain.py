@@ -6,7 +6,6 @@ import io
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,6 +14,7 @@ from quizgame.cli import main
 from quizgame.game.records import MemorySink
 from quizgame.game.session import GameSession
 from quizgame.play.plain import PlainGame
+from tests.answers import response
 from tests.conftest import BUNDLED_BANK
 
 
@@ -22,23 +22,22 @@ def right_answers(loaded: LoadedBank) -> list[str]:
     """The input lines that answer the bundled bank right, in bank order (no shuffling there)."""
     session = GameSession(loaded, player="t")
     lines: list[str] = []
+    letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     for pq in session.questions:
-        q: Any = pq.question
-        letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        resp = response(pq, "right")
         if pq.type == "choice":
-            lines.append(letter[pq.choices.index(q.answer)])
+            lines.append(letter[pq.choices.index(resp)])
         elif pq.type == "truefalse":
-            lines.append("t" if q.answer else "f")
+            lines.append("t" if resp else "f")
         elif pq.type == "multi":
-            lines.append(" ".join(letter[pq.choices.index(a)] for a in q.answers))
+            lines.append(" ".join(letter[i] for i, c in enumerate(pq.choices) if c in resp))
         elif pq.type == "short":
-            lines.append(q.answer)
+            lines.append(resp)
         elif pq.type == "match":
-            truth = {p.left: p.right for p in q.pairs}
-            lines.extend(letter[pq.match_right.index(truth[left])] for left in pq.match_left)
+            lines.extend(letter[pq.match_right.index(resp[left])] for left in pq.match_left)
         elif pq.type == "evidence":
-            lines.append(letter[pq.choices.index(q.answer)])
-            lines.append(letter[pq.part_b_choices.index(q.part_b.answer)])
+            lines.append(letter[pq.choices.index(resp[0])])
+            lines.append(letter[pq.part_b_choices.index(resp[1])])
     return lines
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from quizgame.article.sentences import split_sentences, trimmed
 from quizgame.text.normalise import Normalised, normalise
 
 MAX_ARTICLE_BYTES = 5_000_000
@@ -248,14 +249,6 @@ def _line_is_paragraph(line: str) -> bool:
     )
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*(?:\S.*)?$")
 _MD_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
@@ -294,7 +287,7 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
     counters: dict[Kind, int] = {}
     seen_body = False
     for block in _blocks(text):
-        start, end = _trimmed(text, block[0].start, block[-1].end)
+        start, end = trimmed(text, block[0].start, block[-1].end)
         if start >= end:
             continue
         chunk = text[start:end]
@@ -308,142 +301,3 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
         )
         passages.append(Passage(pid, kind, start, end, chunk, sentences))
     return Article(text=text, passages=tuple(passages), path=path)
-
-
-# --- sentences -----------------------------------------------------------------------------------
-
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "fig",
-        "approx",
-        "est",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-    ]
-)
-_OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019"}
-
-
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of double-quoted speech that open and close inside the range (unclosed ones ignored)."""
-    spans: list[tuple[int, int]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == "\u201c":
-            close = text.find("\u201d", i + 1, end)
-            nxt_open = text.find("\u201c", i + 1, end)
-            if close != -1 and (nxt_open == -1 or close < nxt_open):
-                spans.append((i, close + 1))
-                i = close + 1
-                continue
-        elif ch == '"':
-            close = text.find('"', i + 1, end)
-            if close != -1:
-                spans.append((i, close + 1))
-                i = close + 1
-                continue
-        i += 1
-    return spans
-
-
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside [start, end).
-
-    A sentence never ends inside a closed quotation, so `“Yes. I asked him,” Trump said.` stays
-    one sentence and the quote stays intact; abbreviations and initials (`U.S.`, `Mr.`, `J.`) do not
-    end sentences.
-    """
-    quotes = _quote_spans(text, start, end)
-    qi = 0
-    bounds: list[tuple[int, int]] = []
-    sent_start = start
-    i = start
-    while i < end:
-        while qi < len(quotes) and quotes[qi][1] <= i:
-            qi += 1
-        # punctuation right before a closing quote may end the sentence: “Stop. Now.” Then…
-        inside_quote = qi < len(quotes) and quotes[qi][0] < i < quotes[qi][1] - 2
-        ch = text[i]
-        if ch in ".!?…" and not inside_quote:
-            j = i + 1
-            while j < end and text[j] in ".!?…\"'\u201d\u2019)]":
-                j += 1
-            if j >= end:
-                break
-            if text[j].isspace():
-                k = j
-                while k < end and text[k].isspace():
-                    k += 1
-                if (
-                    k < end
-                    and _starts_sentence(text[k])
-                    and not _is_abbreviation(text, sent_start, i)
-                ):
-                    bounds.append((sent_start, j))
-                    sent_start = k
-                    i = k
-                    continue
-            i = j
-            continue
-        i += 1
-    if sent_start < end:
-        bounds.append((sent_start, end))
-    return [(s, e) for s, e in (_trimmed(text, s, e) for s, e in bounds) if s < e]
-
-
-def _starts_sentence(ch: str) -> bool:
-    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018([\u2014"
-
-
-def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
-    if text[dot] != ".":
-        return False
-    k = dot
-    while k > sent_start and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
-        k -= 1
-    word = text[k:dot].lower().rstrip(".")
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smith"
-    return word in _ABBREVIATIONS

@@ -31,6 +31,11 @@ def _at(node: Node | None, fallback: Node) -> Node:
     return node if node is not None else fallback
 
 
+def _item(seq: Node | None, i: int, fallback: Node) -> Node:
+    """Item `i` of a YAML sequence node, for pointing at it; `fallback` when there is none."""
+    return seq.items[i] if seq and i < len(seq.items) else fallback
+
+
 def _suggest(value: str, options: list[str]) -> str | None:
     by_key = {o.casefold().strip(): o for o in options}
     if value.casefold().strip() in by_key:
@@ -55,7 +60,7 @@ def _check_choices(
     for i, c in enumerate(q.choices):
         k = c.text.casefold()
         if k in seen:
-            cnode = choices_node.items[i] if choices_node and i < len(choices_node.items) else qnode
+            cnode = _item(choices_node, i, qnode)
             diags.append(
                 error(
                     shown,
@@ -189,7 +194,7 @@ def check_multi_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]
         )
     for i, a in enumerate(q.answers):
         if a not in options:
-            n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
+            n = _item(answers_node, i, qnode)
             diags.append(
                 error(
                     shown,
@@ -203,7 +208,7 @@ def check_multi_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]
     seen: set[str] = set()
     for i, a in enumerate(q.answers):
         if a in seen:
-            n = answers_node.items[i] if answers_node and i < len(answers_node.items) else qnode
+            n = _item(answers_node, i, qnode)
             diags.append(
                 error(
                     shown,
@@ -222,7 +227,7 @@ def check_match_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]
     lefts: set[str] = set()
     for i, pair in enumerate(q.pairs):
         if pair.left.casefold() in lefts:
-            n = pairs_node.items[i] if pairs_node and i < len(pairs_node.items) else qnode
+            n = _item(pairs_node, i, qnode)
             diags.append(
                 error(
                     shown,
@@ -238,7 +243,7 @@ def check_match_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]
     for i, d in enumerate(q.distractors):
         if d in rights:
             dn = qnode.get("distractors")
-            n = dn.items[i] if dn and i < len(dn.items) else qnode
+            n = _item(dn, i, qnode)
             diags.append(
                 error(
                     shown,
@@ -349,7 +354,7 @@ def _check_part_b(
     pb = qnode.get("part_b")
     choices_node = pb.get("choices") if pb is not None and pb.kind == "map" else None
     for i, choice in enumerate(q.part_b.choices):
-        n = choices_node.items[i] if choices_node and i < len(choices_node.items) else (pb or qnode)
+        n = _item(choices_node, i, pb or qnode)
         look = locate(article, choice.text)
         if look.evidence is not None:
             out[choice.text] = look.evidence

@@ -13,7 +13,7 @@ quizgame keeps two things Moodle does not have in comments Moodle ignores: `// q
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from quizgame.interop.feedback import feedback_text, split_feedback
@@ -22,6 +22,7 @@ from quizgame.interop.notes import Exported, Imported, InteropError, Note, Quest
 from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
 from quizgame.interop.weighted import (
     Weighted,
+    match_question,
     moodle_weight,
     weighted_choice_question,
     weighted_short_question,
@@ -220,27 +221,15 @@ class _Reader:
         )
 
     def matching(self, line: int, label: str, answers: str, fmt: str) -> QuestionDict | None:
-        pairs: list[dict[str, str]] = []
-        distractors: list[str] = []
-        for part in self._answer_parts(answers, "="):
-            if "->" not in part:
-                self.note(line, f"'{label}': left out '{clip(part, 40)}' — it has no `->`")
-                continue
-            left, _, right = part.partition("->")
-            left_text, right_text = _clean(left, fmt), _clean(right, "plain")
-            if not right_text:
-                continue
-            if left_text:
-                pairs.append({"left": left_text, "right": right_text})
-            else:
-                distractors.append(right_text)
-        if len(pairs) < 2:
-            self.note(line, f"skipped matching question '{label}' — it needs two pairs")
-            return None
-        q: QuestionDict = {"type": "match", "pairs": pairs}
-        if distractors:
-            q["distractors"] = distractors
-        return q
+        def subquestions() -> Iterator[tuple[str, str]]:
+            for part in self._answer_parts(answers, "="):
+                if "->" not in part:
+                    self.note(line, f"'{label}': left out '{clip(part, 40)}' — it has no `->`")
+                    continue
+                left, _, right = part.partition("->")
+                yield _clean(left, fmt), _clean(right, "plain")
+
+        return match_question(subquestions(), label=label, note=lambda msg: self.note(line, msg))
 
     def truefalse(self, answers: str, fmt: str) -> QuestionDict:
         bits = answers.split("#", 2)

@@ -17,6 +17,7 @@ from quizgame.interop.html import html_to_text, text_to_html
 from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
 from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
 from quizgame.interop.weighted import (
+    match_question,
     moodle_weight,
     weighted_choice_question,
     weighted_short_question,
@@ -228,24 +229,13 @@ class _Reader:
         )
 
     def matching(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
-        pairs: list[dict[str, str]] = []
-        distractors: list[str] = []
-        for sub in elem.findall("subquestion"):
-            left = _text_of(sub)[0]
-            right = _text_of(sub.find("answer"), "plain_text")[0]
-            if not right:
-                continue
-            if left:
-                pairs.append({"left": left, "right": right})
-            else:
-                distractors.append(right)
-        if len(pairs) < 2:
-            self.note(line, f"skipped matching question '{label}' — it needs two pairs")
-            return None
-        self.shuffles.append(_flag(elem, "shuffleanswers", True))
-        q: QuestionDict = {"type": "match", "pairs": pairs}
-        if distractors:
-            q["distractors"] = distractors
+        subquestions = (
+            (_text_of(sub)[0], _text_of(sub.find("answer"), "plain_text")[0])
+            for sub in elem.findall("subquestion")
+        )
+        q = match_question(subquestions, label=label, note=lambda msg: self.note(line, msg))
+        if q is not None:
+            self.shuffles.append(_flag(elem, "shuffleanswers", True))
         return q
 
 

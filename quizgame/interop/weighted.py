@@ -6,7 +6,7 @@ rounds a share to the nearest grade Moodle accepts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from quizgame.interop.notes import QuestionDict
@@ -81,6 +81,31 @@ def weighted_short_question(
     q: QuestionDict = {"type": "short", "answer": accepted[0]}
     if len(accepted) > 1:
         q["accept"] = accepted[1:]
+    return q
+
+
+def match_question(
+    subquestions: Iterable[tuple[str, str]], *, label: str, note: Callable[[str], None]
+) -> QuestionDict | None:
+    """A `match` question from Moodle's (left, right) sub-questions (GIFT and XML alike).
+
+    A sub-question with no left text is a distractor; one with no right text is dropped.
+    """
+    pairs: list[dict[str, str]] = []
+    distractors: list[str] = []
+    for left, right in subquestions:
+        if not right:
+            continue
+        if left:
+            pairs.append({"left": left, "right": right})
+        else:
+            distractors.append(right)
+    if len(pairs) < 2:
+        note(f"skipped matching question '{label}' — it needs two pairs")
+        return None
+    q: QuestionDict = {"type": "match", "pairs": pairs}
+    if distractors:
+        q["distractors"] = distractors
     return q
 
 

@@ -22,6 +22,7 @@ from quizgame.play.bank_list import BankEntry, bank_entry, discover_banks
 from quizgame.play.prefs import Prefs, clean_name, load_prefs, remember, starting_mode
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
+from quizgame.tui import textual_private
 from quizgame.tui.control_filter import ControlFilter
 
 if TYPE_CHECKING:
@@ -39,9 +40,20 @@ class QuizApp(App[int]):
     TITLE = "quizgame"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("f1,question_mark", "help", "Help", tooltip="this help"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="quit (asks first during a game)",
+        ),
     ]
+    # Keys Textual handles itself, for the help screen.
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("Tab / shift+Tab", "move between the article, the choices and buttons"),
+    )
 
     def __init__(
         self,
@@ -282,6 +294,7 @@ class QuizApp(App[int]):
         self.push_screen(screen)
 
     def on_unmount(self) -> None:
+        textual_private.app_exited(self)
         if self.session is not None and not self.session.finished:
             self.session.abandon()
         if self._sink is not None:

@@ -17,9 +17,10 @@ import pytest
 from quizgame.bank.checks import ANSWER_CHECKS
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import QUESTION_TYPES, Question
-from quizgame.game.kinds import KINDS, Form, Layout, QuestionKind, kind_named, kind_of
-from quizgame.game.kinds.base import Shown
+from quizgame.game.kinds import KINDS, Form, QuestionKind, kind_named, kind_of
 from quizgame.game.outcome import Outcome, Scored
+from quizgame.game.presented import PresentedQuestion
+from tests.answers import right_response
 
 NAMES = [k.name for k in KINDS]
 
@@ -48,27 +49,6 @@ def test_every_kind_fills_in_every_part(kind: QuestionKind[Any]) -> None:
     assert kind.moodle_type in (None, "multichoice", "truefalse", "shortanswer", "matching")
 
 
-class _Shown:
-    def __init__(self, layout: Layout) -> None:
-        self.choices = layout.choices
-        self.part_b_choices = layout.part_b_choices
-
-
-def _a_right_response(kind: QuestionKind[Any], q: Any, shown: Shown) -> Any:
-    """Build the right response from the kind's own marks and layout (no per-type knowledge)."""
-    if kind.form is Form.TEXT:
-        return kind.right_answer_text(q)
-    if kind.form is Form.PAIRS:
-        return {p.left: p.right for p in q.pairs}
-    if kind.form is Form.TRUEFALSE:
-        return q.answer
-    if kind.form is Form.TWO_PART:
-        return (q.answer, q.part_b.answer)
-    if kind.form is Form.MANY:
-        return set(q.answers)
-    return q.answer
-
-
 @pytest.mark.parametrize("kind", KINDS, ids=NAMES)
 def test_every_hook_works_on_a_real_question(
     kind: QuestionKind[Any], loaded_bank: LoadedBank
@@ -77,15 +57,23 @@ def test_every_hook_works_on_a_real_question(
     assert questions, f"the bundled bank has no {kind.name!r} question to exercise the kind with"
     q = questions[0]
     layout = kind.layout(q, tuple, random.Random(1), False)
-    shown = _Shown(layout)
-    response = _a_right_response(kind, q, shown)
+    pq = PresentedQuestion(
+        1,
+        1,
+        q,
+        layout.choices,
+        part_b_choices=layout.part_b_choices,
+        match_left=layout.match_left,
+        match_right=layout.match_right,
+    )
+    response = right_response(pq)
     scored = kind.score(q, response)
     assert isinstance(scored, Scored) and scored.outcome is Outcome.CORRECT
     assert kind.right_answer_text(q)
     assert kind.response_text(q, response)
     kind.response_json(q, response)
     assert kind.prompt(q) == q.prompt
-    options = kind.options(shown)
+    options = kind.options(pq)
     assert kind.answer_hint(max(len(options), 1))
     marked = kind.marked(q, response)
     if kind.form in (Form.ONE, Form.MANY, Form.TRUEFALSE, Form.TWO_PART):

@@ -10,7 +10,7 @@ import dataclasses
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode
 from quizgame.game.session import GameSession
-from tests.test_engine import right_response, wrong_response
+from tests.answers import right_response, wrong_response
 
 
 def _session(loaded_bank: LoadedBank, **settings: object) -> GameSession:

@@ -24,7 +24,7 @@ from quizgame.results import open_sink
 from quizgame.text.safe import one_line
 from quizgame.tui.screens.teacher_screen import TeacherScreen
 from tests.data.hostile import HOSTILE, write_hostile_bank
-from tests.results.test_teacher_screen import TeacherOnly, cells, plain, run_async
+from tests.results.test_teacher_screen import TeacherOnly, cells, plain
 from tests.test_hostile_text import reply
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -81,7 +81,6 @@ def test_json_report_is_exact_and_escapes_every_control(
     assert HOSTILE["ansi-osc8"] in wrong or HOSTILE["controls"] in wrong
 
 
-@run_async
 async def test_teacher_view_shows_hostile_results_literally(hostile_db: Path) -> None:
     from tests.tui.test_hostile import stray_controls
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import sqlite3
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual.app import App
@@ -21,16 +17,6 @@ from quizgame.tui.screens.teacher_screen import TeacherScreen
 from quizgame.tui.widgets.teacher_bars import TeacherBarChart
 
 CSS = Path(__file__).resolve().parents[2] / "quizgame" / "tui" / "app.tcss"
-
-
-def run_async(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test with asyncio.run: no async pytest plugin is installed."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
 
 
 class TeacherOnly(App[None]):
@@ -53,7 +39,6 @@ def plain(widget: Static) -> str:
     return rendered.plain if isinstance(rendered, Text) else str(rendered)
 
 
-@run_async
 async def test_tables_histogram_and_drill_down(class_db: Path) -> None:
     app = TeacherOnly(class_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -95,7 +80,6 @@ async def test_tables_histogram_and_drill_down(class_db: Path) -> None:
         ]
 
 
-@run_async
 async def test_evidence_and_skills_from_the_bundled_bank(
     tmp_path: Path, loaded_bank: LoadedBank
 ) -> None:
@@ -121,7 +105,6 @@ async def test_evidence_and_skills_from_the_bundled_bank(
         assert by_tag["main idea"][3] == "1"  # lee is below 50 %
 
 
-@run_async
 async def test_missing_database_says_no_results(tmp_path: Path) -> None:
     app = TeacherOnly(tmp_path / "none.sqlite3")
     async with app.run_test() as pilot:
@@ -133,7 +116,6 @@ async def test_missing_database_says_no_results(tmp_path: Path) -> None:
     assert not (tmp_path / "none.sqlite3").exists()
 
 
-@run_async
 async def test_newer_database_is_an_error_not_a_crash(tmp_path: Path) -> None:
     db = tmp_path / "r.sqlite3"
     SqliteStore(db).close()
@@ -149,7 +131,6 @@ async def test_newer_database_is_an_error_not_a_crash(tmp_path: Path) -> None:
         assert status.has_class("-error")
 
 
-@run_async
 async def test_quizapp_opens_the_teacher_view(class_db: Path, tmp_path: Path) -> None:
     from quizgame.tui.app import QuizApp
 

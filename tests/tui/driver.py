@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from quizgame.game.presented import PresentedQuestion
 from quizgame.game.records import MemorySink
 from quizgame.play.presenter import choice_key
 from quizgame.tui.app import QuizApp
+from tests.answers import response
 
 BANK = bundled_dir() / "kremlin-peacekeepers.yaml"
 
@@ -58,27 +59,20 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
     """Answer the shown question with key presses; `kind`: right, wrong or partial. Returns the response."""
-    q: Any = pq.question
-    t = pq.type
-    right = kind == "right"
-    if t == "choice":
-        target = q.answer if right else next(c for c in pq.choices if c != q.answer)
-        await pilot.press(key(pq.choices.index(target)))
-        return target
-    if t == "truefalse":
-        value = q.answer if right else not q.answer
-        await pilot.press("1" if value else "2")
-        return bool(value)
-    if t == "multi":
-        good = [c for c in pq.choices if c in q.answers]
-        bad = [c for c in pq.choices if c not in q.answers]
-        picks = good if right else good[:1] if kind == "partial" else bad[:1]
-        for p in picks:
+    resp = response(pq, kind)
+    if pq.type in ("choice",):
+        await pilot.press(key(pq.choices.index(resp)))
+        return resp
+    if pq.type == "truefalse":
+        await pilot.press("1" if resp else "2")
+        return resp
+    if pq.type == "multi":
+        for p in [c for c in pq.choices if c in resp]:
             await pilot.press(key(pq.choices.index(p)))
         await pilot.press("enter")
-        return set(picks)
-    if t == "short":
-        text = q.answer.lower() if right else "no idea"
+        return resp
+    if pq.type == "short":
+        text = resp.lower()
         from textual.widgets import Input
 
         field = pilot.app.screen.query_one("#short-input", Input)
@@ -87,28 +81,19 @@ async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
         field.value = text  # …the rest is set directly (each press costs Pilot ~70 ms)
         await pilot.press("enter")
         return text
-    if t == "match":
-        truth = {p.left: p.right for p in q.pairs}
-        lefts = list(pq.match_left)
-        chosen = dict(truth)
-        if kind == "partial":
-            chosen[lefts[0]], chosen[lefts[1]] = truth[lefts[1]], truth[lefts[0]]
-        elif kind == "wrong":
-            for i, left in enumerate(lefts):
-                chosen[left] = truth[lefts[(i + 1) % len(lefts)]]
-        for left in lefts:
-            await pilot.press(key(pq.match_right.index(chosen[left])))
+    if pq.type == "match":
+        for left in pq.match_left:
+            await pilot.press(key(pq.match_right.index(resp[left])))
         await pilot.pause()
         await pilot.press("enter")  # focus moved to Submit once every item had a match
-        return chosen
-    if t == "evidence":
-        a = q.answer if kind != "wrong" else next(c for c in pq.choices if c != q.answer)
-        b = q.part_b.answer if right else next(c for c in pq.part_b_choices if c != q.part_b.answer)
+        return resp
+    if pq.type == "evidence":
+        a, b = resp
         await pilot.press(key(pq.choices.index(a)))
         await pilot.pause()
         await pilot.press(key(pq.part_b_choices.index(b)))
-        return (a, b)
-    raise AssertionError(t)
+        return resp
+    raise AssertionError(pq.type)
 
 
 def screen_text(app: QuizApp) -> str:
@@ -121,18 +106,6 @@ def screen_text(app: QuizApp) -> str:
 
 
 Answer = Callable[[Pilot[Any], PresentedQuestion, str], Any]
-
-
-def run_async(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test body with asyncio.run (no async pytest plugin is needed)."""
-    import asyncio
-    import functools
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
 
 
 def write_bank(

@@ -1,5 +1,5 @@
 """An answer reaches the screen in one frame, a match's pairs are shown marked, and the game's
-garbage-collection timing (quizgame.tui.memory) does what it says."""
+garbage-collection timing (quizgame.tui.textual_private) does what it says."""
 
 from __future__ import annotations
 
@@ -12,45 +12,44 @@ from textual.screen import Screen
 from textual.widgets import Input, Select
 
 from quizgame.game.presented import PresentedQuestion
-from quizgame.tui import memory
+from quizgame.tui import textual_private
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
-from tests.tui.driver import Game, answer, key, run_async
+from tests.answers import response
+from tests.tui.driver import Game, answer, key
 
 
 async def ready_to_answer(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQuestion) -> str:
     """Everything but the key press that completes a right answer; returns that key."""
-    q: Any = pq.question
+    resp = response(pq, "right")
     view = screen.question_view
     assert view is not None
-    if pq.type in ("choice", "evidence"):
-        if pq.type == "evidence":
-            await pilot.press(key(pq.choices.index(q.answer)))
-            await pilot.pause()
-            return key(pq.part_b_choices.index(q.part_b.answer))
-        return key(pq.choices.index(q.answer))
+    if pq.type == "choice":
+        return key(pq.choices.index(resp))
+    if pq.type == "evidence":
+        await pilot.press(key(pq.choices.index(resp[0])))
+        await pilot.pause()
+        return key(pq.part_b_choices.index(resp[1]))
     if pq.type == "truefalse":
-        return "1" if q.answer else "2"
+        return "1" if resp else "2"
     if pq.type == "multi":
-        for right in q.answers:
-            await pilot.press(key(pq.choices.index(right)))
+        for choice in [c for c in pq.choices if c in resp]:
+            await pilot.press(key(pq.choices.index(choice)))
         await pilot.pause()
         return "enter"
     if pq.type == "short":
-        view.query_one("#short-input", Input).value = q.answer
+        view.query_one("#short-input", Input).value = resp
         await pilot.pause()
         return "enter"
     assert pq.type == "match"
-    truth = {p.left: p.right for p in q.pairs}
     for n, left in enumerate(pq.match_left):
-        view.query_one(f"#match-{n}", Select).value = pq.match_right.index(truth[left])
+        view.query_one(f"#match-{n}", Select).value = pq.match_right.index(resp[left])
     await pilot.pause()
     view.query_one("#submit").focus()
     await pilot.pause()
     return "enter"
 
 
-@run_async
 async def test_an_answer_is_laid_out_and_drawn_once(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,7 +87,6 @@ async def test_an_answer_is_laid_out_and_drawn_once(
     assert counts.count(1) >= len(counts) * 2 // 3, counts
 
 
-@run_async
 async def test_match_feedback_lists_each_pair_marked(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -112,23 +110,17 @@ async def test_match_feedback_lists_each_pair_marked(game: Game) -> None:
             assert f"{n}. {left} → " in text
 
 
-@run_async
 async def test_start_up_objects_are_frozen_once_and_each_question_collects(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(memory, "enabled", True)
-    monkeypatch.setattr(memory, "_frozen", False)
     calls: list[str] = []
-
-    # Counted, not done: freezing would pin this long-lived test process's objects.
-    def freeze() -> None:
-        calls.append("freeze")
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
 
     def collect(*args: Any) -> int:
         calls.append("collect")
         return 0
 
-    monkeypatch.setattr(gc, "freeze", freeze)
     monkeypatch.setattr(gc, "collect", collect)
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -144,8 +136,9 @@ async def test_start_up_objects_are_frozen_once_and_each_question_collects(
         await pilot.press("enter")
         await pilot.pause()
         assert calls == ["freeze", "collect"]  # the next question was drawn: one collection
-        memory.after_question_drawn()
-        assert calls == ["freeze", "collect", "collect"]  # frozen once per process
-    monkeypatch.setattr(memory, "enabled", False)
-    memory.after_question_drawn()
-    assert calls == ["freeze", "collect", "collect"]  # switched off: nothing
+        textual_private.after_question_drawn(app)
+        assert calls == ["freeze", "collect", "collect"]  # frozen once per app run
+    # the app is gone: its objects are given back to the collector, once
+    assert calls == ["freeze", "collect", "collect", "unfreeze"]
+    textual_private.app_exited(app)
+    assert calls[-1] == "unfreeze" and calls.count("unfreeze") == 1

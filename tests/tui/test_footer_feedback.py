@@ -10,14 +10,13 @@ import pytest
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.key_bar import KeyBar
-from tests.tui.driver import Game, answer, run_async
+from tests.tui.driver import Game, answer
 
 
 def footer_keys(screen: PlayScreen) -> list[str]:
     return screen.query_one(KeyBar).descriptions
 
 
-@run_async
 async def test_key_bar_redraws_only_when_the_keys_on_offer_change(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -54,7 +53,6 @@ async def test_key_bar_redraws_only_when_the_keys_on_offer_change(
         assert "⏎ Next" in bar.render().plain
 
 
-@run_async
 async def test_clicking_a_key_in_the_key_bar_presses_it(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -70,7 +68,6 @@ async def test_clicking_a_key_in_the_key_bar_presses_it(game: Game) -> None:
         assert screen.stacked  # f2 (Layout) was pressed
 
 
-@run_async
 async def test_feedback_pane_shows_verdict_explanation_evidence_and_next_step(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -92,7 +89,6 @@ async def test_feedback_pane_shows_verdict_explanation_evidence_and_next_step(ga
         assert view.has_class("-correct")
 
 
-@run_async
 async def test_the_answered_choice_is_highlighted_with_its_mark(game: Game) -> None:
     from quizgame.tui.widgets.choice_list import ChoiceList
 

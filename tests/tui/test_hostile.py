@@ -33,7 +33,7 @@ from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from tests.data.hostile import HOSTILE, NAMES, write_empty_article_bank, write_hostile_bank
-from tests.tui.driver import Game, answer, run_async, screen_text, write_bank
+from tests.tui.driver import Game, answer, screen_text, write_bank
 
 # Textual's own output: SGR colour/style sequences and cursor moves. Nothing else may be there.
 OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;]*m|\x1b\[\d+;\d+H")
@@ -57,7 +57,6 @@ def shown(widget: Static) -> str:
     return str(getattr(widget.visual, "plain", widget.visual))
 
 
-@run_async
 async def test_hostile_bank_is_shown_literally_and_never_reaches_the_terminal(
     game: Game, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,7 +113,6 @@ async def test_hostile_bank_is_shown_literally_and_never_reaches_the_terminal(
         assert app.is_running  # no [@click=app.quit] ever ran
 
 
-@run_async
 async def test_hostile_bank_in_the_picker(game: Game, tmp_path: Path) -> None:
     bank = write_hostile_bank(tmp_path)
     app = game.app([bank], name=None, cwd=tmp_path)
@@ -136,7 +134,6 @@ class RawScreen(Screen[None]):
         yield Static(Text("\x1b[2Jboom\x1b]0;title\x07\x9b31m"), id="raw")
 
 
-@run_async
 async def test_control_filter_stops_what_a_widget_lets_through(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(60, 10)) as pilot:
@@ -160,7 +157,6 @@ def test_control_filter_keeps_cells_and_styles() -> None:
 
 
 @pytest.mark.parametrize("key", sorted(NAMES))
-@run_async
 async def test_hostile_player_names(game: Game, tmp_path: Path, key: str) -> None:
     bank = write_bank(
         tmp_path,
@@ -189,7 +185,6 @@ def test_clean_name_keeps_joiners_and_drops_controls_and_overrides() -> None:
     assert one_line(clean_name(HOSTILE["ansi-colour"])) == "[31mred text [0m"
 
 
-@run_async
 async def test_empty_article_never_crashes_the_article_pane() -> None:
     article = parse_article("")
 
@@ -208,7 +203,6 @@ async def test_empty_article_never_crashes_the_article_pane() -> None:
         assert view.virtual_size.height == 0
 
 
-@run_async
 async def test_article_text_can_be_selected_and_copied_as_shown() -> None:
     from textual.geometry import Offset
     from textual.selection import Selection

@@ -6,7 +6,6 @@ from textual.app import App, ComposeResult
 from textual.widgets import RadioSet
 
 from quizgame.tui.widgets.marked_radio import MarkedRadioButton
-from tests.tui.driver import run_async
 
 
 class _RadioApp(App[None]):
@@ -16,7 +15,6 @@ class _RadioApp(App[None]):
             yield MarkedRadioButton("Exam", id="b")
 
 
-@run_async
 async def test_only_the_chosen_option_is_marked() -> None:
     app = _RadioApp()
     async with app.run_test(size=(40, 8)) as pilot:

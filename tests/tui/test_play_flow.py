@@ -19,7 +19,7 @@ from quizgame.tui.widgets.article_view import HIGHLIGHT, ArticleView
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
-from tests.tui.driver import BANK, Game, answer, run_async, write_bank
+from tests.tui.driver import BANK, Game, answer, write_bank
 
 PARTIAL_TYPES = {"multi", "match", "evidence"}
 
@@ -50,7 +50,6 @@ def assert_evidence_highlighted(article: ArticleView, pq: PresentedQuestion) -> 
     assert lit == set(pq.passage_ids)
 
 
-@run_async
 async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
     app = game.app()
     seen_types: set[str] = set()
@@ -96,7 +95,6 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
     assert game.sink.finished and game.sink.finished[0][3] is True
 
 
-@run_async
 async def test_retry_gives_reduced_credit(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -119,7 +117,6 @@ async def test_retry_gives_reduced_credit(game: Game) -> None:
         assert lines.points.startswith("+0.5 of 1")
 
 
-@run_async
 async def test_exam_mode_feedback_only_in_summary_and_review(game: Game) -> None:
     app = game.app(mode="exam")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -156,7 +153,6 @@ async def test_exam_mode_feedback_only_in_summary_and_review(game: Game) -> None
     assert len(game.sink.answers) == len(session.questions)
 
 
-@run_async
 async def test_guided_mode_reveals_passages_before_questions(game: Game) -> None:
     app = game.app(mode="guided")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -181,7 +177,6 @@ async def test_guided_mode_reveals_passages_before_questions(game: Game) -> None
         assert screen.query_one(FeedbackView).lines.headline == "✓ Correct"
 
 
-@run_async
 async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path: Path) -> None:
     bank = write_bank(
         tmp_path,
@@ -216,7 +211,6 @@ async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path
         assert not article.has_focus_within
 
 
-@run_async
 async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:
     import shutil
 
@@ -257,7 +251,6 @@ async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:
         assert "Streak 2" in status.text
 
 
-@run_async
 async def test_quit_asks_first_and_records_abandoned_game(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -279,7 +272,6 @@ async def test_quit_asks_first_and_records_abandoned_game(game: Game) -> None:
     assert game.sink.finished and game.sink.finished[0][3] is False
 
 
-@run_async
 async def test_help_screen_lists_keys(game: Game) -> None:
     app = game.app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -297,7 +289,6 @@ async def test_help_screen_lists_keys(game: Game) -> None:
         assert isinstance(app.screen, PlayScreen)
 
 
-@run_async
 async def test_leaving_a_game_picked_from_the_list_goes_back_to_the_list(
     game: Game, tmp_path: Path
 ) -> None:

@@ -15,7 +15,7 @@ from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.player_screen import PlayerScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
 from quizgame.tui.widgets.choice_list import ChoiceList
-from tests.tui.driver import BANK, Game, answer, run_async, screen_text, write_bank
+from tests.tui.driver import BANK, Game, answer, screen_text, write_bank
 
 HOSTILE = """  - id: hostile
     type: choice
@@ -31,7 +31,6 @@ def visible(widget: Static) -> str:
     return str(getattr(widget.visual, "plain", widget.visual))
 
 
-@run_async
 async def test_picker_lists_banks_and_broken_ones_with_their_error(
     game: Game, tmp_path: Path
 ) -> None:
@@ -71,7 +70,6 @@ async def test_picker_lists_banks_and_broken_ones_with_their_error(
         assert app.screen.session.player == "Zoe"
 
 
-@run_async
 async def test_player_screen_esc_goes_back(game: Game) -> None:
     app = game.app([], name=None)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -85,7 +83,6 @@ async def test_player_screen_esc_goes_back(game: Game) -> None:
         assert isinstance(app.screen, BankPickerScreen)
 
 
-@run_async
 async def test_markup_in_bank_and_name_is_shown_literally(game: Game, tmp_path: Path) -> None:
     bank = write_bank(tmp_path, HOSTILE, title='"[bold red]Title[/]"')
     app = game.app([bank], name="[b]Bob[/b]")
@@ -114,7 +111,6 @@ async def test_markup_in_bank_and_name_is_shown_literally(game: Game, tmp_path: 
         assert app.is_running  # the [@click=app.quit] never became an action
 
 
-@run_async
 async def test_tiny_terminal_never_crashes(game: Game) -> None:
     app = game.app([], name=None)
     async with app.run_test(size=(40, 12)) as pilot:
@@ -152,7 +148,6 @@ def test_bundled_bank_path_is_the_fixture_bank() -> None:
     assert BANK.is_file()
 
 
-@run_async
 async def test_picker_ignores_missing_questions_dir(game: Game, tmp_path: Path) -> None:
     app = game.app([], name=None, cwd=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -167,7 +162,6 @@ async def test_picker_ignores_missing_questions_dir(game: Game, tmp_path: Path) 
 TEACHER = "quizgame.tui.screens.teacher_screen"
 
 
-@run_async
 async def test_teacher_key_without_teacher_view_notifies(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -188,7 +182,6 @@ class FakeTeacher(Screen[None]):
         self.db = db
 
 
-@run_async
 async def test_teacher_hooks_push_the_teacher_screen(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -208,7 +201,6 @@ async def test_teacher_hooks_push_the_teacher_screen(
         assert isinstance(app.screen, FakeTeacher)
 
 
-@run_async
 async def test_the_mode_a_player_picks_is_offered_next_time_unless_the_bank_sets_one(
     game: Game, tmp_path: Path
 ) -> None:

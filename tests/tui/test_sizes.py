@@ -25,7 +25,7 @@ from quizgame.tui.screens.teacher_screen import TeacherScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from tests.data.hostile import write_hostile_bank
 from tests.results.fixtures import play_fixture
-from tests.tui.driver import Game, answer, run_async
+from tests.tui.driver import Game, answer
 
 WIDTHS = (20, 21, 24, 30, 32, 40, 47, 60, 64, 80, 99, 100, 101, 120, 160, 200, 240, 300)
 HEIGHTS = (8, 9, 10, 12, 16, 24, 33, 50, 75, 100)
@@ -65,7 +65,6 @@ async def sweep(
     await pilot.pause()
 
 
-@run_async
 async def test_picker_and_player_screens(game: Game) -> None:
     app = game.app([], name=None)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -85,7 +84,6 @@ FEW = (*LONG, "rtl-arabic", "emoji", "ansi-colour", "markup-click")
 
 
 @pytest.mark.parametrize("bank", ["bundled", "longest"])
-@run_async
 async def test_play_screen_question_then_feedback(game: Game, tmp_path: Path, bank: str) -> None:
     banks = None if bank == "bundled" else [write_hostile_bank(tmp_path, keys=LONG)]
     sizes = SIZES if bank == "bundled" else LONG_SIZES
@@ -107,7 +105,6 @@ async def test_play_screen_question_then_feedback(game: Game, tmp_path: Path, ba
         assert screen.article.has_focus_within
 
 
-@run_async
 async def test_summary_and_review_screens(game: Game, tmp_path: Path) -> None:
     app = game.app([write_hostile_bank(tmp_path, keys=FEW)], mode="exam")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -124,7 +121,6 @@ async def test_summary_and_review_screens(game: Game, tmp_path: Path) -> None:
         await sweep(pilot, app, ReviewScreen, LONG_SIZES)
 
 
-@run_async
 async def test_teacher_screen(game: Game, tmp_path: Path) -> None:
     from quizgame.results.sqlite_store import SqliteStore
 

@@ -12,7 +12,7 @@ from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
 from tests.storage_faults import SCENARIOS, expected_reason, set_up
-from tests.tui.driver import FrozenClock, answer, run_async, write_bank
+from tests.tui.driver import FrozenClock, answer, write_bank
 
 TWO_QUESTIONS = """  - id: q1
     type: truefalse
@@ -30,7 +30,6 @@ TWO_QUESTIONS = """  - id: q1
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
-@run_async
 async def test_results_problem_is_one_notice_and_the_game_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scenario: str
 ) -> None:

@@ -1,8 +1,13 @@
-"""The keys, one screen away (`?` or F1 anywhere)."""
+"""The keys, one screen away (`?` or F1 anywhere), built from the bindings themselves.
+
+Each row comes from a `Binding` of the class that owns the action (its `tooltip` is the longer
+text shown here), so adding or changing a key changes the help too. Keys a widget handles without
+a binding (letters picking a choice, Tab) are listed by that widget in `HELP_KEYS`.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,36 +16,48 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("Answering", ""),
-    ("A–Z or 1–9", "pick that choice (in “select all”: tick it)"),
-    ("↑ ↓  Enter", "move and choose; click with the mouse works too"),
-    ("space", "tick / untick a choice in “select all that apply”"),
-    ("Enter", "submit a typed answer or the ticked choices"),
-    ("ctrl+s", "submit (match and select-all questions)"),
-    ("Tab / shift+Tab", "move between the article, the choices and buttons"),
-    ("After answering", ""),
-    ("Enter or n", "next question (or show the answer when a retry is offered)"),
-    ("r", "try again, for reduced credit (practice mode)"),
-    ("e", "jump between the question and its evidence in the article"),
-    ("Anywhere", ""),
-    ("F2", "switch layout: side by side / stacked"),
-    ("? or F1", "this help"),
-    ("Esc", "go back (in a game: asks first, then back to the bank list, or quits)"),
-    ("ctrl+q", "quit (asks first during a game)"),
-    ("Modes", ""),
+_KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "f1": "F1", "f2": "F2"}
+
+MODES: tuple[tuple[str, str], ...] = (
     ("practice", "feedback after every answer; a wrong answer may be retried"),
     ("exam", "no feedback until the summary at the end"),
     ("guided", "the article appears passage by passage (Enter reads on)"),
 )
 
 
+def key_names(binding: Binding) -> str:
+    """`enter,n` → `Enter or n`."""
+    return " or ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
+
+
+def rows_of(owner: Any) -> list[tuple[str, str]]:
+    """The help rows for a class: its keys without bindings, then each binding with a tooltip."""
+    rows = list(getattr(owner, "HELP_KEYS", ()))
+    for b in owner.BINDINGS:
+        if isinstance(b, Binding):
+            rows.append((key_names(b), b.tooltip or b.description))
+    return rows
+
+
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    from quizgame.tui.app import QuizApp
+    from quizgame.tui.screens.play_screen import PlayScreen
+    from quizgame.tui.widgets.choice_list import ChoiceList
+    from quizgame.tui.widgets.question_view import QuestionView
+
+    return [
+        ("Answering", rows_of(ChoiceList) + rows_of(QuestionView)),
+        ("During a game", rows_of(PlayScreen)),
+        ("Anywhere", rows_of(QuizApp)),
+        ("Modes", list(MODES)),
+    ]
+
+
 def help_text() -> Text:
     out = Text()
-    for key, what in KEYS:
-        if not what:
-            out.append(f"\n{key}\n", style="bold underline")
-        else:
+    for title, rows in help_sections():
+        out.append(f"\n{title}\n", style="bold underline")
+        for key, what in rows:
             out.append(f"  {key:<17}", style="bold")
             out.append(f"{what}\n")
     return out

@@ -32,7 +32,7 @@ from quizgame.play.presenter import (
     status_line,
     timer_label,
 )
-from quizgame.tui import memory
+from quizgame.tui import textual_private
 from quizgame.tui.settle import settled
 from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.game_status import GameStatus
@@ -42,11 +42,21 @@ from quizgame.tui.widgets.question_view import QuestionView
 
 class PlayScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,n", "next", "Next"),
-        Binding("r", "retry", "Try again"),
-        Binding("e", "jump", "Evidence"),
-        Binding("f2", "layout", "Layout"),
-        Binding("escape", "leave", "Leave"),
+        Binding(
+            "enter,n",
+            "next",
+            "Next",
+            tooltip="next question (or show the answer when a retry is offered)",
+        ),
+        Binding("r", "retry", "Try again", tooltip="try again, for reduced credit (practice mode)"),
+        Binding("e", "jump", "Evidence", tooltip="jump between the question and its evidence"),
+        Binding("f2", "layout", "Layout", tooltip="switch layout: side by side / stacked"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="go back (asks first, then back to the bank list, or quits)",
+        ),
     ]
 
     @dataclass
@@ -143,7 +153,8 @@ class PlayScreen(Screen[None]):
             view.focus_answer()
         self.update_status()
         self.refresh_bindings()
-        self.call_after_refresh(memory.after_question_drawn)  # GC while the player reads
+        # GC while the player reads (see quizgame/tui/textual_private.py)
+        self.call_after_refresh(textual_private.after_question_drawn, self.app)
 
     def update_status(self) -> None:
         status = self.query_one(GameStatus)

@@ -16,7 +16,6 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
@@ -24,6 +23,7 @@ from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.play.presenter import passage_class, passage_highlights
 from quizgame.text.safe import visible
+from quizgame.tui.textual_private import SizeUpdatedOnChange
 
 # Reverse + bold + underline: the span stands out without relying on colour alone.
 HIGHLIGHT = Style(bold=True, underline=True, reverse=True)
@@ -57,7 +57,7 @@ class PassageLines:
         return [self.passage.text[s:e] for s, e in self.highlights]
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(SizeUpdatedOnChange, can_focus=True):
     """Scrollable article; `show_evidence` highlights and scrolls to the proof."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -84,7 +84,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._gutter = longest + len(EVIDENCE_MARK) + 1
         self._lines: list[Strip] = []
         self._wrapped_at = -1  # the width `_lines` were wrapped for; -1: wrap again
-        self._last_sizes: tuple[Size, Size, Size] | None = None
         self._made_with: tuple[Style, ...] = ()  # the component styles `_lines` were made with
 
     # the lines -----------------------------------------------------------------------------------
@@ -150,18 +149,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._wrapped_at = -1
             return
         self._lines[pl.top : pl.top + pl.height] = strips
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # Textual's ScrollView takes every layout of the screen (an answer shown in the question
-        # pane) for a change of its own size and redraws its scrollbar a frame later. When neither
-        # the pane's size, its container nor the article's length changed, nothing needs it.
-        seen = (size, container_size, self.virtual_size)
-        if seen == self._last_sizes:
-            return False
-        self._last_sizes = seen
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self) -> None:
         self._ensure_wrapped()

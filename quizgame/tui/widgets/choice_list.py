@@ -27,7 +27,17 @@ class ChoiceList(OptionList):
     ChoiceList > .option-list--option { padding: 0 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "tick", "Tick", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "space", "tick", "Tick", show=False, tooltip="tick / untick a choice in “select all”"
+        )
+    ]
+    # Keys handled in on_key and by OptionList rather than by bindings, for the help screen.
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("A–Z or 1–9", "pick that choice (in “select all”: tick it)"),
+        ("↑ ↓  Enter", "move and choose; click with the mouse works too"),
+        ("Enter", "submit a typed answer or the ticked choices"),
+    )
 
     @dataclass
     class Answered(Message):

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from quizgame.play.presenter import FeedbackLines
 from quizgame.text.safe import visible
-from quizgame.tui.widgets.laid_out_once import LaidOutOnce
+from quizgame.tui.textual_private import LaidOutOnce
 
 
 class FeedbackView(LaidOutOnce, can_focus=True):

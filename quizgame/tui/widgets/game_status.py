@@ -2,7 +2,7 @@
 
 One widget drawing one line (not a row of a label, Textual's ProgressBar and its parts, and a
 timer label): it changes on every answer, and a single fixed-height widget is repainted without
-laying out the screen again.
+laying out the screen again. Its values are reactive: it repaints only when one of them changes.
 """
 
 from __future__ import annotations
@@ -10,10 +10,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
 
 class GameStatus(Widget):
+    text: reactive[str] = reactive("")
+    progress: reactive[int] = reactive(0)
+    timer: reactive[str] = reactive("")
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "game-status--done",
         "game-status--todo",
@@ -29,19 +34,12 @@ class GameStatus(Widget):
     def __init__(self, total: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.total = total
-        self.progress = 0
-        self.text = ""
-        self.timer = ""
 
     def show(self, text: str, progress: int) -> None:
-        if (text, progress) != (self.text, self.progress):
-            self.text, self.progress = text, progress
-            self.refresh()
+        self.text, self.progress = text, progress
 
     def show_timer(self, label: str) -> None:
-        if label != self.timer:
-            self.timer = label
-            self.refresh()
+        self.timer = label
 
     def render(self) -> Text:
         width = self.content_size.width

@@ -4,7 +4,8 @@ Replaces Textual's `Footer`, which holds one widget per key and rebuilds all of 
 mount, style, lay out) whenever the bindings may have changed — several times per answer, the
 largest share of the time between the answering key and the feedback on screen — and whose old
 key widgets were kept alive by reactive bindings (≈ 30 per answer, never freed). This is one
-widget that re-renders one line, only when the shown keys differ. A click on a key presses it.
+widget that re-renders one line, only when the shown keys differ (`keys` is reactive: Textual
+repaints when a new value differs from the old). A click on a key presses it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -37,6 +39,8 @@ def shown_keys(screen: Screen[object]) -> tuple[ShownKey, ...]:
 
 
 class KeyBar(Widget):
+    keys: reactive[tuple[ShownKey, ...]] = reactive(())
+
     ALLOW_SELECT = False
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
     DEFAULT_CSS = """
@@ -61,7 +65,6 @@ class KeyBar(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.keys: tuple[ShownKey, ...] = ()
         self._check_pending = False
 
     def on_mount(self) -> None:
@@ -79,12 +82,8 @@ class KeyBar(Widget):
 
     def _check(self) -> None:
         self._check_pending = False
-        if not self.is_attached:
-            return
-        keys = shown_keys(self.screen)
-        if keys != self.keys:
-            self.keys = keys
-            self.refresh()
+        if self.is_attached:
+            self.keys = shown_keys(self.screen)
 
     @property
     def descriptions(self) -> list[str]:

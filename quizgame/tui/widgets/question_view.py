@@ -29,9 +29,9 @@ from quizgame.play.presenter import (
 )
 from quizgame.text.formatting import format_points
 from quizgame.text.safe import visible
+from quizgame.tui.textual_private import LaidOutOnce
 from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
-from quizgame.tui.widgets.laid_out_once import LaidOutOnce
 from quizgame.tui.widgets.match_pairs import MatchPairs
 
 
@@ -46,7 +46,15 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     QuestionView > #submit { margin-bottom: 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Submit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Submit",
+            show=False,
+            tooltip="submit (match and select-all questions)",
+        )
+    ]
 
     @dataclass
     class Answered(Message):
