@@ -26,7 +26,6 @@ from quizgame.serve.class_log import ClassLog
 from quizgame.serve.server import QuizServer
 from tests.conftest import BUNDLED_BANK
 from tests.serve.students import Student
-from tests.tui.driver import run_async
 
 pytestmark = pytest.mark.slow
 
@@ -73,7 +72,6 @@ async def until(check: object, timeout: float = 30) -> None:
             await asyncio.sleep(0.05)  # polling the host's state, bounded by the timeout
 
 
-@run_async
 async def test_self_paced_class_host_sees_live_and_end_shows_summaries(
     tmp_path: Path, loaded_bank: object
 ) -> None:
@@ -124,7 +122,6 @@ async def test_self_paced_class_host_sees_live_and_end_shows_summaries(
         store.close()
 
 
-@run_async
 async def test_join_code_gates_the_game(tmp_path: Path, loaded_bank: object) -> None:
     async with (
         class_server(tmp_path, loaded_bank, join_code="4821") as (base, host),
@@ -141,7 +138,6 @@ async def test_join_code_gates_the_game(tmp_path: Path, loaded_bank: object) -> 
     assert host.session.joined == 0  # nobody started a game
 
 
-@run_async
 async def test_teacher_paced_class_reveals_together_and_late_joiners_catch_up(
     tmp_path: Path, loaded_bank: object
 ) -> None:

@@ -14,7 +14,6 @@ from quizgame.tui.screens.confirm_screen import ConfirmScreen
 from quizgame.tui.screens.host_screen import HostScreen, big_address
 from quizgame.tui.widgets.qr_code import qr_rows
 from tests.serve.classdata import NAMES, filled_session
-from tests.tui.driver import run_async
 
 CSS = str(Path(__file__).resolve().parents[2] / "quizgame" / "tui" / "app.tcss")
 
@@ -52,7 +51,6 @@ class Host(App[None]):
         self.got.append("next")
 
 
-@run_async
 async def test_forty_students_are_all_readable_at_120x40(loaded_bank: LoadedBank) -> None:
     session = filled_session(loaded_bank, 40)
     app = Host(session, join_code="4821", title="Kremlin")
@@ -68,7 +66,6 @@ async def test_forty_students_are_all_readable_at_120x40(loaded_bank: LoadedBank
         assert "█" in shown  # the QR code
 
 
-@run_async
 async def test_the_screen_follows_the_class_live(loaded_bank: LoadedBank) -> None:
     session = filled_session(loaded_bank, 0)
     app = Host(session)
@@ -90,7 +87,6 @@ async def test_the_screen_follows_the_class_live(loaded_bank: LoadedBank) -> Non
         assert "The White House" in shown  # the distribution and the most common wrong answer
 
 
-@run_async
 async def test_end_class_asks_first_then_tells_the_app(loaded_bank: LoadedBank) -> None:
     app = Host(filled_session(loaded_bank, 3))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -109,7 +105,6 @@ async def test_end_class_asks_first_then_tells_the_app(loaded_bank: LoadedBank) 
         assert app.got == ["end"]
 
 
-@run_async
 async def test_teacher_paced_offers_reveal_and_next(loaded_bank: LoadedBank) -> None:
     app = Host(filled_session(loaded_bank, 3, pace=Pace.TEACHER))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -137,7 +132,6 @@ def test_host_screen_snapshot(snap_compare: Any, loaded_bank: LoadedBank) -> Non
     assert snap_compare(app, terminal_size=(120, 40), run_before=settle)
 
 
-@run_async
 async def test_a_busy_port_is_reported_not_a_traceback(loaded_bank: LoadedBank) -> None:
     import socket
 

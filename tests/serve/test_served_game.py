@@ -18,7 +18,7 @@ from quizgame.play.roster import RosterError, parse_roster, read_roster
 from quizgame.tui.screens.picker_screen import BankPickerScreen
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.player_screen import PlayerScreen
-from tests.tui.driver import Game, run_async, screen_text
+from tests.tui.driver import Game, screen_text
 
 
 def _write_prefs(name: str) -> Path:
@@ -28,7 +28,6 @@ def _write_prefs(name: str) -> Path:
     return path
 
 
-@run_async
 async def test_served_bank_list_has_no_way_into_the_teacher_view(game: Game) -> None:
     app = game.app([], name=None, served=True, db="/tmp/never-opened.sqlite3")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -43,7 +42,6 @@ async def test_served_bank_list_has_no_way_into_the_teacher_view(game: Game) -> 
         assert isinstance(app.screen, BankPickerScreen)
 
 
-@run_async
 async def test_served_game_never_opens_the_teacher_view_even_if_asked(game: Game) -> None:
     app = game.app([], name=None, served=True, open_teacher=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -51,7 +49,6 @@ async def test_served_game_never_opens_the_teacher_view_even_if_asked(game: Game
         assert isinstance(app.screen, BankPickerScreen)
 
 
-@run_async
 async def test_served_game_neither_reads_nor_writes_preferences(game: Game) -> None:
     path = _write_prefs("Previous Student")
     before = path.read_bytes()
@@ -81,7 +78,6 @@ def test_play_served_flag_builds_a_served_app(monkeypatch: pytest.MonkeyPatch) -
     assert app.served and not app.remember_player and app.player_name is None
 
 
-@run_async
 async def test_roster_names_are_picked_not_typed(game: Game, tmp_path: Path) -> None:
     app = game.app(name=None, served=True, roster=("Ada Lovelace", "Bo Diddley"))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,7 +22,6 @@ from aiohttp import web
 
 from quizgame.serve import server as server_module
 from quizgame.serve.server import OriginPolicy, QuizServer, origin_of, static_files
-from tests.tui.driver import run_async
 
 STUB = Path(__file__).with_name("stub_game.py")
 
@@ -83,7 +82,6 @@ Body = Callable[[], Coroutine[Any, Any, None]]
 # --- 2. the websocket refuses other sites' pages ---------------------------------------------
 
 
-@run_async
 async def test_a_page_from_another_site_cannot_open_a_game() -> None:
     async with running() as server, aiohttp.ClientSession() as http:
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
@@ -115,7 +113,6 @@ def test_origin_policy() -> None:
 # --- 4. a cap on games, the visitor turned away is told, gone browsers are reaped -------------
 
 
-@run_async
 async def test_the_visitor_past_the_cap_is_told_the_game_is_full() -> None:
     async with running(max_players=1) as server, aiohttp.ClientSession() as http:
         first = await http.ws_connect(url(server, "/ws"))
@@ -135,7 +132,6 @@ async def test_the_visitor_past_the_cap_is_told_the_game_is_full() -> None:
         await third.close()
 
 
-@run_async
 async def test_a_game_whose_browser_has_gone_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server_module, "STOP_GRACE", 0.5)
     async with running(hang=True) as server, aiohttp.ClientSession() as http:
@@ -150,7 +146,6 @@ async def test_a_game_whose_browser_has_gone_is_stopped(monkeypatch: pytest.Monk
 # --- 5. every asset local, a real title -----------------------------------------------------
 
 
-@run_async
 async def test_the_page_loads_nothing_from_other_sites() -> None:
     import re
 
