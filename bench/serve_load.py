@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import os
 import random
+import shlex
 import signal
 import socket
 import sqlite3
@@ -165,7 +166,14 @@ async def play(
 
 
 async def one_class(
-    n: int, bank: Path, questions: int, think: float, ramp: float, timeout: float
+    n: int,
+    bank: Path,
+    questions: int,
+    think: float,
+    ramp: float,
+    timeout: float,
+    *,
+    baseline: bool = False,
 ) -> Run:
     run = Run(n)
     tmp = Path(tempfile.mkdtemp(prefix="serve-load-"))
@@ -178,6 +186,14 @@ async def one_class(
     }
     cmd = [sys.executable, "-m", "quizgame", "serve", str(bank), "--port", str(port)]
     cmd += ["--db", str(db), "--max-players", str(n + 5)]
+    if baseline:  # the same server, playing bench/_serve_baseline.py instead of the game
+        app = shlex.join([sys.executable, str(Path(__file__).with_name("_serve_baseline.py"))])
+        launch = (
+            "from quizgame.serve.server import QuizServer; "
+            f"QuizServer({app + ' ' + str(questions)!r}, port={port}, "
+            f"max_players={n + 5}).serve_forever()"
+        )
+        cmd = [sys.executable, "-c", launch]
     server = subprocess.Popen(
         cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
@@ -224,6 +240,9 @@ async def one_class(
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
     run.seconds = time.monotonic() - started
+    if baseline:
+        run.answers_stored = run.answers_shown  # the baseline stores nothing
+        return run
     with contextlib.closing(sqlite3.connect(db)) as con:
         run.answers_stored = con.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
     return run
@@ -236,10 +255,12 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def report(run: Run) -> None:
+def report(run: Run, label: str = "quizgame") -> None:
     verdict = "holds" if run.holds else "does NOT hold"
+    if label != "quizgame":
+        verdict = "(baseline)"
     print(
-        f"N={run.students:>3}  answers {len(run.latencies):>4}  "
+        f"{label:<8} N={run.students:>3}  answers {len(run.latencies):>4}  "
         f"p50 {run.percentile(50):6.0f} ms  p95 {run.percentile(95):6.0f} ms  "
         f"memory/student PSS {run.pss_mb:5.1f} MB (RSS {run.rss_mb:5.1f})  "
         f"failed {len(run.failed)}  lost {run.lost}  ({run.seconds:.0f} s, load "
@@ -260,6 +281,12 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=3.0, help="mean reading time per question (s)")
     ap.add_argument("--ramp", type=float, default=0.25, help="seconds between two students joining")
     ap.add_argument("--timeout", type=float, default=600, help="seconds one class may take")
+    ap.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also run each class size against the smallest Textual app (same server, same "
+        "script) and print the ratio",
+    )
     args = ap.parse_args()
     # Stopped early (Ctrl+C, kill): the runs' finally blocks still stop the server and its games.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -288,8 +315,21 @@ def main() -> None:
         print(f"largest class that held the target: {best} students")
         return
     for n in sizes:
+        if args.baseline:
+            base = asyncio.run(
+                one_class(
+                    n, bank, args.questions, args.think, args.ramp, args.timeout, baseline=True
+                )
+            )
+            report(base, "baseline")
         run = asyncio.run(one_class(n, bank, args.questions, args.think, args.ramp, args.timeout))
         report(run)
+        if args.baseline:
+            print(
+                f"         ratio quizgame / baseline: p50 "
+                f"{run.percentile(50) / base.percentile(50):.2f}  p95 "
+                f"{run.percentile(95) / base.percentile(95):.2f}"
+            )
         if run.holds:
             best = max(best, n)
     print(f"largest class run that held the target: {best} students")
