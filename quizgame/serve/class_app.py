@@ -8,6 +8,7 @@ teacher ended the class: the game ends with its summary).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,38 @@ from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.summary_screen import SummaryScreen
 
 
-class ReportingSink:
-    """Results go to the store as always; each also becomes an event for the host screen."""
+@dataclass(frozen=True, slots=True)
+class ClassGameInfo(GameInfo):
+    """A game played in a class session: the results store keeps the tag with the game.
 
-    def __init__(self, inner: ResultSink, send: Callable[[dict[str, Any]], object]) -> None:
+    (A store without the `class_session` column ignores it; the tag is also kept by the host in
+    class_sessions.sqlite3, see quizgame.serve.class_log.)"""
+
+    class_session: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClassAnswerRecord(AnswerRecord):
+    class_session: str = ""
+
+
+class ReportingSink:
+    """Results go to the store as always (tagged with the class session); each also becomes an
+    event for the host screen."""
+
+    def __init__(
+        self,
+        inner: ResultSink,
+        send: Callable[[dict[str, Any]], object],
+        class_session: str = "",
+    ) -> None:
         self.inner, self.send = inner, send
+        self.class_session = class_session
         self._points: dict[str, float] = {}
 
     def start_game(self, info: GameInfo) -> None:
-        self.inner.start_game(info)
+        values = {f.name: getattr(info, f.name) for f in fields(GameInfo)}
+        self.inner.start_game(ClassGameInfo(**values, class_session=self.class_session))
         self._points.clear()
         self.send(
             {
@@ -42,7 +66,8 @@ class ReportingSink:
         )
 
     def record_answer(self, record: AnswerRecord) -> None:
-        self.inner.record_answer(record)
+        values = {f.name: getattr(record, f.name) for f in fields(AnswerRecord)}
+        self.inner.record_answer(ClassAnswerRecord(**values, class_session=self.class_session))
         if record.final:
             self._points[record.question_id] = record.points
         self.send(
@@ -109,7 +134,7 @@ class ClassQuizApp(QuizApp):
         self.push_screen(JoinCodeScreen(self.join_code), joined)
 
     def game_sink(self) -> ResultSink:
-        return ReportingSink(self.sink, self._report)
+        return ReportingSink(self.sink, self._report, self.class_session)
 
     def _report(self, event: dict[str, Any]) -> None:
         report(self, {**event, "class_session": self.class_session})
