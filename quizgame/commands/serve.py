@@ -119,8 +119,30 @@ def check_args(args: argparse.Namespace) -> int | None:
 
 
 def public_url(args: argparse.Namespace) -> str:
+    """The address browsers use: --public-url, else HOST:PORT — with this computer's network
+    address in place of 0.0.0.0 (which no browser can open)."""
+    if args.public_url:
+        return str(args.public_url).rstrip("/")
     host = args.host
-    return str(args.public_url or f"http://{'[' + host + ']' if ':' in host else host}:{args.port}")
+    if host in ("0.0.0.0", "::", ""):
+        host = lan_address() or host
+    return f"http://{'[' + host + ']' if ':' in host else host}:{args.port}"
+
+
+def lan_address() -> str | None:
+    """This computer's address on its network (the one its default route uses), or None.
+
+    A UDP socket "connected" to a private address picks the outgoing interface without sending
+    anything."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 9))
+            address = str(s.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
 def warn_if_open(host: str) -> None:

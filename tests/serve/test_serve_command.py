@@ -157,3 +157,13 @@ def test_class_refuses_what_it_cannot_do(
     monkeypatch.setattr(host_app.HostApp, "run", lambda self: pytest.fail("must not run"))
     assert main(["class", str(BUNDLED_BANK), *extra]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_all_addresses_shows_this_computers_network_address(
+    made: list[Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(serve, "lan_address", lambda: "192.168.1.20")
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
+    assert made[0].public_url == "http://192.168.1.20:8123"  # not 0.0.0.0, which no browser opens
+    assert "serving the game at http://192.168.1.20:8123" in capsys.readouterr().err
+    assert made[0].origins.allows("http://192.168.1.20:8123", "192.168.1.20:8123")
