@@ -236,7 +236,9 @@ class QuizServer:
         height = _to_int(request.query.get("height"), 24, 10, 300)
         service = GameService(
             self,
-            self.command,
+            # textual-serve starts the command with /bin/sh -c; `exec` replaces the shell with
+            # the game, so there is one process per visitor and stopping it stops the game.
+            "exec " + self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,

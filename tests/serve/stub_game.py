@@ -1,7 +1,8 @@
 """A stand-in for a game process, speaking textual-serve's pipe protocol (fast to start).
 
 Prints the ready line, one screen ("stub game <pid>"), echoes key data back, and exits on the
-server's quit packet — unless started with `hang`, when it ignores quit (a game that is stuck).
+server's quit packet — unless started with `hang`, when it ignores quit and even the end of its
+input (a game that is stuck).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 
 
 def packet(kind: bytes, payload: bytes) -> bytes:
@@ -25,6 +27,8 @@ def main() -> None:
     while True:
         head = stdin.read(5)
         if len(head) < 5:
+            while hang:
+                time.sleep(60)  # stuck for good: only a kill ends it
             return
         body = stdin.read(int.from_bytes(head[1:], "big"))
         if head[:1] == b"D":
