@@ -54,6 +54,7 @@ class Run:
     answers_shown: int = 0
     answers_stored: int = 0
     pss_mb: float = 0.0
+    cpu_s: float = 0.0  # CPU seconds of the game processes, per student (start-up included)
     rss_mb: float = 0.0
     games_seen: int = 0
     seconds: float = 0.0
@@ -106,6 +107,15 @@ def descendants(pid: int) -> list[int]:
             out.append(child)
             todo.append(child)
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def memory_kb(pid: int) -> tuple[int, int]:
@@ -226,6 +236,7 @@ async def one_class(
                 1 for p in games if "quizgame" in _cmdline(p) and "play" in _cmdline(p)
             )
             if n:
+                run.cpu_s = sum(cpu_seconds(p) for p in games) / n
                 run.pss_mb = sum(m[0] for m in mem) / 1024 / n
                 run.rss_mb = sum(m[1] for m in mem) / 1024 / n
             for s in students:
@@ -262,7 +273,7 @@ def report(run: Run, label: str = "quizgame") -> None:
     print(
         f"{label:<8} N={run.students:>3}  answers {len(run.latencies):>4}  "
         f"p50 {run.percentile(50):6.0f} ms  p95 {run.percentile(95):6.0f} ms  "
-        f"memory/student PSS {run.pss_mb:5.1f} MB (RSS {run.rss_mb:5.1f})  "
+        f"per student: PSS {run.pss_mb:5.1f} MB (RSS {run.rss_mb:5.1f}), CPU {run.cpu_s:4.2f} s  "
         f"failed {len(run.failed)}  lost {run.lost}  ({run.seconds:.0f} s, load "
         f"{os.getloadavg()[0]:.1f})  target {verdict}",
         flush=True,
