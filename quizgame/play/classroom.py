@@ -104,14 +104,14 @@ class ClassSession:
         kind = event.get("event")
         if kind == "joined":
             name = clean_name(str(event.get("name", ""))) or "player"
-            student = self.students.get(visitor)
-            if student is None:
-                student = self.students[visitor] = Student(visitor, name)
-            student.name = name
-            student.game_id = str(event.get("game_id", ""))[:64]
-            student.max_score = _number(event.get("max_score"))
-            student.question = 1 if self.pace is Pace.SELF else self.current + 1
-            student.connected = True
+            # A new game from the same browser (Play again) starts the student's row afresh.
+            self.students[visitor] = Student(
+                visitor,
+                name,
+                game_id=str(event.get("game_id", ""))[:64],
+                max_score=_number(event.get("max_score")),
+                question=1 if self.pace is Pace.SELF else self.current + 1,
+            )
         elif kind == "answered":
             student = self.students.get(visitor)
             qid = str(event.get("question_id", ""))

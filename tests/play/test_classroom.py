@@ -39,6 +39,10 @@ def test_joins_answers_and_the_class_distribution() -> None:
     assert s.stats("q1").correct == 2 and s.students["b"].question == 2
     assert [x.name for x in s.roster_rows()] == ["Ada", "Bo", "Cy"]
     assert s.stats("q2").answered == 0 and s.stats("q2").common_wrong is None
+    s.apply("a", {"event": "finished", "score": 1})
+    s.apply("a", {"event": "joined", "name": "Ada", "game_id": "g3"})  # Play again
+    ada = s.students["a"]
+    assert (ada.game_id, ada.answered, ada.finished, ada.question) == ("g3", 0, False, 1)
 
 
 def test_untrusted_or_unknown_events_change_nothing() -> None:
