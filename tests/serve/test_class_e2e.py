@@ -26,6 +26,7 @@ from quizgame.serve.class_log import ClassLog
 from quizgame.serve.server import QuizServer
 from tests.conftest import BUNDLED_BANK
 from tests.serve.students import Student
+from tests.serve.test_host_screen import screen_text
 
 pytestmark = pytest.mark.slow
 
@@ -183,3 +184,39 @@ async def test_teacher_paced_class_reveals_together_and_late_joiners_catch_up(
             await student.wait_for("Summary —")
         await ada.close()
         await bo.close()
+
+
+async def test_the_host_app_serves_the_class_and_its_screen_follows(
+    tmp_path: Path, loaded_bank: object
+) -> None:
+    """`quizgame class` as a whole: the host app listens, a student plays, the screen shows it,
+    and End class (e, y) ends the student's game."""
+    from quizgame.serve.host_app import HostApp
+    from quizgame.tui.screens.host_screen import HostScreen
+
+    session = ClassSession("class-e2e00002", questions_of(loaded_bank.bank))  # type: ignore[attr-defined]
+    argv = [sys.executable, "-m", "quizgame", "play", "--class-session", session.session_id]
+    argv += [str(BUNDLED_BANK), "--db", str(tmp_path / "results.sqlite3")]
+    port = _free_port()
+    server = QuizServer(shlex.join(argv), port=port)
+    app = HostApp(server, ClassHost(session), title="Kremlin")
+    async with app.run_test(size=(120, 40)) as pilot, aiohttp.ClientSession() as http:
+        await pilot.pause()
+        assert isinstance(app.screen, HostScreen)
+        student = await Student.join(http, f"http://127.0.0.1:{port}")
+        await student.wait_for("Your name")
+        await student.send("Noor\r")
+        await student.wait_for("Question 1 of 18")
+        await student.send("b")
+        await student.wait_for("Correct")
+        await until(lambda: session.stats("kremlin-refutes").answered == 1)
+        app.screen.refresh_view()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Noor" in shown and "1 joined · 1 playing" in shown
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")
+        await student.wait_for("Summary —")
+        assert session.ended
+        await student.close()
