@@ -150,3 +150,17 @@ async def test_a_busy_port_is_reported_not_a_traceback(loaded_bank: LoadedBank) 
         assert app.listen_error is not None and f"cannot listen on 127.0.0.1:{port}" in (
             app.listen_error
         )
+
+
+async def test_a_small_terminal_drops_the_qr_code_not_the_class(loaded_bank: LoadedBank) -> None:
+    app = Host(filled_session(loaded_bank, 40), join_code="4821")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-compact")
+        assert not screen.query_one("#host-qr").display
+        shown = screen_text(app)
+        assert "Join: http://192.168.1.20:8000" in shown and "40 joined" in shown
+        assert "Q1 Who refuted" in shown  # the answers panel is still there
+        roster = str(screen.query_one("#host-roster").render())
+        assert roster.splitlines()[1].startswith(" Ada") and "Kai" in roster.splitlines()[1]

@@ -49,6 +49,15 @@ class HostScreen(Screen[None]):
     #host-counts { height: 1; text-style: bold; }
     #host-roster-box { height: 1fr; overflow-y: auto; }
     #host-detail { height: 8; padding: 0 1; border-top: solid $primary; }
+    /* A small terminal (under 120×36): no QR code, no large digits; the roster and the
+       questions share what is left. */
+    HostScreen.-compact #host-qr { display: none; }
+    HostScreen.-compact #host-join Digits { display: none; }
+    HostScreen.-compact #host-join { height: 2; }
+    HostScreen.-compact #host-join-text { padding: 0; }
+    HostScreen.-compact #host-middle { height: 1fr; }
+    HostScreen.-compact #host-questions { height: 8; }
+    HostScreen.-compact #host-detail { height: 5; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -110,6 +119,9 @@ class HostScreen(Screen[None]):
         yield ClassQuestions(id="host-questions")
         yield Static(id="host-detail")
         yield KeyBar()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100 or self.size.height < 36, "-compact")
 
     def on_mount(self) -> None:
         self.refresh_view()

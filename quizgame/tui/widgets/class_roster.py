@@ -51,6 +51,8 @@ def roster_text(
         out.append_text(Text("  ").join(c for c in cells))
     if not students:
         out.append("\nNo one has joined yet: students open the address or scan the code.")
+    out.no_wrap = True  # a row too wide is cut at the edge, never wrapped into the next one
+    out.overflow = "ellipsis"
     if missing:
         shown = ", ".join(missing[:12]) + (
             f" and {len(missing) - 12} more" if len(missing) > 12 else ""
@@ -64,6 +66,16 @@ class ClassRoster(Static):
     ClassRoster { height: auto; }
     """
 
+    _shown: tuple[Sequence[Student], int, Sequence[str]] = ((), 0, ())
+
     def show(self, students: Sequence[Student], total: int, missing: Sequence[str] = ()) -> None:
-        width = self.size.width or 84
+        self._shown = (students, total, missing)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()  # the number of columns follows the width
+
+    def _draw(self) -> None:
+        students, total, missing = self._shown
+        width = self.size.width or (self.app.size.width - 36)
         self.update(roster_text(students, total, width, missing))
