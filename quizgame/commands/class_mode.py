@@ -114,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
         title=f"{bank.title} — quizgame class",
         max_players=args.max_players,
         allow_origins=args.allow_origin,
+        prefork=not args.no_prefork,
     )
     app = HostApp(server, ClassHost(session, log), join_code=join_code, title=bank.title)
     app.run()

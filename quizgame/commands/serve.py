@@ -67,6 +67,12 @@ def add_server_options(p: argparse.ArgumentParser) -> None:
         "Pages from any other site cannot connect.",
     )
     p.add_argument(
+        "--no-prefork",
+        action="store_true",
+        help="start each game as a new process instead of forking a pre-loaded one "
+        "(slower to start, more memory; for debugging)",
+    )
+    p.add_argument(
         "--roster",
         metavar="FILE",
         help="class list (one name a line, or CSV with a `name` column): students pick "
@@ -179,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
         title=page_title(args.banks),
         max_players=args.max_players,
         allow_origins=args.allow_origin,
+        prefork=not args.no_prefork,
     )
     try:
         server.serve_forever()

@@ -19,6 +19,7 @@ import contextlib
 import ipaddress
 import json
 import logging
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 
 from quizgame.serve import DEFAULT_MAX_PLAYERS
+from quizgame.serve.zygote import ZygoteClient
 
 log = logging.getLogger("quizgame.serve")
 
@@ -122,6 +124,17 @@ class GameService(AppService):
         env["QUIZGAME_VISITOR"] = self.app_service_id
         return env
 
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        """A fork of the server's zygote when it has one (cheaper), else a new process."""
+        zygote, argv = self.server.zygote, self.server.play_argv
+        if zygote is None or argv is None:
+            return await super()._open_app_process(width, height)
+        env = {"COLUMNS": str(width), "ROWS": str(height), "QUIZGAME_VISITOR": self.app_service_id}
+        process = await zygote.fork(argv, env)
+        self._process = process  # type: ignore[assignment]  # quacks like a Process
+        self._stdin = process.stdin
+        return process
+
     async def on_meta(self, data: bytes) -> None:
         try:
             meta = json.loads(data)
@@ -166,8 +179,12 @@ class QuizServer:
         max_players: int = DEFAULT_MAX_PLAYERS,
         allow_origins: Iterable[str] = (),
         hooks: ClassHooks | None = None,
+        prefork: bool = False,
     ) -> None:
         self.command = command
+        self.prefork = prefork
+        self.zygote: ZygoteClient | None = None
+        self.play_argv = _play_argv(command)
         self.host, self.port = host, port
         self.public_url = (public_url or f"http://{_url_host(host)}:{port}").rstrip("/")
         self.title = title
@@ -188,8 +205,23 @@ class QuizServer:
                 web.static("/static", STATIC, show_index=False, name="static"),
             ]
         )
+        app.on_startup.append(self._start_zygote)
         app.on_shutdown.append(self._stop_all)
         return app
+
+    async def _start_zygote(self, _app: web.Application) -> None:
+        if not self.prefork or self.play_argv is None or not hasattr(os, "fork"):
+            return
+        import tempfile
+
+        env = GameService(self, self.command, **_NO_IO)._build_environment()
+        self._zygote_dir = tempfile.TemporaryDirectory(prefix="quizgame-")
+        try:
+            self.zygote = await ZygoteClient.start(env, self._zygote_dir.name)
+        except OSError:
+            self.zygote = None
+        if self.zygote is None:
+            log.warning("the pre-forked game starter did not start; each game starts on its own")
 
     @property
     def full(self) -> bool:
@@ -295,6 +327,9 @@ class QuizServer:
 
     async def _stop_all(self, _app: web.Application) -> None:
         await asyncio.gather(*(s.stop() for s in list(self.games.values())))
+        if self.zygote is not None:
+            await self.zygote.stop()
+            self.zygote = None
 
     def serve_forever(self) -> None:
         """Run until Ctrl+C / SIGTERM (plain `quizgame serve`, no host screen)."""
@@ -310,6 +345,28 @@ class _NoDownloads:
 
     async def create_download(self, **_kwargs: Any) -> None:
         return None
+
+
+def _play_argv(command: str) -> list[str] | None:
+    """The arguments after `python -m quizgame` in a game command (None: not such a command)."""
+    import shlex
+
+    argv = shlex.split(command)
+    if len(argv) >= 3 and argv[1:3] == ["-m", "quizgame"]:
+        return argv[3:]
+    return None
+
+
+async def _nothing(*_args: Any) -> None:
+    return None
+
+
+_NO_IO: dict[str, Any] = {
+    "write_bytes": _nothing,
+    "write_str": _nothing,
+    "close": _nothing,
+    "download_manager": None,
+}
 
 
 def _url_host(host: str) -> str:

@@ -52,7 +52,7 @@ async def class_server(
         argv += ["--class-pace", "teacher"]
     port = _free_port()
     host = ClassHost(session, ClassLog(db))
-    server = QuizServer(shlex.join(argv), port=port, hooks=host)
+    server = QuizServer(shlex.join(argv), port=port, hooks=host, prefork=True)
     host.server = server
     runner = web.AppRunner(server.make_app())
     await runner.setup()

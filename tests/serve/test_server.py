@@ -161,3 +161,37 @@ async def test_the_page_loads_nothing_from_other_sites() -> None:
                 assert asset.status == 200, ref
         assert "googleapis" not in html and "fonts/RobotoMono-VariableFont_wght.ttf" in html
     assert "fonts/RobotoMono-VariableFont_wght.ttf" in static_files()
+
+
+# --- the pre-forked game starter ------------------------------------------------------------
+
+
+async def test_games_are_forked_from_a_preloaded_zygote_and_stopped(tmp_path: Path) -> None:
+    from tests.conftest import BUNDLED_BANK
+
+    argv = [sys.executable, "-m", "quizgame", "play", "--served", str(BUNDLED_BANK)]
+    argv += ["--db", str(tmp_path / "r.sqlite3")]
+    port = _free_port()
+    server = QuizServer(shlex.join(argv), port=port, prefork=True)
+    runner = web.AppRunner(server.make_app())
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        assert server.zygote is not None
+        zygote_pid = server.zygote.process.pid
+        async with aiohttp.ClientSession() as http:
+            ws = await http.ws_connect(url(server, "/ws"), headers={"Origin": url(server, "")})
+            from tests.serve.students import Student
+
+            student = Student(ws)
+            await student.wait_for("Your name")
+            (service,) = server.games.values()
+            game_pid = service._process.pid  # type: ignore[union-attr]
+            stat = Path(f"/proc/{game_pid}/stat").read_text()
+            assert int(stat.rsplit(")", 1)[1].split()[1]) == zygote_pid  # a fork, not a new process
+            await student.close()
+            await until(lambda: not server.games, "the game is forgotten")
+            await until(lambda: not _alive(game_pid), "the forked game has exited")
+    finally:
+        await runner.cleanup()
+    assert not _alive(zygote_pid)  # the zygote stops with its server
