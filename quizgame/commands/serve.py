@@ -56,7 +56,7 @@ def add_server_options(p: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_PLAYERS,
         metavar="N",
         help=f"games that may run at once; the next visitor is told it is full "
-        f"(default: {DEFAULT_MAX_PLAYERS}; each game is a process of about 50 MB)",
+        f"(default: {DEFAULT_MAX_PLAYERS}; each game is a process of about 35 MB)",
     )
     p.add_argument(
         "--allow-origin",

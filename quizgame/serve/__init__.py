@@ -4,4 +4,4 @@ This package sits at the tui layer (it runs Textual apps and imports the screens
 session's state itself is pure and lives in `quizgame.play.classroom`.
 """
 
-DEFAULT_MAX_PLAYERS = 40  # each game is one process of about 50 MB (bench/serve_load.py)
+DEFAULT_MAX_PLAYERS = 40  # each game is one forked process of about 32 MB PSS (bench/serve_load.py)
