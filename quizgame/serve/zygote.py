@@ -17,6 +17,7 @@ import contextlib
 import gc
 import json
 import os
+import random
 import signal
 import socket
 import sys
@@ -58,6 +59,7 @@ def _child(
             os.dup2(fd, target)
             os.close(fd)
         os.environ.update({str(k): str(v) for k, v in request.get("env", {}).items()})
+        random.seed()  # a fork copies the zygote's random state: every game needs its own
         argv = [str(a) for a in request.get("argv", [])]
         sys.argv = ["quizgame", *argv]
         from quizgame.cli import main
