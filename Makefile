@@ -26,6 +26,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The results-store tests run against SQLite and a real PostgreSQL: they start a throwaway server
+# from the OS package's binaries (apt-get install postgresql; .ci/run installs it). Without them
+# those tests skip with the reason, except under CI=true, where they fail.
 unit: $(STAMP)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 

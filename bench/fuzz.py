@@ -1,6 +1,6 @@
 """The long fuzz run: 10,000+ mutated and random banks through `check`; prints counts and timing.
 
-The same properties as tests/test_fuzz_check.py, with many more examples:
+The same properties as tests/bank/test_fuzz_check.py, with many more examples:
 broken banks always fail with positioned errors; random bytes and random YAML never raise.
 Run: .venv/bin/python bench/fuzz.py [--examples N]
 """

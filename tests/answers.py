@@ -1,7 +1,7 @@
 """The one test helper that knows how to answer a question: the response for right, partial or wrong.
 
 Front-end helpers turn this response into what their player does — key presses (tests/tui/driver.py),
-input lines (tests/test_plain.py) — so what "a right answer" is lives here only.
+input lines (tests/play/test_plain.py) — so what "a right answer" is lives here only.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Hypothesis strategies that break banks the way editing really does.
 
-Shared by the quick property tests (tests/test_fuzz_check.py) and the long run (bench/fuzz.py).
+Shared by the quick property tests (tests/bank/test_fuzz_check.py) and the long run (bench/fuzz.py).
 Every mutation here is one that must make `check` fail; `random_bytes` may or may not.
 """
 

@@ -90,6 +90,11 @@ class Settings(_Model):
         description="Kahoot-style: a right answer earns between 50% and 100% of its points, "
         "the faster the more (needs timer_seconds).",
     )
+    spelling_help: bool | None = Field(
+        default=None,
+        description="A short answer one typo away from an accepted one is told “almost — check "
+        "the spelling” and gets one free retry. Default: on in practice and guided, off in exams.",
+    )
     streak_bonus: bool = Field(
         default=False,
         description="Each right answer in a row after the first adds 10% of the question's points "

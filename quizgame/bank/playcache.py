@@ -20,12 +20,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizgame import __version__
 from quizgame.bank.loaded import LoadedBank
+from quizgame.text.atomic import write_atomic
 
 FORMAT = 1
 
@@ -108,15 +108,8 @@ def store(path: Path, loaded: LoadedBank) -> None:
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = pickle.dumps(_Entry(loaded.article.path, article_sha, loaded))
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            name = _entry_name(path, raw)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        name = _entry_name(path, raw)
+        write_atomic(folder / name, data, durable=False)  # entries are checked when read
         for old in folder.glob(name.split("-")[0] + "-*.pickle"):  # earlier versions of the bank
             if old.name != name:
                 old.unlink(missing_ok=True)

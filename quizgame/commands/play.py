@@ -23,7 +23,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--seed", type=int, help="seed for shuffling (for reproducible games)")
     p.add_argument(
-        "--db", metavar="PATH", help="results database (default: $QUIZGAME_DB or the user data dir)"
+        "--db",
+        metavar="PATH|URL",
+        help="results database: an SQLite file or postgresql://user@host/dbname "
+        "(default: $QUIZGAME_DB or the user data dir)",
     )
     # Set by `quizgame serve` for each browser visitor, not meant to be typed: a served game
     # shares nothing with other visitors (no preferences, no teacher view), may offer a class

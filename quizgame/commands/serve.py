@@ -85,7 +85,8 @@ def game_command(args: argparse.Namespace) -> str:
     argv = [sys.executable, "-m", "quizgame", "play", "--served"]
     argv += [str(Path(b).resolve()) for b in args.banks]
     if args.db:
-        argv += ["--db", str(Path(args.db).resolve())]
+        url = args.db.startswith(("postgresql://", "postgres://"))  # a server, not a file
+        argv += ["--db", args.db if url else str(Path(args.db).resolve())]
     if args.mode:
         argv += ["--mode", args.mode]
     if getattr(args, "roster", None):

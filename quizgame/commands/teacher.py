@@ -1,4 +1,5 @@
-"""`quizgame teacher`: the results screen in the TUI (players, item analysis, drill-down, histogram)."""
+"""`quizgame teacher`: the results screen in the TUI (players, item analysis, drill-down, responses,
+histogram)."""
 
 from __future__ import annotations
 
@@ -10,28 +11,46 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "teacher",
         help="browse class results in the terminal UI",
         description="Open the teacher view: players, questions with facility and discrimination, "
-        "each question's answer distribution and evidence, and the class score histogram.",
+        "each question's answer distribution and evidence, every student's responses, and the "
+        "class score histogram.",
     )
     p.add_argument(
         "--db",
-        metavar="PATH",
-        help="results database (default: $QUIZGAME_DB or the user data folder)",
+        metavar="PATH|URL",
+        help="results database: an SQLite file or postgresql://user@host/dbname "
+        "(default: $QUIZGAME_DB or the user data folder)",
+    )
+    p.add_argument(
+        "--bank",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a bank file the results were played from, for its prompts, tags and evidence "
+        "(bundled banks and ./questions/*.yaml are found without it); may be repeated",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizgame.commands._common import fail
-    from quizgame.results import StoreError, open_store, resolve_db_path
+    from pathlib import Path
 
-    db = resolve_db_path(args.db)
-    if db.exists():  # refuse a newer or damaged file here, with a message instead of a crash
-        try:
-            open_store(db, create=False).close()
-        except StoreError as exc:  # newer schema, damaged file, unreadable
-            return fail(str(exc), 1)
+    from quizgame.commands._common import fail
+    from quizgame.results import resolve_db
+    from quizgame.results.loading import NoResultsYet, StoreError, read_results
+
+    for bank in args.bank:
+        if not Path(bank).is_file():
+            return fail(f"no bank file at {bank}", 2)
+    where = resolve_db(args.db)
+    try:  # refuse a newer or unreadable database here, with a message instead of a screen
+        read_results(where)
+    except NoResultsYet:
+        pass  # the screen says so
+    except StoreError as exc:  # newer schema, unreachable server, nothing readable
+        return fail(str(exc), 1)
     try:
         from quizgame.tui.app import QuizApp
     except ImportError as exc:
         return fail(f"the terminal UI is not available: {exc}", 1)
-    QuizApp(db=str(db), open_teacher=True).run()
+    db = where if isinstance(where, str) else str(where)
+    QuizApp(db=db, open_teacher=True, teacher_banks=[Path(b) for b in args.bank]).run()
     return 0

@@ -71,6 +71,8 @@ class AnswerResult:
     timed_out: bool = False
     streak: int = 0
     bonus: float = 0.0
+    kept_earlier: bool = False  # an earlier attempt scored more: its points are the ones kept
+    near_miss: bool = False  # a short answer one typo off: "almost", and a free retry
 
     @property
     def final(self) -> bool:
@@ -80,6 +82,8 @@ class AnswerResult:
     def headline(self) -> str:
         """`✓ Correct`, `◐ Partly right` or `✗ Wrong` — symbol and word, never colour alone."""
         label = "Time's up" if self.timed_out else self.outcome.label
+        if self.near_miss:
+            label = "Almost — check the spelling"
         return f"{self.outcome.symbol} {label}"
 
     @property
@@ -87,6 +91,8 @@ class AnswerResult:
         text = f"+{format_points(self.points)} of {format_points(self.max_points)} point{'s' if self.max_points != 1 else ''}"
         if self.bonus:
             text += f" (incl. streak bonus +{format_points(self.bonus)})"
+        if self.kept_earlier:
+            text += " (your best attempt counts)"
         return text
 
 
@@ -99,6 +105,7 @@ class SummaryRow:
     points: float
     max_points: float
     attempts: int
+    tags: tuple[str, ...] = ()  # the skills the question practises
 
 
 @dataclass(frozen=True)
@@ -119,3 +126,39 @@ class Summary:
     @property
     def correct_count(self) -> int:
         return sum(1 for r in self.rows if r.outcome is Outcome.CORRECT)
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """Question ids not fully right (wrong, partly right or unanswered): what to practise."""
+        return tuple(r.question_id for r in self.rows if r.outcome is not Outcome.CORRECT)
+
+    @property
+    def skills(self) -> tuple[SkillRow, ...]:
+        """Points per tag, in the order tags first appear; a question counts under each of its tags."""
+        out: dict[str, SkillRow] = {}
+        for r in self.rows:
+            for tag in dict.fromkeys(r.tags):
+                old = out.get(tag, SkillRow(tag, 0.0, 0.0, 0, 0))
+                out[tag] = SkillRow(
+                    tag,
+                    old.points + r.points,
+                    old.max_points + r.max_points,
+                    old.right + (r.outcome is Outcome.CORRECT),
+                    old.questions + 1,
+                )
+        return tuple(out.values())
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """One skill (a question tag) on the summary: its points and how many of its questions were right."""
+
+    tag: str
+    points: float
+    max_points: float
+    right: int
+    questions: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.points / self.max_points if self.max_points else 0.0

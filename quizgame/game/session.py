@@ -10,14 +10,16 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
+from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import Mode, Settings
+from quizgame.bank.models import Mode, Settings, ShortQuestion, TrueFalseQuestion
 from quizgame.game.kinds import AnyQuestion, kind_of
+from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
 from quizgame.game.records import AnswerRecord, GameInfo, NullSink, ResultSink
@@ -41,8 +43,10 @@ class GameSession:
         sink: ResultSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
+        only: Collection[str] | None = None,
     ) -> None:
         self.loaded = loaded
+        self.only = frozenset(only) if only is not None else None  # practise just these ids
         self.settings: Settings = loaded.bank.settings
         self.mode = Mode(mode) if mode is not None else self.settings.mode
         self.player = player
@@ -56,6 +60,10 @@ class GameSession:
         self._attempts: dict[str, int] = {}
         self._results: dict[str, AnswerResult] = {}
         self._pending: AnswerResult | None = None  # last non-final attempt (practice retries)
+        self._best: dict[str, float] = {}  # best points of any attempt so far, per question
+        self._free: dict[str, int] = {}  # free retries granted per question (spelling help)
+        self._tried: dict[str, list[Any]] = {}  # every response given, per question
+        self._paused_at: float | None = None  # help or a dialog is open: the timer stands still
         self._streak = 0
         # What the player did, kept here so screens only render it: the response to each question's
         # latest attempt, the verdict on the current question's latest attempt, and whether the
@@ -89,6 +97,8 @@ class GameSession:
 
     def _present_all(self) -> tuple[PresentedQuestion, ...]:
         qs: list[AnyQuestion] = list(self.loaded.bank.questions)
+        if self.only is not None:
+            qs = [q for q in qs if q.id in self.only]
         if self.settings.shuffle_questions and self.mode is not Mode.GUIDED:
             self._rng.shuffle(qs)
         if (
@@ -99,8 +109,11 @@ class GameSession:
         return tuple(self._present(q, n, total) for n, q in enumerate(qs, 1))
 
     def _reading_position(self, q: AnyQuestion) -> int:
-        spans = self.loaded.evidence.get(q.id, ())
-        return max((e.start for e in spans), default=0)
+        return self._body_needed(q)
+
+    def _body_needed(self, q: AnyQuestion) -> int:
+        """Body passages to reveal before `q` (guided reading rule, see `passages_needed`)."""
+        return guided_needed(self.article, q, self.loaded.evidence.get(q.id, ()))
 
     def _shuffled(self, items: list[str]) -> tuple[str, ...]:
         if self.settings.shuffle_choices:
@@ -130,6 +143,14 @@ class GameSession:
         return self.mode is not Mode.EXAM
 
     @property
+    def spelling_help(self) -> bool:
+        """A short answer one typo off gets "almost" and a free retry: the bank's setting, by
+        default on in practice and guided; never in exams, which say nothing before the end."""
+        if self.mode is Mode.EXAM:
+            return False
+        return self.settings.spelling_help is not False
+
+    @property
     def max_attempts(self) -> int:
         return 1 if self.mode is Mode.EXAM else self.settings.max_attempts
 
@@ -151,7 +172,9 @@ class GameSession:
 
     @property
     def score(self) -> float:
-        return sum(r.points for r in self._results.values())
+        """Points so far: each question's best attempt, a retry still on offer included."""
+        pending = self._pending.points if self._pending is not None else 0.0
+        return sum(r.points for r in self._results.values()) + pending
 
     @property
     def answered(self) -> int:
@@ -195,8 +218,28 @@ class GameSession:
     def result_for(self, question_id: str) -> AnswerResult | None:
         return self._results.get(question_id)
 
+    def tried(self, question_id: str) -> tuple[Any, ...]:
+        """Every response given to this question so far (to mark tried choices on a retry)."""
+        return tuple(self._tried.get(question_id, ()))
+
     def seconds_on_question(self) -> float:
-        return self._clock() - self._question_started
+        now = self._paused_at if self._paused_at is not None else self._clock()
+        return now - self._question_started
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def pause(self) -> None:
+        """Stop the question's timer (help or a dialog covers the question)."""
+        if self._paused_at is None:
+            self._paused_at = self._clock()
+
+    def resume(self) -> None:
+        """Start the timer again where it stopped: the paused time is not counted."""
+        if self._paused_at is not None:
+            self._question_started += self._clock() - self._paused_at
+            self._paused_at = None
 
     def seconds_left(self) -> float | None:
         """Time left on the current question's timer, or None when the bank sets no timer."""
@@ -207,16 +250,15 @@ class GameSession:
     # guided reading -------------------------------------------------------------------------------
 
     def passages_needed(self, pq: PresentedQuestion | None = None) -> int:
-        """How many body passages must be read before `pq` (default: current) may be shown."""
+        """How many body passages must be read before `pq` (default: current) may be shown.
+
+        Every passage the question's evidence cites must be on screen; a `main idea` question, or
+        one whose evidence spans the article, waits for the whole article.
+        """
         pq = pq or self.current
         if pq is None:
             return len(self.article.body)
-        body_ids = [p.id for p in self.article.body]
-        needed = 0
-        for ev in pq.evidence:
-            if ev.passage_id in body_ids:
-                needed = max(needed, body_ids.index(ev.passage_id) + 1)
-        return needed
+        return self._body_needed(pq.question)
 
     def body_passages(self) -> tuple[Passage, ...]:
         return self.article.body
@@ -255,11 +297,35 @@ class GameSession:
             scored = score(q, response)
             fraction, outcome, feedback = scored.fraction, scored.outcome, scored.feedback
             shown, stored = response_text(q, response), response_json(q, response)
-        can_retry = not timed_out and outcome is not Outcome.CORRECT and attempt < self.max_attempts
-        points = q.points * fraction * (self.settings.retry_credit ** (attempt - 1))
+        if not timed_out:
+            self._tried.setdefault(q.id, []).append(response)
+        free = self._free.get(q.id, 0)  # free retries granted (a near miss in spelling)
+        counted = attempt - free
+        near = (
+            not timed_out
+            and free == 0
+            and outcome is Outcome.WRONG
+            and self.spelling_help
+            and isinstance(q, ShortQuestion)
+            and isinstance(response, str)
+            and near_miss(response, (q.answer, *q.accept))
+        )
+        points = q.points * fraction * (self.settings.retry_credit ** (counted - 1))
         timer = self.settings.timer_seconds
         if self.settings.speed_points and timer and fraction > 0:
             points *= 1 - min(seconds / timer, 1.0) / 2
+        earlier = self._best.get(q.id, 0.0)
+        kept_earlier = earlier > points
+        points = max(points, earlier)  # a retry never lowers the question's score
+        self._best[q.id] = points
+        if near:
+            self._free[q.id] = 1
+        can_retry = near or (
+            not timed_out
+            and outcome is not Outcome.CORRECT
+            and counted < self.max_attempts
+            and retry_can_raise(q, points, counted, self.settings.retry_credit)
+        )
         bonus = 0.0
         streak = self._streak
         if not can_retry:
@@ -285,6 +351,8 @@ class GameSession:
             timed_out=timed_out,
             streak=streak,
             bonus=round(bonus, 4),
+            kept_earlier=kept_earlier,
+            near_miss=near,
         )
         self.sink.record_answer(
             AnswerRecord(
@@ -380,6 +448,7 @@ class GameSession:
                     r.points if r else 0.0,
                     float(pq.question.points),
                     self._attempts.get(pq.id, 0),
+                    tuple(pq.question.tags),
                 )
             )
         return Summary(round(self.score, 4), self.max_score, self.seconds, tuple(rows))
@@ -387,6 +456,44 @@ class GameSession:
     def results(self) -> tuple[AnswerResult, ...]:
         """Final results in question order (what exam mode reveals at the end)."""
         return tuple(self._results[pq.id] for pq in self.questions if pq.id in self._results)
+
+
+def retry_can_raise(q: AnyQuestion, best: float, attempt: int, credit: float) -> bool:
+    """A retry is worth offering only if its best outcome beats the points already kept.
+
+    True/false has no retry: the second try of two options is a give-away.
+    """
+    if isinstance(q, TrueFalseQuestion):
+        return False
+    return q.points * credit**attempt > best + 1e-9
+
+
+MAIN_IDEA_TAGS = frozenset({"main idea", "main-idea", "main_idea", "central idea", "gist"})
+
+
+def guided_needed(article: Article, q: AnyQuestion, evidence: tuple[ResolvedEvidence, ...]) -> int:
+    """How many body passages guided mode reveals before showing `q`.
+
+    Enough that every cited passage (body or aside) is on screen; the whole article for a question
+    tagged `main idea` or whose evidence spans the article (its first and last thirds both cited).
+    """
+    body = article.body
+    if any(t.casefold().strip() in MAIN_IDEA_TAGS for t in q.tags):
+        return len(body)
+    by_id = {p.id: p for p in article.passages}
+    ends = [by_id[e.passage_id].end for e in evidence if e.passage_id in by_id]
+    if not ends or not body:
+        return 0
+    needed = 0
+    for end in ends:
+        k = next((i + 1 for i, p in enumerate(body) if p.end >= end), len(body))
+        needed = max(needed, k)
+    body_index = {p.id: i for i, p in enumerate(body)}
+    cited = sorted({body_index[e.passage_id] for e in evidence if e.passage_id in body_index})
+    third = len(body) / 3
+    if len(body) >= 3 and cited and cited[0] < third and cited[-1] >= len(body) - third:
+        return len(body)
+    return needed
 
 
 def _finalised(result: AnswerResult) -> AnswerResult:

@@ -18,12 +18,15 @@ from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
 from quizgame.play.presenter import (
     choice_key,
+    clip_answer,
     evidence_lines,
     key_to_index,
     part_prompt,
+    ruled_out,
     summary_row_cells,
     type_label,
 )
+from quizgame.results.sink import save_summary, sink_problem, unsaved_answers
 from quizgame.text.formatting import format_duration, format_points
 from quizgame.text.safe import visible
 
@@ -84,7 +87,7 @@ class PlainGame:
         except Quit:
             s.abandon()
             self.say()
-            self.say("Game stopped. Your answers so far are saved.")
+            self.say(f"Game stopped. {save_summary(s.sink, s.answered)}")
             self.print_summary()
             return 0
         self.print_summary()
@@ -114,21 +117,40 @@ class PlainGame:
                 f"{pq.progress_label} ({type_label(pq)}, {format_points(pq.question.points)} pt)"
             )
             response = self.read_response(pq)
+            unsaved_before = unsaved_answers(s.sink)
             result = s.submit(response)
             if s.feedback_now:
                 # while a retry is on offer the answer stays hidden, as in the TUI
                 self.print_feedback(result, hide_answer=result.can_retry)
                 if result.can_retry:
-                    again = self.ask("Try again for reduced credit? [y/n] ")
-                    if again.lower().startswith("y"):
+                    offer = (
+                        "Try again? It is free: fix the spelling. [y/n] "
+                        if result.near_miss
+                        else "Try again for reduced credit? [y/n] "
+                    )
+                    if self.ask_yes_no(offer):
                         s.retry()
                         continue
-                    self.print_answer(result)
+                    self.print_reveal(result)
+            elif unsaved_answers(s.sink) > unsaved_before:  # read-only store, full disk…
+                self.say(
+                    f"Answer NOT saved: {sink_problem(s.sink) or 'the results store refused it'}."
+                )
             else:
                 self.say("Answer saved.")
             self.say()
             s.next()
             return
+
+    def ask_yes_no(self, prompt: str) -> bool:
+        """y/yes or n/no; anything else asks again (a stray key never decides for the player)."""
+        while True:
+            raw = self.ask(prompt).lower()
+            if raw in ("y", "yes"):
+                return True
+            if raw in ("n", "no"):
+                return False
+            self.say("Please answer y (yes) or n (no).")
 
     # reading answers ---------------------------------------------------------------------------------
 
@@ -136,12 +158,13 @@ class PlainGame:
         q = pq.question
         self.say(q.prompt)
         form = kind_of(q).form
+        tried = self.session.tried(pq.id)
         if form is Form.ONE:
-            return self.pick_one(pq.choices)
+            return self.pick_one(pq.choices, ruled_out(pq, tried))
         if form is Form.TRUEFALSE:
             return self.pick_truefalse()
         if form is Form.MANY:
-            return self.pick_many(pq.choices)
+            return self.pick_many(pq.choices, ruled_out(pq, tried))
         if form is Form.TEXT:
             while True:
                 text = self.ask("Your answer: ", choice=False)
@@ -151,22 +174,26 @@ class PlainGame:
         if form is Form.PAIRS:
             return self.pick_pairs(pq)
         if form is Form.TWO_PART:
-            a = self.pick_one(pq.choices)
+            a = self.pick_one(pq.choices, ruled_out(pq, tried))
             self.say(part_prompt(pq, part_b=True))
-            b = self.pick_one(pq.part_b_choices)
+            b = self.pick_one(pq.part_b_choices, ruled_out(pq, tried, part_b=True))
             return (a, b)
         raise ValueError(f"no plain-mode input for {form}")  # pragma: no cover
 
-    def list_options(self, options: tuple[str, ...]) -> None:
+    def list_options(self, options: tuple[str, ...], tried: set[int] | None = None) -> None:
         for i, text in enumerate(options):
-            self.say(f"  {choice_key(i)}) {text}")
+            mark = "  (✗ tried)" if tried and i in tried else ""
+            self.say(f"  {choice_key(i)}) {text}{mark}")
 
-    def pick_one(self, options: tuple[str, ...]) -> str:
-        self.list_options(options)
+    def pick_one(self, options: tuple[str, ...], tried: set[int] | None = None) -> str:
+        self.list_options(options, tried)
         last = choice_key(len(options) - 1)
         while True:
             raw = self.ask(f"Your choice (A–{last}): ")
             i = key_to_index(raw, len(options)) if raw else None
+            if i is not None and tried and i in tried:
+                self.say(f"You tried {choice_key(i)} already — pick another.")
+                continue
             if i is not None:
                 return options[i]
             self.say(f"Please answer with a letter A–{last} or a number 1–{len(options)}.")
@@ -180,13 +207,18 @@ class PlainGame:
                 return False
             self.say("Please answer t (true) or f (false).")
 
-    def pick_many(self, options: tuple[str, ...]) -> set[str]:
-        self.list_options(options)
+    def pick_many(self, options: tuple[str, ...], tried: set[int] | None = None) -> set[str]:
+        self.list_options(options, tried)
         last = choice_key(len(options) - 1)
         while True:
             raw = self.ask(f"All that apply, e.g. 'A C' (A–{last}): ")
             keys = [k for k in re.split(r"[\s,;]+", raw) if k]
             picked = [key_to_index(k, len(options)) for k in keys]
+            again = sorted(i for i in picked if i is not None and tried and i in tried)
+            if again:
+                letters = ", ".join(choice_key(i) for i in again)
+                self.say(f"{letters} was wrong last time — leave it out.")
+                continue
             if keys and all(i is not None for i in picked):
                 return {options[i] for i in picked if i is not None}
             self.say(f"Please list letters A–{last} (or numbers) separated by spaces.")
@@ -214,15 +246,19 @@ class PlainGame:
     ) -> None:
         prefix = f"{result.question.number}. " if number else ""
         self.say(f"{prefix}{result.headline} — {result.points_label}")
-        self.say(f"Your answer: {result.response_text}")
+        self.say(f"Your answer: {clip_answer(result.response_text)}")
+        if hide_answer:  # before the last attempt: the verdict only, nothing that gives it away
+            self.say("Try again — or answer n to see the answer and its evidence.")
+        else:
+            self.print_reveal(result)
+
+    def print_reveal(self, result: AnswerResult) -> None:
+        """Notes, evidence, the right answer and why: once no attempt is left."""
         for note in result.feedback:
             self.say(f"Note: {note}")
         for line in evidence_lines(self.session.article, result.evidence):
             self.say(f"Evidence {line}")
-        if hide_answer:
-            self.say("Re-read the evidence above, then try again — or answer n to see the answer.")
-        else:
-            self.print_answer(result)
+        self.print_answer(result)
 
     def print_answer(self, result: AnswerResult) -> None:
         from quizgame.game.scoring import Outcome

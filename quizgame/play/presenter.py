@@ -18,6 +18,7 @@ from quizgame.game.kinds import Form, kind_of
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
 from quizgame.game.session import GameSession
 from quizgame.text.formatting import format_duration, format_points
+from quizgame.text.safe import one_line
 
 STACK_BELOW = 100  # columns: narrower terminals stack the article above the question
 LETTERS = string.ascii_uppercase
@@ -115,6 +116,28 @@ def evidence_lines(article: Article, evidence: Sequence[ResolvedEvidence]) -> li
     return [f"{ev.passage_id}: “{evidence_text(article, ev)}”" for ev in evidence]
 
 
+def step_stop(count: int, current: int | None, step: int) -> int | None:
+    """The next (`step` 1) or previous (-1) evidence stop, wrapping round; None when there are none."""
+    if count <= 0:
+        return None
+    if current is None:
+        return 0 if step > 0 else count - 1
+    return (current + step) % count
+
+
+def step_mistake(
+    order: Sequence[str], missed: Iterable[str], current: str, step: int
+) -> str | None:
+    """The next (`step` 1) or previous (-1) missed question after `current`, in game order; None
+    when there is none that way (review stops at the ends rather than wrapping round)."""
+    wrong = set(missed)
+    if current not in order:
+        return None
+    at = order.index(current)
+    seq = order[at + 1 :] if step > 0 else list(reversed(order[:at]))
+    return next((qid for qid in seq if qid in wrong), None)
+
+
 def guided_visible(article: Article, revealed: int) -> tuple[str, ...]:
     """Passage ids shown when `revealed` body passages have been read (asides before them too)."""
     body = article.body
@@ -146,35 +169,78 @@ def retry_open(result: AnswerResult, gave_up: bool = False) -> bool:
     return result.can_retry and not gave_up
 
 
+ANSWER_SHOWN = 200  # characters of a typed answer echoed back (the rest is cut with "…")
+
+
+def clip_answer(text: str, limit: int = ANSWER_SHOWN) -> str:
+    """A response as echoed back: a very long typed answer is cut, never shown in full."""
+    flat = " ".join(text.split()) if len(text) > limit else text
+    if len(flat) <= limit:
+        return flat
+    return f"{flat[: limit - 1].rstrip()}… ({len(text):,} characters)"
+
+
 def feedback_lines(
     result: AnswerResult, article: Article, *, review: bool = False, gave_up: bool = False
 ) -> FeedbackLines:
+    """What the feedback pane says. While a retry is on offer it says only the verdict and which
+    parts were wrong: the explanation, notes and evidence would give the answer away."""
     from quizgame.game.scoring import Outcome
 
     hide = not review and retry_open(result, gave_up)
     right = None if result.outcome is Outcome.CORRECT or hide else result.right_answer
     if review:
-        hint = "Esc: back to the summary · e: jump to the evidence"
+        hint = "Esc: back to the summary · e / E: next / previous evidence"
+    elif hide and result.near_miss:
+        hint = "r: try again (free: fix the spelling) · Enter: show the answer"
     elif hide:
-        hint = "r: try again (for reduced credit) · Enter: show the answer · e: evidence"
+        hint = "r: try again (for reduced credit) · Enter: show the answer"
     else:
-        hint = "Enter: next question · e: jump to the evidence"
-    explanation = (
-        "Re-read the highlighted passage, then try again — or press Enter to see the answer."
-        if hide
-        else result.explanation
-    )
+        hint = "Enter: next question · e / E: next / previous evidence"
+    if hide:
+        return FeedbackLines(
+            headline=result.headline,
+            outcome=result.outcome.value,
+            points=result.points_label,
+            your_answer=clip_answer(result.response_text),
+            right_answer=None,
+            notes=(),
+            explanation="",
+            evidence=(),
+            next_hint=hint,
+        )
     return FeedbackLines(
         headline=result.headline,
         outcome=result.outcome.value,
         points=result.points_label,
-        your_answer=result.response_text,
+        your_answer=clip_answer(result.response_text),
         right_answer=right,
         notes=result.feedback,
-        explanation=explanation,
+        explanation=result.explanation,
         evidence=tuple(evidence_lines(article, result.evidence)),
         next_hint=hint,
     )
+
+
+def ruled_out(pq: PresentedQuestion, tried: Iterable[Any], *, part_b: bool = False) -> set[int]:
+    """Options already tried and wrong: marked and not pickable on a retry.
+
+    Part B of a two-part question counts only tries whose Part A was right (else Part B was not
+    what was wrong)."""
+    kind = kind_of(pq.question)
+    texts = choice_texts(pq, part_b)
+    out: set[int] = set()
+    for response in tried:
+        if kind.form is Form.TWO_PART and part_b:
+            part_a = kind.marked(pq.question, response, False)
+            if part_a is None or not part_a[1] <= part_a[0]:
+                continue
+        marked = kind.marked(pq.question, response, part_b)
+        if marked is None:
+            continue
+        right, chosen = marked
+        out.update(i for i, t in enumerate(texts) if t in chosen and t not in right)
+    return out
 
 
 def choice_marks(
@@ -223,9 +289,11 @@ def score_label(session: GameSession) -> str:
 
 
 def status_line(session: GameSession) -> str:
-    """`Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
+    """`Ada · Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
     pq = session.current
     parts = [pq.progress_label if pq else "Finished", score_label(session)]
+    if session.player:  # whose game this is, always in sight (a shared classroom screen)
+        parts.insert(0, one_line(session.player)[:24])
     if session.settings.streak_bonus and session.feedback_now and session.streak > 1:
         parts.append(f"Streak {session.streak}")
     return " · ".join(parts)
@@ -242,6 +310,19 @@ def summary_title(summary: Summary) -> str:
         f"{summary.label} · {summary.correct_count} of {len(summary.rows)} right · "
         f"time {format_duration(summary.seconds)}"
     )
+
+
+def skill_lines(summary: Summary) -> list[str]:
+    """`Skills: attribution 4.5/7 (64%) · claims 2/2 (100%) · …` — points per tag, one paragraph
+    (it wraps; a bank's dozen tags must not push the question list off a small screen)."""
+    rows = summary.skills
+    if not rows:
+        return []
+    parts = [
+        f"{r.tag} {format_points(round(r.points, 2))}/{format_points(r.max_points)} ({r.percent:.0f}%)"
+        for r in rows
+    ]
+    return ["Skills: " + " · ".join(parts)]
 
 
 def summary_row_cells(row: SummaryRow) -> tuple[str, str, str, str]:

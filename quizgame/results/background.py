@@ -28,6 +28,9 @@ class BackgroundSink:
         self._on_error = on_error
         self._queue: queue.Queue[Any] = queue.Queue()
         self._failed = False
+        self._error: str | None = None
+        self._errored_answers = 0
+        self._sink: ResultSink | None = None
         self._thread = threading.Thread(target=self._run, name="quizgame-results", daemon=True)
         self._thread.start()
 
@@ -57,11 +60,25 @@ class BackgroundSink:
             self._queue.put(_STOP)
             self._thread.join(timeout)
 
+    @property
+    def problem(self) -> str | None:
+        """Why results are not (all) being saved, as the store's sink says; None when all is well.
+        Accurate for what has reached the store: `flush()` first to include the latest answers."""
+        inner = getattr(self._sink, "problem", None)
+        return inner if isinstance(inner, str) else self._error
+
+    @property
+    def unsaved_answers(self) -> int:
+        inner = getattr(self._sink, "unsaved_answers", 0)
+        return (inner if isinstance(inner, int) else 0) + self._errored_answers
+
     def _run(self) -> None:
         sink: ResultSink | None = None
         try:
             sink = self._factory()
+            self._sink = sink
         except Exception as exc:
+            self._error = f"results are not being saved: {exc}"
             self._fail(exc)
         while True:
             item = self._queue.get()
@@ -70,12 +87,15 @@ class BackgroundSink:
             if isinstance(item, threading.Event):
                 item.set()
                 continue
-            if sink is None:
-                continue
             name, args = item
+            if sink is None:
+                self._errored_answers += name == "record_answer"
+                continue
             try:
                 getattr(sink, name)(*args)
             except Exception as exc:
+                self._errored_answers += name == "record_answer"
+                self._error = self._error or f"results are not being saved: {exc}"
                 self._fail(exc)
         closer = getattr(sink, "close", None)
         if callable(closer):

@@ -15,7 +15,7 @@ from quizgame.article.evidence import ResolvedEvidence
 from quizgame.bank.discovery import bank_files
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
-from quizgame.bank.models import EvidenceQuestion
+from quizgame.game.kinds import kind_of
 from quizgame.game.scoring import right_answer_text
 from quizgame.results.reports import BankMeta, QuestionMeta
 
@@ -26,9 +26,9 @@ def bank_meta(loaded: LoadedBank) -> BankMeta:
         quotes = tuple(_quoted(loaded, e) for e in loaded.evidence.get(q.id, ())) or tuple(
             e.quote for e in q.evidence
         )
-        if isinstance(q, EvidenceQuestion):
-            part_b = loaded.part_b.get(q.id, {}).get(q.part_b.answer)
-            quotes = (*quotes, _quoted(loaded, part_b) if part_b else q.part_b.answer)
+        for answer in kind_of(q).part_b_proofs(q):
+            part_b = loaded.part_b.get(q.id, {}).get(answer)
+            quotes = (*quotes, _quoted(loaded, part_b) if part_b else answer)
         questions.append(
             QuestionMeta(
                 q.id,
@@ -38,11 +38,24 @@ def bank_meta(loaded: LoadedBank) -> BankMeta:
                 right_answer_text(q),
                 tuple(dict.fromkeys(quotes)),
                 float(q.points),
+                _right_options(q),
             )
         )
     return BankMeta(
         loaded.bank_id, loaded.content_hash, loaded.bank.title, tuple(questions), str(loaded.path)
     )
+
+
+def _right_options(q: object) -> tuple[str, ...]:
+    """Select-all: the right options; match: each right pair as "left → right" (the Responses
+    report counts options and pairs the same way)."""
+    pairs = getattr(q, "pairs", None)
+    if q.__class__.__name__ == "MatchQuestion" and pairs:
+        return tuple(f"{p.left} → {p.right}" for p in pairs)
+    answers = getattr(q, "answers", None)
+    if q.__class__.__name__ == "MultiQuestion" and answers:
+        return tuple(answers)
+    return ()
 
 
 def _quoted(loaded: LoadedBank, ev: ResolvedEvidence) -> str:

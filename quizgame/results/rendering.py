@@ -21,6 +21,7 @@ from quizgame.text.formatting import clip, format_duration, format_percent
 from quizgame.text.safe import one_line, visible, visible_data
 
 SECTIONS = ("players", "questions", "skills", "histogram")
+EXTRA_SECTIONS = ("games", "responses")  # on request only: one row per game / per attempt
 FORMATS = ("table", "csv", "json")
 JSON_SCHEMA_ID = "quizgame-results-report/1"
 
@@ -63,6 +64,10 @@ def _when(ts: float) -> str:
 
 def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cell]]]:
     """Header and rows of one section, as the CSV (and tests) see it."""
+    if section in EXTRA_SECTIONS:
+        from quizgame.results import responses
+
+        return responses.section_rows(report, section)
     if section == "players":
         head = [
             "player",
@@ -77,6 +82,8 @@ def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cel
             "best_percent",
             "time_seconds",
             "last_played",
+            "last_status",
+            "last_mode",
         ]
         rows: list[list[Cell]] = [
             [
@@ -92,6 +99,8 @@ def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cel
                 _r(p.best_percent, 1),
                 _r(p.seconds, 1),
                 _when(p.last_played),
+                p.last_state,
+                p.last_mode,
             ]
             for p in report.players
         ]
@@ -113,6 +122,7 @@ def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cel
             "most_chosen_wrong",
             "most_chosen_wrong_count",
             "mean_seconds",
+            "changed",
         ]
         rows = [
             [
@@ -131,6 +141,7 @@ def section_rows(report: Report, section: str) -> tuple[list[str], list[list[Cel
                 i.top_wrong,
                 i.top_wrong_count,
                 _r(i.mean_seconds, 1),
+                i.changed,
             ]
             for v in report.versions
             for i in v.items
@@ -190,6 +201,11 @@ def to_json(report: Report, sections: Sequence[str] = SECTIONS) -> str:
     }
     if "players" in sections:
         data["players"] = [asdict(p) for p in report.players]
+    for extra in EXTRA_SECTIONS:
+        if extra in sections:
+            from quizgame.results import responses
+
+            data[extra] = responses.json_entries(report, extra)
     versions = []
     for v in report.versions:
         entry: dict[str, Any] = {
@@ -200,6 +216,9 @@ def to_json(report: Report, sections: Sequence[str] = SECTIONS) -> str:
             "games": v.games,
             "answers": v.answers,
             "mean_percent": v.mean_percent,
+            "sd_percent": v.sd_percent,
+            "alpha": v.alpha,
+            "unfinished_games": v.unfinished,
             "notes": list(v.notes),
         }
         if "questions" in sections:
@@ -209,12 +228,28 @@ def to_json(report: Report, sections: Sequence[str] = SECTIONS) -> str:
         if "histogram" in sections:
             entry["histogram"] = [dict(asdict(b), label=b.label) for b in v.histogram]
         versions.append(entry)
-    data["banks"] = versions
+    if any(s in sections for s in ("questions", "skills", "histogram")):
+        data["banks"] = versions
+    data = _for_people(data)
     # JSON escapes C0 controls itself; DEL and C1 (U+009B is CSI on some terminals) too, here.
     return _C1_OR_DEL.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 _C1_OR_DEL = re.compile(r"[\x7f-\x9f]")
+
+
+def _for_people(value: Any, key: str = "") -> Any:
+    """Floats rounded as a person reads them (57.0, not 56.9998000001): percentages to 0.1,
+    seconds and timestamps to 0.1 s, scores and indices to 0.001."""
+    if isinstance(value, float):
+        if "percent" in key or "seconds" in key or key in ("started", "last_played"):
+            return round(value, 1)
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: _for_people(v, k) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_for_people(v, key) for v in value]
+    return value
 
 
 def _json_escape(m: re.Match[str]) -> str:
@@ -300,17 +335,33 @@ def rich_renderables(
             ],
         )
         for p in report.players:
+            last = Text(score_text(p.last_score, p.last_max, p.last_percent))
+            if p.last_state != "finished":  # 0/10 after one answer is not a score of 0 %
+                last = Text(f"{p.last_state} at {p.last_answered}/{p.last_questions}", "yellow")
             t.add_row(
                 Text(one_line(p.player) or "(no name)"),
                 Text(one_line(p.bank_id)),
                 Text(str(p.games)),
-                Text(score_text(p.last_score, p.last_max, p.last_percent)),
-                Text(score_text(p.best_score, p.best_max, p.best_percent)),
+                last,
+                Text(score_text(p.best_score, p.best_max, p.best_percent) if p.completed else "—"),
                 Text(format_duration(p.seconds)),
             )
         yield t
         yield Text("")
 
+    if "games" in sections or "responses" in sections:
+        from quizgame.results import responses
+
+        if "games" in sections:
+            yield responses.games_table(report, table)
+            yield Text("")
+        if "responses" in sections:
+            for t in responses.responses_tables(report, table):
+                yield t
+                yield Text("")
+
+    if not any(s in sections for s in ("questions", "skills", "histogram")):
+        return  # `--report players` (or games, responses): no bank headings
     for v in report.versions:
         yield _version_heading(v)
         for note in v.notes:
@@ -318,6 +369,12 @@ def rich_renderables(
         if "questions" in sections:
             # the wrong answer gets what the fixed columns (about 68 cells) leave, cut to one line
             yield _questions_table(v, table, wrong_width=min(60, max(12, width - 70)))
+            for i in v.items:
+                if i.changed:  # versions of one bank are reported together
+                    yield Text(f"* {one_line(i.question_id)}: {i.changed}", style="yellow")
+            options = _options_text(v)
+            if options is not None:
+                yield options
         if "skills" in sections and v.skills:
             yield _skills_table(v, table, player)
         if "histogram" in sections:
@@ -333,7 +390,26 @@ def _version_heading(v: VersionReport) -> Any:
     head.append(f"  {v.label}")
     mean = "—" if v.mean_percent is None else f"{v.mean_percent:.0f}%"
     head.append(f"\n{v.players} players, {v.games} games, {v.answers} answers; class mean {mean}")
+    sd = "—" if v.sd_percent is None else f"{v.sd_percent:.1f} points"
+    alpha = "— (needs 3 players, 2 questions)" if v.alpha is None else f"{v.alpha:.2f}"
+    head.append(f"; SD {sd}; reliability (Cronbach's α / KR-20) {alpha}")
     return head
+
+
+def _options_text(v: VersionReport) -> Any:
+    """Select-all options and match pairs: how many chose each (first tries), right ones marked."""
+    from rich.text import Text
+
+    items = [i for i in v.items if i.option_counts]
+    if not items:
+        return None
+    out = Text("Options chosen (select-all) and pairs made (match), first tries\n", style="bold")
+    for i in items:
+        out.append(f"{one_line(i.question_id)}\n")
+        for o in i.option_counts:
+            mark = {True: "✓", False: "✗", None: " "}[o.right]
+            out.append(f"  {mark} {o.count:>3}/{o.of} {one_line(clip(o.label, 90))}\n")
+    return out
 
 
 QUESTIONS_LEGEND = (
@@ -379,7 +455,7 @@ def _questions_table(v: VersionReport, table: Callable[..., Any], wrong_width: i
             d.append("!", style="bold")  # a symbol as well as colour
             d.stylize("red")
         t.add_row(
-            Text(one_line(i.question_id)),
+            Text(one_line(i.question_id) + (" *" if i.changed else "")),
             Text(str(i.answered)),
             Text(fmt(i.facility)),
             Text(fmt(i.first_try)),

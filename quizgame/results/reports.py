@@ -5,10 +5,18 @@ Definitions (docs/teachers.md §5 explains them for teachers):
   that counted: a retry replaces the earlier try). A game's score is the sum of those attempts'
   points (retry credit, speed and streak bonuses included), exactly as the game showed it.
 - Per player (per bank id): every game with at least one answer counts.
-- Class analysis of one bank *version* (bank id + content hash): each player counts once, with
-  their *analysed game*: the first finished (or fully answered) game, else their first game with
-  any answer. This is Moodle's default "first attempt": later replays, after the feedback showed
-  the answers, would inflate the figures.
+- Versions: editing a bank file changes its content hash; answers to every version of one bank id
+  are reported together (question ids are stable), and a question that changed is marked: one
+  answered in some versions only, or one where the same answer was marked differently in two
+  versions (its key was changed).
+- Class analysis of one bank (all its versions): each player counts once, with
+  their *analysed game*: the first finished (or fully answered) game. This is Moodle's default
+  "first attempt": later replays, after the feedback showed the answers, would inflate the figures.
+  Games left unfinished (abandoned, or still in progress) are shown as such but left out of class
+  statistics: a game quit after one answer says nothing about the other questions.
+- Standard deviation: of analysed-game percentages (sample SD, n − 1). Reliability: Cronbach's
+  alpha over the question scores of analysed games (equal to KR-20 when every question is right or
+  wrong); it needs at least 3 players and 2 questions.
 - Facility index: mean question score over analysed games (0 = nobody, 1 = everybody right).
   First-try facility: the same over first attempts only.
 - Discrimination index D: players ranked by analysed-game percentage (ties broken by name);
@@ -22,7 +30,9 @@ Definitions (docs/teachers.md §5 explains them for teachers):
 
 from __future__ import annotations
 
+import json
 import math
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +57,7 @@ class QuestionMeta:
     right_answer: str = ""
     evidence: tuple[str, ...] = ()  # the quotes that prove the answer
     points: float = 1.0
+    right_options: tuple[str, ...] = ()  # select-all: the right options; match: "left → right"
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,13 @@ class GameScore:
             self.question_count > 0 and self.answered >= self.question_count
         )
 
+    @property
+    def state(self) -> str:
+        """finished / abandoned (quit) / unfinished (killed, or still being played)."""
+        if self.complete:
+            return "finished"
+        return "abandoned" if self.status == "abandoned" else "unfinished"
+
 
 @dataclass(frozen=True)
 class PlayerRow:
@@ -108,6 +126,11 @@ class PlayerRow:
     best_percent: float
     seconds: float  # time spent answering, all games
     last_played: float
+    last_state: str = "finished"  # GameScore.state of the last game
+    last_answered: int = 0
+    last_questions: int = 0
+    last_mode: str = ""
+    completed: int = 0  # finished games: "best" is the best of these
 
 
 @dataclass(frozen=True)
@@ -138,6 +161,17 @@ class ItemRow:
     distribution: tuple[AnswerCount, ...]
     right_answer: str = ""
     evidence: tuple[str, ...] = ()
+    changed: str = ""  # how the question differs between bank versions; "" when it does not
+    # select-all: how many chose each option; match: each pair (left → chosen right). First tries.
+    option_counts: tuple[OptionCount, ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    label: str  # an option, or "left → right" for a match pair
+    count: int
+    of: int  # answers counted (first tries in analysed games)
+    right: bool | None = None  # None: the bank file was not found
 
 
 @dataclass(frozen=True)
@@ -178,10 +212,16 @@ class VersionReport:
     histogram: tuple[HistogramBin, ...]
     notes: tuple[str, ...] = ()
     last_played: float = 0.0  # when the latest game of this version started
+    sd_percent: float | None = None
+    alpha: float | None = None  # Cronbach's alpha (KR-20 for right/wrong questions)
+    unfinished: int = 0  # games left out of class statistics (abandoned or unfinished)
+    hashes: tuple[str, ...] = ()  # every version's content hash, oldest first
 
     @property
     def label(self) -> str:
-        return f"{self.bank_id} @ {self.bank_hash[:8]}"
+        more = len(self.hashes) - 1
+        earlier = f" (+{more} earlier version{'s' if more > 1 else ''})" if more > 0 else ""
+        return f"{self.bank_id} @ {self.bank_hash[:8]}{earlier}"
 
 
 @dataclass(frozen=True)
@@ -191,6 +231,8 @@ class Report:
     games: int
     answers: int
     notes: tuple[str, ...] = field(default=())
+    game_rows: tuple[GameScore, ...] = ()  # every game, in start order (the Games section)
+    responses: tuple[StoredAnswer, ...] = ()  # every attempt, for the Responses report
 
 
 # --- building ----------------------------------------------------------------------------------
@@ -220,17 +262,33 @@ def build_report(
     scores.sort(key=lambda s: (s.started, s.game_id))
 
     players = _player_rows(scores)
+    mine = [a for rows in by_game.values() for a in rows]
     if player is not None:
         players = [p for p in players if p.player == player]
+        scores_shown = [s for s in scores if s.player == player]
+        mine = [a for a in mine if a.player == player]
+    else:
+        scores_shown = scores
+    start = {s.game_id: (s.started, s.game_id) for s in scores}
+    mine.sort(key=lambda a: (a.bank_id, a.player.casefold(), start[a.game_id], a.answered_at))
 
-    by_version: dict[tuple[str, str], list[GameScore]] = defaultdict(list)
-    for s in scores:
-        by_version[(s.bank_id, s.bank_hash)].append(s)
+    by_bank: dict[str, list[GameScore]] = defaultdict(list)
+    for s in scores:  # in start order: the last game's hash is the latest version
+        by_bank[s.bank_id].append(s)
     versions = [
-        _version_report(key, vscores, by_game, banks.get(key[0]), player)
-        for key, vscores in sorted(by_version.items())
+        _version_report(
+            (bank_id, vscores[-1].bank_hash), vscores, by_game, banks.get(bank_id), player
+        )
+        for bank_id, vscores in sorted(by_bank.items())
     ]
-    return Report(tuple(players), tuple(versions), len(scores), n_answers)
+    return Report(
+        tuple(players),
+        tuple(versions),
+        len(scores),
+        n_answers,
+        game_rows=tuple(scores_shown),
+        responses=tuple(mine),
+    )
 
 
 def _last_attempts(rows: Sequence[StoredAnswer]) -> dict[str, StoredAnswer]:
@@ -289,7 +347,8 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
     rows = []
     for (player, bank_id), games in grouped.items():
         last = games[-1]
-        best = max(games, key=lambda g: (g.percent, g.started))
+        done = [g for g in games if g.complete]
+        best = max(done or games, key=lambda g: (g.percent, g.started))
         rows.append(
             PlayerRow(
                 player,
@@ -304,6 +363,11 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
                 best.percent,
                 sum(g.seconds for g in games),
                 last.started,
+                last.state,
+                last.answered,
+                last.question_count,
+                last.mode,
+                len(done),
             )
         )
     rows.sort(key=lambda r: (r.bank_id, r.player.casefold(), r.player))
@@ -311,11 +375,10 @@ def _player_rows(scores: Sequence[GameScore]) -> list[PlayerRow]:
 
 
 def analysed_games(scores: Sequence[GameScore]) -> dict[str, GameScore]:
-    """Per player, the one game class analysis uses (see the module docstring)."""
+    """Per player, the one game class analysis uses: their first complete one."""
     chosen: dict[str, GameScore] = {}
     for s in sorted(scores, key=lambda s: (s.started, s.game_id)):
-        prev = chosen.get(s.player)
-        if prev is None or (not prev.complete and s.complete):
+        if s.complete and s.player not in chosen:
             chosen[s.player] = s
     return chosen
 
@@ -377,6 +440,8 @@ def _version_report(
             types.setdefault(a.question_id, a.question_type)
             order.setdefault(a.question_id, len(order))
 
+    hashes = tuple(dict.fromkeys(s.bank_hash for s in vscores))
+    changed = _changed_questions(vscores, by_game, hashes)
     qids = list(order)
     if meta is not None:
         bank_order = {q.id: i for i, q in enumerate(meta.questions)}
@@ -395,6 +460,7 @@ def _version_report(
         rest = [s.score - a.points for s, a in finals]
         r = _pearson(item_scores, rest)
         dist = _distribution(firsts)
+        options = option_counts(qmeta.type if qmeta else types.get(qid, ""), firsts, qmeta)
         wrong = [c for c in dist if c.outcome != "correct" and not c.timed_out]
         top = max(wrong, key=lambda c: c.count) if wrong else None
         secs = list(seconds_by_q.get(qid, {}).values())
@@ -418,6 +484,8 @@ def _version_report(
                 tuple(dist),
                 qmeta.right_answer if qmeta else "",
                 qmeta.evidence if qmeta else (),
+                changed.get(qid, ""),
+                options,
             )
         )
 
@@ -436,6 +504,13 @@ def _version_report(
         skills = _skill_rows(bank_id, bank_hash, meta, last_by_q, player)
 
     percents = [s.percent for s in chosen.values()]
+    unfinished = sum(1 for s in vscores if not s.complete)
+    if unfinished:
+        notes.append(
+            f"{unfinished} unfinished game(s) (abandoned or still being played) are left out "
+            "of class statistics"
+        )
+    alpha = cronbach_alpha(_item_matrix(qids, last_by_q, chosen))
     title = vscores[-1].bank_title if vscores else bank_id
     return VersionReport(
         bank_id,
@@ -450,6 +525,100 @@ def _version_report(
         histogram(percents),
         tuple(notes),
         max((s.started for s in vscores), default=0.0),
+        statistics.stdev(percents) if len(percents) >= 2 else None,
+        alpha,
+        unfinished,
+        hashes,
+    )
+
+
+def _changed_questions(
+    vscores: Sequence[GameScore],
+    by_game: Mapping[str, Sequence[StoredAnswer]],
+    hashes: Sequence[str],
+) -> dict[str, str]:
+    """Question id → how it changed between versions (only when there are several)."""
+    if len(hashes) < 2:
+        return {}
+    seen_in: dict[str, set[str]] = defaultdict(set)
+    marks: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (qid, answer) → hash → mark
+    for s in vscores:
+        for a in by_game[s.game_id]:
+            seen_in[a.question_id].add(a.bank_hash)
+            if a.response_json != TIMED_OUT_JSON:
+                marks[(a.question_id, _norm_key(a.response_text))][a.bank_hash] = a.outcome
+    out: dict[str, str] = {}
+    for (qid, _), by_hash in marks.items():
+        if len(set(by_hash.values())) > 1:
+            out[qid] = "changed: the same answer was marked differently in another version"
+    latest, first = hashes[-1], hashes[0]
+    for qid, where in seen_in.items():
+        if qid in out:
+            continue
+        if latest not in where:
+            out[qid] = "not in the latest version"
+        elif first not in where:
+            out[qid] = "new in a later version"
+    return out
+
+
+def _item_matrix(
+    qids: Sequence[str],
+    last_by_q: Mapping[str, Sequence[tuple[GameScore, StoredAnswer]]],
+    chosen: Mapping[str, GameScore],
+) -> list[list[float]]:
+    """Per analysed player, their score on each question (0 for one they did not answer)."""
+    by_player: dict[str, dict[str, float]] = defaultdict(dict)
+    for qid in qids:
+        for s, a in last_by_q.get(qid, ()):
+            by_player[s.player][qid] = a.fraction
+    return [[by_player[p].get(q, 0.0) for q in qids] for p in sorted(chosen)]
+
+
+def _pvariance(values: Sequence[float]) -> float:
+    """Population variance in plain floats (statistics.pvariance is exact, and slow)."""
+    mean = sum(values) / len(values)
+    return sum((v - mean) ** 2 for v in values) / len(values)
+
+
+def cronbach_alpha(matrix: Sequence[Sequence[float]]) -> float | None:
+    """Cronbach's alpha of a players × questions score matrix (KR-20 for 0/1 scores)."""
+    n = len(matrix)
+    k = len(matrix[0]) if matrix else 0
+    if n < MIN_PLAYERS_FOR_DISCRIMINATION or k < 2:
+        return None
+    item_var = sum(_pvariance([row[j] for row in matrix]) for j in range(k))
+    total_var = _pvariance([sum(row) for row in matrix])
+    if total_var <= 1e-12:
+        return None
+    return (k / (k - 1)) * (1 - item_var / total_var)
+
+
+def option_counts(
+    qtype: str, firsts: Sequence[StoredAnswer], meta: QuestionMeta | None
+) -> tuple[OptionCount, ...]:
+    """Select-all: how many chose each option; match: how many made each pair (first tries)."""
+    if qtype not in ("multi", "match"):
+        return ()
+    counts: Counter[str] = Counter()
+    of = 0
+    for a in firsts:
+        try:
+            response = json.loads(a.response_json)
+        except ValueError:
+            continue
+        if qtype == "multi" and isinstance(response, list):
+            counts.update(set(map(str, response)))
+        elif qtype == "match" and isinstance(response, dict):
+            counts.update(f"{left} → {right}" for left, right in response.items())
+        else:
+            continue  # timed out: no choice made
+        of += 1
+    right = set(meta.right_options) if meta and meta.right_options else None
+    labels = list(meta.right_options) if meta else []
+    labels += sorted((c for c in counts if c not in labels), key=lambda c: (-counts[c], c))
+    return tuple(
+        OptionCount(c, counts[c], of, None if right is None else c in right) for c in labels
     )
 
 

@@ -28,6 +28,7 @@ class StoreSink:
         self._warn = warn
         self.problem: str | None = None
         self.failed_writes = 0
+        self.unsaved_answers = 0  # answers the store refused: never claimed as saved
 
     def _failed(self, exc: StoreError) -> None:
         self.failed_writes += 1
@@ -45,6 +46,7 @@ class StoreSink:
         try:
             self.store.record_answer(record)
         except StoreError as exc:
+            self.unsaved_answers += 1
             self._failed(exc)
 
     def finish_game(
@@ -70,6 +72,7 @@ class UnavailableSink:
         self._warn = warn
         self._warned = False
         self.dropped = 0
+        self.unsaved_answers = 0
 
     def _drop(self) -> None:
         self.dropped += 1
@@ -81,6 +84,7 @@ class UnavailableSink:
         self._drop()
 
     def record_answer(self, record: AnswerRecord) -> None:
+        self.unsaved_answers += 1
         self._drop()
 
     def finish_game(
@@ -90,3 +94,33 @@ class UnavailableSink:
 
     def close(self) -> None:
         pass
+
+
+def unsaved_answers(sink: object) -> int:
+    """How many answers the sink could not save so far (0 for a sink that does not count)."""
+    n = getattr(sink, "unsaved_answers", 0)
+    return n if isinstance(n, int) else 0
+
+
+def sink_problem(sink: object) -> str | None:
+    """Why results are not being saved, or None when all is well (for a UI banner)."""
+    problem = getattr(sink, "problem", None)
+    return problem if isinstance(problem, str) else None
+
+
+def save_summary(sink: object, answered: int | None = None) -> str:
+    """What is true about the player's answers so far, for "game stopped" and quit dialogs.
+
+    Reads the sink's `problem` and `unsaved_answers` (StoreSink, UnavailableSink, BackgroundSink);
+    a sink that does not say is a plain in-memory sink (tests), and nothing is claimed for it
+    beyond what it reports."""
+    problem = sink_problem(sink)
+    unsaved = unsaved_answers(sink)
+    if not problem and not unsaved:
+        return "Your answers so far are saved."
+    reason = f" ({problem})" if problem else ""
+    if unsaved and answered is not None and unsaved >= answered:
+        return f"Your answers were NOT saved{reason}."
+    if unsaved:
+        return f"{unsaved} of your answers could NOT be saved{reason}."
+    return f"Your answers may not all be saved{reason}."

@@ -13,7 +13,6 @@ Why these choices:
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import time
@@ -24,11 +23,22 @@ from typing import Any, TypeVar
 
 from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.store import (
+    ANSWER_COLUMNS,
+    GAME_COLUMNS,
+    REGRADE_INSERT,
+    REGRADE_SELECT,
+    REGRADE_UPDATE,
     CorruptStoreError,
+    DamagedStoreError,
     NewerSchemaError,
+    Regrade,
     StoredAnswer,
     StoredGame,
     StoreError,
+    answer_params,
+    answer_params_of_row,
+    answer_row,
+    game_params,
 )
 
 APPLICATION_ID = 0x71677273  # "qgrs": quizgame results store
@@ -79,17 +89,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX games_by_bank ON games (bank_id, bank_hash)",
         "CREATE INDEX games_by_player ON games (player)",
     ),
+    # 1 → 2: which class session (quizgame serve / class mode) a game and its answers belong to.
+    (
+        "ALTER TABLE games ADD COLUMN class_session TEXT",
+        "ALTER TABLE answers ADD COLUMN class_session TEXT",
+    ),
+    # 2 → 3: regrade history — every mark a regrade replaced, kept.
+    (
+        """CREATE TABLE regrades (
+            id           INTEGER PRIMARY KEY,
+            game_id      TEXT NOT NULL,
+            question_id  TEXT NOT NULL,
+            attempt      INTEGER NOT NULL,
+            player       TEXT NOT NULL,
+            bank_id      TEXT NOT NULL,
+            bank_hash    TEXT NOT NULL,
+            old_outcome  TEXT NOT NULL,
+            old_fraction REAL NOT NULL,
+            old_points   REAL NOT NULL,
+            new_outcome  TEXT NOT NULL,
+            new_fraction REAL NOT NULL,
+            new_points   REAL NOT NULL,
+            regraded_at  REAL NOT NULL
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-_GAME_COLUMNS = (
-    "game_id, player, bank_id, bank_hash, bank_title, mode, question_count, max_score, "
-    "started, ended, status, score"
-)
-_ANSWER_COLUMNS = (
-    "game_id, player, bank_id, bank_hash, question_id, question_type, response, response_text, "
-    "outcome, fraction, points, max_points, seconds, attempt, final, answered_at"
-)
 
 T = TypeVar("T")
 
@@ -102,13 +127,20 @@ class SqliteStore:
         path: str | Path,
         *,
         create: bool = True,
+        read_only: bool = False,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
         migrations: Sequence[Sequence[str]] = MIGRATIONS,
     ) -> None:
+        """`read_only`: for reports — never writes, migrates or creates anything, and works on a
+        read-only filesystem (where SQLite cannot make the WAL's shared-memory file)."""
         self.path = Path(path)
         self._migrations = tuple(tuple(m) for m in migrations)
         self._busy_timeout = busy_timeout
         self._lock = threading.Lock()  # the TUI may record from a worker thread
+        self.read_only = read_only
+        self.notes: list[str] = []  # what a reader should know (e.g. an unreadable WAL)
+        self._version = 0
+        create = create and not read_only
         _check_header(self.path, create=create)
         if create:
             try:
@@ -118,22 +150,47 @@ class SqliteStore:
                     f"cannot create the folder {self.path.parent} for the results database: "
                     f"{exc.strerror or exc}"
                 ) from exc
-        uri = self.path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+        mode = "ro" if read_only else ("rwc" if create else "rw")
+        self._conn = self._connect(f"?mode={mode}")
         try:
-            self._conn = sqlite3.connect(
-                uri,
+            self._guard(self._setup)
+        except StoreError as exc:
+            self._conn.close()
+            if not read_only or isinstance(exc, NewerSchemaError | CorruptStoreError):
+                raise
+            # mode=ro on a WAL file in a read-only folder cannot create the -shm file: read it as
+            # immutable (no locks, no -shm). Its WAL, if one was left behind, cannot be read then.
+            self._conn = self._connect("?mode=ro&immutable=1")
+            try:
+                self._guard(self._setup)
+            except BaseException:
+                self._conn.close()
+                raise
+            wal = Path(f"{self.path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                self.notes.append(
+                    f"{self.path} is on a read-only filesystem and its write-ahead log "
+                    f"({wal.name}) could not be read: the latest answers may be missing"
+                )
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def _connect(self, query: str) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(
+                self.path.resolve().as_uri() + query,
                 uri=True,
-                timeout=busy_timeout,
+                timeout=self._busy_timeout,
                 isolation_level=None,  # autocommit: each statement is its own transaction
                 check_same_thread=False,
             )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open results database {self.path}: {exc}") from exc
-        try:
-            self._guard(self._setup)
-        except BaseException:
-            self._conn.close()
-            raise
 
     # opening -----------------------------------------------------------------------------------
 
@@ -141,6 +198,8 @@ class SqliteStore:
         conn = self._conn
         conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
         self._check_version()
+        if self.read_only:
+            return
         self._retry_busy(self._enable_wal)
         conn.execute("PRAGMA synchronous = FULL")
         self._migrate()
@@ -164,28 +223,32 @@ class SqliteStore:
             delay = min(delay * 2, 0.2)
 
     def _check_version(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        # One statement, so one snapshot: read in several steps, another player's first game
+        # could create the schema in between and make a half-read file look like someone else's.
+        version, app_id, tables = self._retry_busy(
+            lambda: self._conn.execute(
+                "SELECT (SELECT user_version FROM pragma_user_version), "
+                "(SELECT application_id FROM pragma_application_id), "
+                "(SELECT count(*) FROM sqlite_master WHERE type = 'table')"
+            ).fetchone()
+        )
         if version > len(self._migrations):
             raise NewerSchemaError(
                 f"{self.path} was written by a newer quizgame (results schema version {version}; "
                 f"this quizgame understands up to {len(self._migrations)}). "
                 "Upgrade quizgame to read or add to it; the file was left untouched."
             )
-        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id not in (0, APPLICATION_ID):
             raise CorruptStoreError(
                 f"{self.path} is an SQLite database of another program, not quizgame results: "
                 "choose another --db path"
             )
-        if version == 0 and app_id == 0:
-            tables = self._conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).fetchone()[0]
-            if tables:
-                raise CorruptStoreError(
-                    f"{self.path} is an SQLite database but not quizgame results: "
-                    "choose another --db path"
-                )
+        if version == 0 and app_id == 0 and tables:
+            raise CorruptStoreError(
+                f"{self.path} is an SQLite database but not quizgame results: "
+                "choose another --db path"
+            )
+        self._version = int(version)
 
     def _migrate(self) -> None:
         current = self._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -201,6 +264,7 @@ class SqliteStore:
                     self._conn.execute(statement)
             self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._conn.execute(f"PRAGMA user_version = {len(self._migrations)}")
+        self._version = len(self._migrations)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -220,12 +284,12 @@ class SqliteStore:
             raise
         except sqlite3.OperationalError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
-                raise CorruptStoreError(_corrupt_message(self.path, exc)) from exc
+                raise DamagedStoreError(_corrupt_message(self.path, exc)) from exc
             raise StoreError(f"results database {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise StoreError(f"results database {self.path}: {exc}") from exc
-            raise CorruptStoreError(_corrupt_message(self.path, exc)) from exc
+            raise DamagedStoreError(_corrupt_message(self.path, exc)) from exc
 
     @property
     def schema_version(self) -> int:
@@ -244,42 +308,16 @@ class SqliteStore:
     def start_game(self, info: GameInfo) -> None:
         self._write(
             "INSERT OR IGNORE INTO games (game_id, player, bank_id, bank_hash, bank_title, mode, "
-            "question_count, max_score, started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                info.game_id,
-                info.player,
-                info.bank_id,
-                info.bank_hash,
-                info.bank_title,
-                str(info.mode),
-                info.question_count,
-                info.max_score,
-                info.started,
-            ),
+            "question_count, max_score, started, class_session) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            game_params(info),
         )
 
     def record_answer(self, record: AnswerRecord) -> None:
         self._write(
-            f"INSERT OR IGNORE INTO answers ({_ANSWER_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.game_id,
-                record.player,
-                record.bank_id,
-                record.bank_hash,
-                record.question_id,
-                record.question_type,
-                json.dumps(record.response, ensure_ascii=False, sort_keys=True),
-                record.response_text,
-                str(record.outcome),
-                record.fraction,
-                record.points,
-                record.max_points,
-                record.seconds,
-                record.attempt,
-                1 if record.final else 0,
-                record.answered_at,
-            ),
+            f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            answer_params(record),
         )
 
     def finish_game(
@@ -302,6 +340,8 @@ class SqliteStore:
         if player is not None:
             where.append("player = ?")
             params.append(player)
+        if self._version == 0:  # opened read-only before any game created the tables
+            return []
         sql = f"SELECT {columns} FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -313,16 +353,55 @@ class SqliteStore:
 
         return self._guard(step)
 
+    def _columns(self, columns: str) -> str:
+        """Reading a file of schema 1 without migrating it (read-only): no class_session yet."""
+        if self._version < 2:
+            return columns.replace("class_session", "NULL")
+        return columns
+
     def games(self, *, bank_id: str | None = None, player: str | None = None) -> list[StoredGame]:
-        rows = self._select("games", _GAME_COLUMNS, bank_id, player, "started, game_id")
+        columns = self._columns(GAME_COLUMNS)
+        rows = self._select("games", columns, bank_id, player, "started, game_id")
         return [StoredGame._make(row) for row in rows]
 
     def answers(
         self, *, bank_id: str | None = None, player: str | None = None
     ) -> list[StoredAnswer]:
-        rows = self._select("answers", _ANSWER_COLUMNS, bank_id, player, "id")
+        rows = self._select("answers", self._columns(ANSWER_COLUMNS), bank_id, player, "id")
         # Rows are plain tuples (fast for 100,000); `final` is stored as 0/1.
-        return [_answer(r) for r in rows]
+        return [answer_row(r) for r in rows]
+
+    def apply_regrade(self, changes: Sequence[Regrade], bank_hash: str, when: float) -> None:
+        """New marks for stored answers, and the old ones kept in `regrades`: all or nothing."""
+
+        def step() -> None:
+            with self._lock, self._transaction():
+                for c in changes:
+                    self._conn.execute(
+                        REGRADE_INSERT.replace("%s", "?"), c.history(bank_hash, when)
+                    )
+                    self._conn.execute(REGRADE_UPDATE.replace("%s", "?"), c.update())
+
+        self._guard(step)
+
+    def import_rows(self, games: Sequence[StoredGame], answers: Sequence[StoredAnswer]) -> None:
+        """Add stored rows as they are, in one transaction (rows already there are kept)."""
+        game_sql = f"INSERT OR IGNORE INTO games ({GAME_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+        answer_sql = (
+            f"INSERT OR IGNORE INTO answers ({ANSWER_COLUMNS}) VALUES ({', '.join('?' * 17)})"
+        )
+
+        def step() -> None:
+            with self._lock, self._transaction():
+                self._conn.executemany(game_sql, [tuple(g) for g in games])
+                self._conn.executemany(answer_sql, [answer_params_of_row(a) for a in answers])
+
+        self._guard(step)
+
+    def regrades(self) -> list[tuple[Any, ...]]:
+        if self._version < 3:
+            return []
+        return self._guard(lambda: self._conn.execute(REGRADE_SELECT).fetchall())
 
     def integrity_check(self) -> str:
         """`ok`, or SQLite's description of what is damaged."""
@@ -334,10 +413,6 @@ class SqliteStore:
             self._conn.close()
 
 
-def _answer(r: Any) -> StoredAnswer:
-    return StoredAnswer._make((*r[:14], bool(r[14]), r[15]))  # column order: _ANSWER_COLUMNS
-
-
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
@@ -345,8 +420,9 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 
 def _corrupt_message(path: Path, exc: Exception) -> str:
     return (
-        f"{path} is damaged or is not a quizgame results database ({exc}). "
-        "Move it aside (a new one is created on the next game) or choose another --db path"
+        f"{path} is damaged or is not a quizgame results database ({exc}). Keep the file: "
+        f"`quizgame results --db {path}` shows what can still be read from it. "
+        "To go on saving answers meanwhile, choose another --db path"
     )
 
 

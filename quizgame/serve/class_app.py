@@ -104,9 +104,18 @@ class ClassQuizApp(QuizApp):
         self.class_revealed = False  # answer is shown (kept here: it may arrive before the game)
         self.class_ended = False
 
-    def start_game(self, entry: Any, name: str, mode: str, *, picked_mode: bool = False) -> None:
+    def start_game(
+        self,
+        entry: Any,
+        name: str,
+        mode: str,
+        *,
+        picked_mode: bool = False,
+        only: tuple[str, ...] | None = None,
+    ) -> None:
         """Teacher-paced games run in exam mode: one attempt, no verdict until the reveal."""
-        super().start_game(entry, name, "exam" if self.paced else mode, picked_mode=picked_mode)
+        mode = "exam" if self.paced else mode
+        super().start_game(entry, name, mode, picked_mode=picked_mode, only=only)
 
     def play_screen(self, session: GameSession) -> Screen[None]:
         if not self.paced:

@@ -64,6 +64,7 @@ class QuizApp(App[int]):
         seed: int | None = None,
         db: str | None = None,
         open_teacher: bool = False,
+        teacher_banks: Sequence[Path] = (),
         sink_factory: Callable[[], ResultSink] | None = None,
         clock: Callable[[], float] | None = None,
         wall_clock: Callable[[], float] | None = None,
@@ -79,6 +80,7 @@ class QuizApp(App[int]):
         self.seed = seed
         self.db = db
         self.open_teacher = open_teacher and not served
+        self.teacher_banks = tuple(teacher_banks)  # `quizgame teacher --bank FILE`
         self.cwd = cwd
         # A served game (one browser visitor of `quizgame serve`) shares this computer's files
         # with every other visitor: it neither reads nor writes preferences, and has no way into
@@ -186,7 +188,13 @@ class QuizApp(App[int]):
         self.push_screen(PlayerScreen(entry, prefs.name, mode, roster=self.roster), chosen)
 
     def start_game(
-        self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
+        self,
+        entry: BankEntry,
+        name: str,
+        mode: str,
+        *,
+        picked_mode: bool = False,
+        only: tuple[str, ...] | None = None,
     ) -> None:
         """Start a game; the name is remembered, and the mode when the player picked it."""
 
@@ -201,6 +209,7 @@ class QuizApp(App[int]):
             sink=self.game_sink(),
             clock=self._clock,
             wall_clock=self._wall,
+            only=only,
         )
         self.last_entry = entry
         self.push_screen(self.play_screen(self.session))
@@ -215,6 +224,9 @@ class QuizApp(App[int]):
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session
         self.pop_screen()
+        if event.only is not None:  # practise the ones missed: practice mode, those questions
+            self.start_game(self.last_entry, s.player, Mode.PRACTICE.value, only=event.only)
+            return
         self.start_game(self.last_entry, s.player, s.mode.value)
 
     def on_summary_screen_back(self, event: SummaryScreen.Back) -> None:
@@ -251,9 +263,7 @@ class QuizApp(App[int]):
                     self.session.abandon()
                 self.exit(0)
 
-        self.push_screen(
-            ConfirmScreen("Quit the game?", "Your answers so far are saved."), answered
-        )
+        self.push_screen(ConfirmScreen("Quit the game?", self._save_summary()), answered)
 
     async def action_leave_game(self) -> None:
         """Esc in a game: back to the bank list when the game was picked from it, else quit."""
@@ -275,10 +285,23 @@ class QuizApp(App[int]):
 
         self.push_screen(
             ConfirmScreen(
-                "Leave this game?", "Your answers so far are saved. You go back to the bank list."
+                "Leave this game?", f"{self._save_summary()} You go back to the bank list."
             ),
             answered,
         )
+
+    def _save_summary(self) -> str:
+        """What is true about this game's answers (read-only store, full disk…), for the dialogs.
+
+        Waits briefly for the results thread so the latest answer is accounted for."""
+        from quizgame.results.sink import save_summary
+
+        if self._sink is None:
+            return save_summary(None)
+        if not self._sink.flush(timeout=2.0):
+            return "Your latest answers are still being saved."
+        answered = self.session.answered if self.session is not None else None
+        return save_summary(self._sink, answered)
 
     def open_teacher_view(self) -> None:
         if self.served:
@@ -290,7 +313,12 @@ class QuizApp(App[int]):
         except ImportError:
             self.notify("teacher view not available", severity="warning")
             return
-        screen = TeacherScreen(self.db)
+        # `quizgame teacher --bank FILE`: the bank files reports cannot find by themselves
+        screen = (
+            TeacherScreen(self.db, self.teacher_banks)
+            if self.teacher_banks
+            else TeacherScreen(self.db)
+        )
         self.push_screen(screen)
 
     def on_unmount(self) -> None:

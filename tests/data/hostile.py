@@ -1,7 +1,7 @@
 """The hostile text corpus: every kind of text that has broken terminal programs, in one place.
 
 Used for prompts, choices, explanations, article passages and player names by the TUI, plain-mode
-and report tests (tests/test_hostile_*.py, tests/tui/test_hostile.py). `write_hostile_bank` puts
+and report tests (tests/text/test_hostile_text.py, tests/results/test_hostile_reports.py, tests/tui/test_hostile.py). `write_hostile_bank` puts
 it all in a bank: the YAML holds control characters as double-quoted escapes ("\\x1b", "\\a"), as
 YAML requires; the article file holds them raw, as a plain text file may.
 """

@@ -80,5 +80,6 @@ def test_every_hook_works_on_a_real_question(
         assert marked is not None and marked[0] == marked[1] and marked[0] <= set(options)
     dumped = q.model_dump()
     assert all(isinstance(t, str) for t in kind.right_texts(dumped))
+    assert set(kind.part_b_proofs(q)) <= set(loaded_bank.part_b.get(q.id, {}))
     answers = kind.moodle_answers(q)
     assert bool(answers) == (kind.moodle_type is not None)

@@ -25,7 +25,7 @@ from quizgame.text.safe import one_line
 from quizgame.tui.screens.teacher_screen import TeacherScreen
 from tests.data.hostile import HOSTILE, write_hostile_bank
 from tests.results.test_teacher_screen import TeacherOnly, cells, plain
-from tests.test_hostile_text import reply
+from tests.text.test_hostile_text import reply
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 PLAYERS = [HOSTILE["ansi-colour"], HOSTILE["markup-click"], HOSTILE["rtl-hebrew"], "Ada"]

@@ -119,6 +119,9 @@ async def test_self_paced_class_host_sees_live_and_end_shows_summaries(
     store = open_store(tmp_path / "results.sqlite3", create=False)
     try:
         assert {a.game_id for a in store.answers()} == ids
+        # the results store keeps the class session with every game and answer
+        assert {g.class_session for g in store.games() if g.game_id in ids} == {"class-e2e00001"}
+        assert {a.class_session for a in store.answers()} == {"class-e2e00001"}
     finally:
         store.close()
 

@@ -57,18 +57,37 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
         await pilot.press("space" if ch == " " else ch)
 
 
+async def pick(pilot: Pilot[Any], index: int, keyname: str | None = None) -> None:
+    """Press a choice's key as a student would: a choice below the fold is only scrolled into view
+    by the first press (see ChoiceList.choose), so a second press picks it."""
+    from quizgame.tui.widgets.choice_list import ChoiceList
+
+    screen = pilot.app.screen
+    focused = screen.focused
+    lists = [w for w in screen.query(ChoiceList) if w is focused] or list(screen.query(ChoiceList))
+    target = lists[0] if lists else None
+    ticked = set(target.ticked) if target is not None else set()
+    await pilot.press(keyname or key(index))
+    if target is None:
+        return
+    await pilot.pause()
+    unpicked = not target.multi or target.ticked == ticked
+    if target.is_attached and not target.locked and target.highlighted == index and unpicked:
+        await pilot.press(keyname or key(index))
+
+
 async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
     """Answer the shown question with key presses; `kind`: right, wrong or partial. Returns the response."""
     resp = response(pq, kind)
     if pq.type in ("choice",):
-        await pilot.press(key(pq.choices.index(resp)))
+        await pick(pilot, pq.choices.index(resp))
         return resp
     if pq.type == "truefalse":
-        await pilot.press("1" if resp else "2")
+        await pick(pilot, 0 if resp else 1, "1" if resp else "2")
         return resp
     if pq.type == "multi":
         for p in [c for c in pq.choices if c in resp]:
-            await pilot.press(key(pq.choices.index(p)))
+            await pick(pilot, pq.choices.index(p))
         await pilot.press("enter")
         return resp
     if pq.type == "short":
@@ -89,9 +108,9 @@ async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
         return resp
     if pq.type == "evidence":
         a, b = resp
-        await pilot.press(key(pq.choices.index(a)))
+        await pick(pilot, pq.choices.index(a))
         await pilot.pause()
-        await pilot.press(key(pq.part_b_choices.index(b)))
+        await pick(pilot, pq.part_b_choices.index(b))
         return resp
     raise AssertionError(pq.type)
 

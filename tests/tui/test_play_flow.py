@@ -62,7 +62,7 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
         assert session.mode is Mode.PRACTICE
         while (pq := session.current) is not None:
             status = screen.query_one(GameStatus)
-            assert status.text.startswith(f"Question {pq.number} of {len(session.questions)}")
+            assert status.text.startswith(f"Ada · Question {pq.number} of {len(session.questions)}")
             assert "Score" in status.text
             kind = plan(pq)
             response = await answer(pilot, pq, kind)
@@ -73,13 +73,16 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
             fb = screen.query_one(FeedbackView)
             assert fb.lines.headline == f"{expected.symbol} {expected.label}"
             assert fb.has_class(f"-{expected.value}")
-            assert_evidence_highlighted(screen.query_one(ArticleView), pq)
             if screen.result is not None and screen.result.can_retry:
-                # first Enter shows the answer, the second moves on
+                # before the last attempt: the verdict only, no answer, explanation or proof
                 assert fb.lines.right_answer is None
+                assert not fb.lines.explanation and not fb.lines.evidence
+                assert not screen.query_one(ArticleView).evidence
+                # first Enter shows the answer, the second moves on
                 await pilot.press("enter")
                 await pilot.pause()
                 assert screen.query_one(FeedbackView).lines.right_answer is not None
+            assert_evidence_highlighted(screen.query_one(ArticleView), pq)
             seen_types.add(pq.type)
             outcomes[pq.id] = expected
             await pilot.press("enter")
@@ -177,7 +180,7 @@ async def test_guided_mode_reveals_passages_before_questions(game: Game) -> None
         assert screen.query_one(FeedbackView).lines.headline == "✓ Correct"
 
 
-async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path: Path) -> None:
+async def test_e_scrolls_back_to_the_evidence(game: Game, tmp_path: Path) -> None:
     bank = write_bank(
         tmp_path,
         """  - id: white-house-reply
@@ -199,16 +202,14 @@ async def test_jump_key_moves_between_question_and_evidence(game: Game, tmp_path
         await answer(pilot, pq, "right")
         await pilot.pause()
         article = screen.query_one(ArticleView)
+        article.scroll_home(animate=False, immediate=True)  # the student scrolled away
+        await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        assert article.has_focus_within
         view = article.passage_view("p19")
-        assert view.highlights
+        assert view.highlights and article.current_stop is view
         top, bottom = article.scroll_y, article.scroll_y + article.scrollable_content_region.height
-        assert top <= view.top < bottom  # the evidence is on screen
-        await pilot.press("e")
-        await pilot.pause()
-        assert not article.has_focus_within
+        assert top <= view.top < bottom  # the evidence is on screen again
 
 
 async def test_timer_runs_out(game: Game, tmp_path: Any) -> None:

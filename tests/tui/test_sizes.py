@@ -100,9 +100,12 @@ async def test_play_screen_question_then_feedback(game: Game, tmp_path: Path, ba
         await pilot.pause()
         assert screen.query(FeedbackView)
         await sweep(pilot, app, PlayScreen, sizes)
-        await pilot.press("e")  # jump to the evidence at a usual size: still works
+        if screen.session.retry_open:  # the proof comes with the answer
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("e")  # step to the evidence at a usual size: still works
         await pilot.pause()
-        assert screen.article.has_focus_within
+        assert screen.article.current_stop is not None
 
 
 async def test_summary_and_review_screens(game: Game, tmp_path: Path) -> None:

@@ -74,3 +74,59 @@ def test_summary(snap_compare: SnapCompare, game: Game, size: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(game.app(mode="exam"), terminal_size=size, run_before=played)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_retry_with_the_tried_choice_ruled_out(
+    snap_compare: SnapCompare, game: Game, size: Any
+) -> None:
+    async def retrying(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, "wrong")  # verdict only: no answer, explanation or proof
+        await pilot.pause()
+        await pilot.press("r")  # the tried choice is marked and cannot be picked
+        await pilot.pause()
+        await pilot.press("down")  # the cursor skips it
+        await pilot.pause()
+
+    assert snap_compare(game.app(), terminal_size=size, run_before=retrying)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_match_lists_its_options_with_letters(
+    snap_compare: SnapCompare, game: Game, tmp_path: Path, size: Any
+) -> None:
+    from tests.tui.driver import write_bank
+    from tests.tui.test_fair_play import MATCH
+
+    async def first_pick(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("c")  # item 1 gets C, the focus moves on to item 2
+        await pilot.pause()
+
+    app = game.app([write_bank(tmp_path, MATCH)])
+    assert snap_compare(app, terminal_size=size, run_before=first_pick)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_steps_to_the_next_mistake(
+    snap_compare: SnapCompare, game: Game, tmp_path: Path, size: Any
+) -> None:
+    from tests.tui.driver import write_bank
+    from tests.tui.test_learn_from_mistakes import THREE, play_through
+
+    async def reviewing(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await play_through(pilot, ["wrong", "right", "wrong"])
+        await pilot.press("enter")  # review question 1
+        await pilot.pause()
+        await pilot.press("n")  # on to the next mistake, question 3
+        await pilot.pause()
+        await pilot.pause()
+
+    app = game.app([write_bank(tmp_path, THREE)])
+    assert snap_compare(app, terminal_size=size, run_before=reviewing)

@@ -141,6 +141,10 @@ class QuestionKind(ABC, Generic[Q]):
     def answer_hint(self, option_count: int, part_b: bool = False) -> str:
         """One line telling the student how to answer."""
 
+    def part_b_proofs(self, q: Q) -> tuple[str, ...]:
+        """Answer texts whose proof is resolved separately (`LoadedBank.part_b`), for reports."""
+        return ()
+
     def marked(self, q: Q, response: Any, part_b: bool = False) -> tuple[set[str], set[str]] | None:
         """(right options, chosen options) for marking a choice-like input; None when not one."""
         return None

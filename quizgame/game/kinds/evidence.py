@@ -63,6 +63,9 @@ class EvidenceKind(QuestionKind[EvidenceQuestion]):
         last = letter(option_count - 1)
         return f"{part}: press A–{last} (or 1–{min(option_count, 9)}), or ↑↓ and Enter."
 
+    def part_b_proofs(self, q: EvidenceQuestion) -> tuple[str, ...]:
+        return (q.part_b.answer,)
+
     def marked(
         self, q: EvidenceQuestion, response: Any, part_b: bool = False
     ) -> tuple[set[str], set[str]] | None:

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from quizgame.bank.checks import AnswerCheck, check_nothing
 from quizgame.bank.models import TrueFalseQuestion
-from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown, pick_hint
+from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
 
 OPTIONS = ("True", "False")
@@ -44,7 +44,7 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion]):
         return OPTIONS
 
     def answer_hint(self, option_count: int, part_b: bool = False) -> str:
-        return pick_hint(option_count)
+        return "Press T or F (or 1 / 2), or ↑↓ and Enter, or click."
 
     def marked(
         self, q: TrueFalseQuestion, response: Any, part_b: bool = False

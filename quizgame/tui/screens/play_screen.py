@@ -49,7 +49,10 @@ class PlayScreen(Screen[None]):
             tooltip="next question (or show the answer when a retry is offered)",
         ),
         Binding("r", "retry", "Try again", tooltip="try again, for reduced credit (practice mode)"),
-        Binding("e", "jump", "Evidence", tooltip="jump between the question and its evidence"),
+        Binding("e", "evidence(1)", "Evidence", tooltip="the next passage of the evidence"),
+        Binding(
+            "E", "evidence(-1)", "Previous evidence", show=False, tooltip="the previous passage"
+        ),
         Binding("f2", "layout", "Layout", tooltip="switch layout: side by side / stacked"),
         Binding(
             "escape",
@@ -147,7 +150,7 @@ class PlayScreen(Screen[None]):
             await slot.mount(Static(Text(msg), id="read-on"))
             self.article.focus()
         else:
-            view = QuestionView(pq, id="question")
+            view = QuestionView(pq, tried=self.session.tried(pq.id), id="question")
             await slot.mount(view)
             self._shown = pq
             view.focus_answer()
@@ -162,7 +165,7 @@ class PlayScreen(Screen[None]):
         status.show_timer(timer_label(self.session.seconds_left()) if self._shown else "")
 
     def _tick(self) -> None:
-        if self._shown is None or self.result is not None:
+        if self._shown is None or self.result is not None or self.session.paused:
             return
         left = self.session.seconds_left()
         self.query_one(GameStatus).show_timer(timer_label(left))
@@ -214,7 +217,8 @@ class PlayScreen(Screen[None]):
                 )
         # The quick updates first: while the feedback is mounted they reach the screen, and the
         # answer is drawn in one frame rather than two.
-        self.article.show_evidence(result.evidence)
+        # The proof is highlighted only once no retry is left: before, it would give the answer away.
+        self.article.show_evidence(() if self.session.retry_open else result.evidence)
         self.query_one(GameStatus).show_timer("")
         self.update_status()
         await view.show_result(lines, marks)
@@ -227,9 +231,30 @@ class PlayScreen(Screen[None]):
             return self.result is not None or self.waiting_to_read
         if action == "retry":
             return self.session.retry_open
-        if action == "jump":
-            return self.result is not None and self.session.feedback_now
+        if action == "evidence":
+            return (
+                self.result is not None
+                and self.session.feedback_now
+                and not self.session.retry_open
+            )
         return True
+
+    def key_description(self, action: str, default: str) -> str:
+        """What the key bar calls a key now, in the same words as the hint on screen."""
+        if action == "next":
+            if self.result is not None and self.session.retry_open:
+                return "Show answer"
+            if self.result is None and self.waiting_to_read:
+                return "Read on"
+        return default
+
+    # the timer stands still while help or a dialog covers the question -------------------------------
+
+    def on_screen_suspend(self) -> None:
+        self.session.pause()
+
+    def on_screen_resume(self) -> None:
+        self.session.resume()
 
     async def action_next(self) -> None:
         if self.result is None:
@@ -255,19 +280,11 @@ class PlayScreen(Screen[None]):
         self.session.retry()
         await self.show_question()
 
-    def action_jump(self) -> None:
+    def action_evidence(self, step: int) -> None:
+        """`e` / `E`: the next / previous passage of this question's evidence, scrolled into view."""
         if self.result is None:
             return
-        article = self.article
-        if article.has_focus_within:
-            view = self.question_view
-            if view is not None:
-                target = view.feedback or view
-                target.focus()
-                view.scroll_to_widget(target, animate=False, top=True)
-        else:
-            article.focus()
-            article.scroll_to_evidence()
+        self.article.step_evidence(step)
 
     async def action_leave(self) -> None:
         await self.app.run_action("leave_game")

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from quizgame.game.presented import PresentedQuestion
 from quizgame.game.session import GameSession
-from quizgame.play.presenter import choice_marks, feedback_lines, is_stacked
+from quizgame.play.presenter import choice_marks, feedback_lines, is_stacked, step_mistake
 from quizgame.tui.widgets.article_view import ArticleView
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
@@ -23,7 +23,17 @@ from quizgame.tui.widgets.question_view import QuestionView
 class ReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,b", "back", "Back to summary"),
-        Binding("e", "jump", "Evidence"),
+        Binding(
+            "n", "mistake(1)", "Next mistake", tooltip="review the next question not fully right"
+        ),
+        Binding(
+            "p",
+            "mistake(-1)",
+            "Previous mistake",
+            tooltip="review the previous one not fully right",
+        ),
+        Binding("e", "evidence(1)", "Evidence"),
+        Binding("E", "evidence(-1)", "Previous evidence", show=False),
         Binding("f2", "layout", "Layout"),
     ]
 
@@ -42,6 +52,9 @@ class ReviewScreen(Screen[None]):
         yield KeyBar()
 
     async def on_mount(self) -> None:
+        await self._fill()
+
+    async def _fill(self) -> None:
         self.apply_layout()
         result = self.session.result_for(self.pq.id)
         view = self.query_one(QuestionView)
@@ -68,10 +81,28 @@ class ReviewScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def action_jump(self) -> None:
-        article = self.query_one(ArticleView)
-        if article.has_focus_within:
-            self.query_one(QuestionView).focus()
-        else:
-            article.focus()
-            article.scroll_to_evidence()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mistake" and parameters:
+            return self._mistake(int(str(parameters[0]))) is not None
+        return True
+
+    def _mistake(self, step: int) -> PresentedQuestion | None:
+        ids = [q.id for q in self.session.questions]
+        target = step_mistake(ids, self.session.summary().missed, self.pq.id, step)
+        return next((q for q in self.session.questions if q.id == target), None)
+
+    async def action_mistake(self, step: int) -> None:
+        """`n` / `p`: review the next / previous question not fully right, without the summary."""
+        target = self._mistake(step)
+        if target is None:
+            return
+        self.pq = target
+        await self.recompose()
+        await self._fill()
+        # the new article pane is laid out after this: scroll to the evidence once it is
+        self.call_after_refresh(self.query_one(ArticleView).scroll_to_evidence)
+        self.refresh_bindings()
+
+    def action_evidence(self, step: int) -> None:
+        """`e` / `E`: the next / previous passage of the evidence, scrolled into view."""
+        self.query_one(ArticleView).step_evidence(step)

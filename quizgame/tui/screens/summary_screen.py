@@ -14,15 +14,19 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from quizgame.game.session import GameSession
-from quizgame.play.presenter import summary_row_cells, summary_title
+from quizgame.play.presenter import skill_lines, summary_row_cells, summary_title
 from quizgame.text.safe import one_line, visible
 from quizgame.tui.widgets.key_bar import KeyBar
 
 
 class SummaryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #summary-skills { padding: 0 1; color: $text-muted; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "review", "Review question", show=True),
         Binding("p", "again", "Play again"),
+        Binding("m", "practise_missed", "Practise missed"),
         Binding("escape,b", "back", "Back"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -30,6 +34,7 @@ class SummaryScreen(Screen[None]):
     @dataclass
     class Again(Message):
         session: GameSession
+        only: tuple[str, ...] | None = None  # practise just these questions (the ones missed)
 
     @dataclass
     class Back(Message):
@@ -47,6 +52,9 @@ class SummaryScreen(Screen[None]):
             Text(visible(f"Summary — {bank.title} — {player}"), style="bold"), id="summary-title"
         )
         yield Static(Text(summary_title(self.summary)), id="summary-score")
+        skills = skill_lines(self.summary)
+        if skills:
+            yield Static(Text(visible("\n".join(skills))), id="summary-skills")
         yield Static(
             Text("Enter or click a row to review it with its evidence."), id="summary-hint"
         )
@@ -81,6 +89,16 @@ class SummaryScreen(Screen[None]):
         pq = next((q for q in self.session.questions if q.id == question_id), None)
         if pq is not None:
             self.app.push_screen(ReviewScreen(self.session, pq))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "practise_missed":
+            return bool(self.summary.missed)
+        return True
+
+    def action_practise_missed(self) -> None:
+        """Replay only the questions not fully right, in practice mode."""
+        if self.summary.missed:
+            self.post_message(self.Again(self.session, only=self.summary.missed))
 
     def action_again(self) -> None:
         self.post_message(self.Again(self.session))

@@ -7,7 +7,9 @@ Results are loaded in a thread worker (a big class takes a moment) and shown fro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -33,27 +35,29 @@ class LoadedResults:
     error: bool = False
 
 
-def load_results(db: str | None) -> LoadedResults:
-    """Read the store and build the report; never raises for a missing, newer or damaged file."""
-    from quizgame.results import StoreError, open_store, resolve_db_path
+def load_results(db: str | None, banks: Sequence[Path] = ()) -> LoadedResults:
+    """Read the store and build the report; never raises for a missing, newer or damaged file.
+
+    `banks`: bank files given with `--bank` (prompts, tags and evidence for banks that are not
+    bundled or in ./questions)."""
     from quizgame.results.banks import resolve_banks
+    from quizgame.results.loading import NoResultsYet, StoreError, read_results
     from quizgame.results.reports import build_report
 
-    path = resolve_db_path(db)
-    if not path.exists():
-        return LoadedResults(None, f"No results yet: nobody has played with {path} yet.")
     try:
-        store = open_store(path, create=False)
-        try:
-            games, answers = store.games(), store.answers()
-        finally:
-            store.close()
+        read = read_results(db)
+    except NoResultsYet as exc:
+        return LoadedResults(None, str(exc))
     except StoreError as exc:
         return LoadedResults(None, str(exc), error=True)
-    if not answers:
-        return LoadedResults(None, f"No results yet in {path}.")
-    banks = resolve_banks({a.bank_id for a in answers})
-    return LoadedResults(build_report(games, answers, banks), None)
+    if not read.answers:
+        return LoadedResults(None, f"No results yet in {read.where}.")
+    found = resolve_banks({a.bank_id for a in read.answers}, banks)
+    report = build_report(read.games, read.answers, found)
+    return LoadedResults(report, " ".join(read.notes) or None)
+
+
+OUTCOME_WORDS = {"correct": "✓ right", "partial": "◐ partly", "wrong": "✗ wrong"}
 
 
 class TeacherScreen(Screen[None]):
@@ -63,9 +67,10 @@ class TeacherScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, db: str | None = None) -> None:
+    def __init__(self, db: str | None = None, banks: Sequence[Path] = ()) -> None:
         super().__init__()
         self.db = db
+        self.banks = tuple(banks)
         self.report: Report | None = None
         self.version: VersionReport | None = None
 
@@ -80,6 +85,12 @@ class TeacherScreen(Screen[None]):
                 yield DataTable[Text](id="teacher-questions", cursor_type="row", zebra_stripes=True)
                 yield Static(Text(QUESTIONS_LEGEND), id="teacher-legend")
                 yield TeacherQuestionDetail(id="teacher-detail")
+            with TabPane("Responses", id="tab-responses"):
+                yield Static(
+                    Text("Every attempt, per student (pick a player on the Players tab)"),
+                    id="teacher-responses-title",
+                )
+                yield DataTable[Text](id="teacher-responses", cursor_type="row", zebra_stripes=True)
             with TabPane("Skills", id="tab-skills"):
                 yield DataTable[Text](id="teacher-skills", cursor_type="row", zebra_stripes=True)
             with TabPane("Scores", id="tab-scores"):
@@ -97,6 +108,9 @@ class TeacherScreen(Screen[None]):
         self.query_one("#teacher-questions", DataTable).add_columns(
             "Question", "Type", "n", "Facility", "1st", "D", "r", "Most-chosen wrong", "Time"
         )
+        self.query_one("#teacher-responses", DataTable).add_columns(
+            "Player", "Game", "Question", "Try", "Answer", "Outcome", "Points"
+        )
         self.query_one("#teacher-skills", DataTable).add_columns(
             "Skill", "Questions", "Class mean", "Students below 50%"
         )
@@ -108,7 +122,7 @@ class TeacherScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="teacher-load")
     def load(self) -> None:
-        loaded = load_results(self.db)
+        loaded = load_results(self.db, self.banks)
         self.app.call_from_thread(self.show_results, loaded)
 
     def action_reload(self) -> None:
@@ -133,11 +147,12 @@ class TeacherScreen(Screen[None]):
             select.display = False
             return
         report = loaded.report
-        status.update(
-            Text(
-                f"{len(report.players)} player rows · {report.games} games · {report.answers} answers"
-            )
+        summary = (
+            f"{len(report.players)} player rows · {report.games} games · {report.answers} answers"
         )
+        if loaded.message:  # read, with a warning (a damaged file: what was lost)
+            summary += f"\n{loaded.message}"
+        status.update(Text(summary, style="yellow" if loaded.message else ""))
         tabs.display = True
         self._fill_players(report)
         options = [
@@ -161,14 +176,69 @@ class TeacherScreen(Screen[None]):
         table = self.query_one("#teacher-players", DataTable)
         table.clear()
         for p in report.players:
+            last = Text(score_text(p.last_score, p.last_max, p.last_percent), justify="right")
+            if p.last_state != "finished":
+                last = Text(
+                    f"{p.last_state} at {p.last_answered}/{p.last_questions}",
+                    style="yellow",
+                    justify="right",
+                )
             table.add_row(
                 Text(one_line(p.player) or "(no name)"),
                 Text(one_line(p.bank_id)),
                 Text(str(p.games), justify="right"),
-                Text(score_text(p.last_score, p.last_max, p.last_percent), justify="right"),
-                Text(score_text(p.best_score, p.best_max, p.best_percent), justify="right"),
+                last,
+                Text(
+                    score_text(p.best_score, p.best_max, p.best_percent) if p.completed else "—",
+                    justify="right",
+                ),
                 Text(format_duration(p.seconds), justify="right"),
+                key=f"{p.player}\x00{p.bank_id}",
             )
+        self._fill_responses(None)
+
+    def _fill_responses(self, player: str | None) -> None:
+        """Every attempt of the shown bank version (of one player when one is picked)."""
+        from quizgame.results.responses import response_lines
+
+        table = self.query_one("#teacher-responses", DataTable)
+        table.clear()
+        if self.report is None:
+            return
+        games = {g.game_id: g for g in self.report.game_rows}
+        numbers: dict[str, int] = {}
+        version = self.version
+        for a in self.report.responses:
+            if player is not None and a.player != player:
+                continue
+            if version is not None and (a.bank_id, a.bank_hash) != (
+                version.bank_id,
+                version.bank_hash,
+            ):
+                continue
+            g = games.get(a.game_id)
+            n = numbers.setdefault(a.game_id, len(numbers) + 1)
+            label = (
+                f"#{n} {g.mode}" + (f" ({g.state})" if g.state != "finished" else "")
+                if g
+                else f"#{n}"
+            )
+            table.add_row(
+                Text(one_line(a.player) or "(no name)"),
+                Text(one_line(label)),
+                Text(one_line(a.question_id)),
+                Text(str(a.attempt), justify="right"),
+                Text("\n".join(one_line(clip(line, 60)) for line in response_lines(a))),
+                Text(OUTCOME_WORDS.get(a.outcome, a.outcome)),
+                Text(f"{round(a.points, 2):g}/{a.max_points:g}", justify="right"),
+                height=None,
+            )
+
+    @on(DataTable.RowHighlighted, "#teacher-players")
+    def _player_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if key is not None:
+            self._fill_responses(key.split("\x00", 1)[0])
 
     def show_version(self, version: VersionReport) -> None:
         self.version = version
@@ -180,7 +250,7 @@ class TeacherScreen(Screen[None]):
                 d = Text(fmt(item.discrimination) + "!", style="red", justify="right")
             wrong = f"{item.top_wrong_count}× {clip(item.top_wrong, 40)}" if item.top_wrong else "—"
             questions.add_row(
-                Text(one_line(item.question_id)),
+                Text(one_line(item.question_id) + (" *" if item.changed else "")),
                 Text(item.question_type),
                 Text(str(item.answered), justify="right"),
                 Text(fmt(item.facility), justify="right"),
@@ -218,6 +288,23 @@ class TeacherScreen(Screen[None]):
         self.query_one("#teacher-histogram", TeacherBarChart).set_bars(
             [Bar(b.label, b.count) for b in version.histogram]
         )
+        mean = "—" if version.mean_percent is None else f"{version.mean_percent:.0f}%"
+        sd = "—" if version.sd_percent is None else f"{version.sd_percent:.1f} points"
+        alpha = "—" if version.alpha is None else f"{version.alpha:.2f}"
+        title = Text("Students by score in their first finished game of this bank", style="bold")
+        title.append(
+            f"\nclass mean {mean} · SD {sd} · reliability (Cronbach's α / KR-20) {alpha}",
+            style="",
+        )
+        if version.unfinished:
+            title.append(f" · {version.unfinished} unfinished game(s) left out", style="yellow")
+        self.query_one("#teacher-histogram-title", Static).update(title)
+        players = self.query_one("#teacher-players", DataTable)
+        picked = None
+        if players.row_count and players.cursor_row >= 0:
+            key = players.coordinate_to_cell_key(players.cursor_coordinate).row_key.value
+            picked = key.split("\x00", 1)[0] if key else None
+        self._fill_responses(picked)
 
     @on(DataTable.RowHighlighted, "#teacher-questions")
     def _question_highlighted(self, event: DataTable.RowHighlighted) -> None:

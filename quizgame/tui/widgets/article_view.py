@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
-from quizgame.play.presenter import passage_class, passage_highlights
+from quizgame.play.presenter import passage_class, passage_highlights, step_stop
 from quizgame.text.safe import visible
 from quizgame.tui.textual_private import SizeUpdatedOnChange
 
@@ -85,6 +85,8 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
         self._lines: list[Strip] = []
         self._wrapped_at = -1  # the width `_lines` were wrapped for; -1: wrap again
         self._made_with: tuple[Style, ...] = ()  # the component styles `_lines` were made with
+        self._stop: int | None = None  # which evidence passage `e` / `E` last went to
+        self._pending: PassageLines | None = None  # asked to scroll to before being laid out
 
     # the lines -----------------------------------------------------------------------------------
 
@@ -152,6 +154,9 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
 
     def on_resize(self) -> None:
         self._ensure_wrapped()
+        if self._pending is not None:  # e.g. a review opened with its evidence highlighted
+            pending, self._pending = self._pending, None
+            self.scroll_to_passage(pending)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -198,6 +203,7 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
 
     def show_evidence(self, evidence: tuple[ResolvedEvidence, ...], *, scroll: bool = True) -> None:
         self.evidence = evidence
+        self._stop = None
         changed = False
         for pl in self._passages:
             spans = passage_highlights(pl.passage, evidence)
@@ -215,16 +221,39 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
         """Centre the passage (its top, if it is taller than the pane)."""
         if not pl.display:
             return
-        self._ensure_wrapped()
         height = self.scrollable_content_region.height
+        if height <= 0:  # not laid out yet: scroll once it is
+            self._pending = pl
+            return
+        self._ensure_wrapped()
         y = pl.top - max(0, (height - pl.height) // 2)
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
+    def evidence_stops(self) -> list[PassageLines]:
+        """The shown passages holding evidence, in reading order: where `e` / `E` go."""
+        return [pl for pl in self._passages if pl.highlights and pl.display]
+
     def scroll_to_evidence(self) -> None:
-        for pl in self._passages:
-            if pl.highlights:
-                self.scroll_to_passage(pl)
-                return
+        stops = self.evidence_stops()
+        self._stop = 0 if stops else None
+        if stops:
+            self.scroll_to_passage(stops[0])
+
+    def step_evidence(self, step: int) -> PassageLines | None:
+        """Go to the next (`step` 1) or previous (-1) evidence passage, wrapping round."""
+        stops = self.evidence_stops()
+        self._stop = step_stop(len(stops), self._stop, step)
+        if self._stop is None:
+            return None
+        self.scroll_to_passage(stops[self._stop])
+        return stops[self._stop]
+
+    @property
+    def current_stop(self) -> PassageLines | None:
+        stops = self.evidence_stops()
+        if self._stop is None or self._stop >= len(stops):
+            return None
+        return stops[self._stop]
 
     def clear_evidence(self) -> None:
         self.show_evidence((), scroll=False)

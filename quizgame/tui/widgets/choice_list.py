@@ -2,6 +2,11 @@
 
 In single mode a key, Enter or a click answers at once. In multi mode a key, space or a click ticks,
 and Enter submits the ticked set. Prompts are `rich.text.Text`, so bank text is never markup.
+
+Fair play: a new list has no highlighted option, so the Enter that moved on (or a repeat of it)
+cannot answer; an option is answered only while it is wholly on screen (a key naming an option off
+screen scrolls it into view and highlights it instead); options already tried on a retry are
+marked and cannot be picked; the highlighted option is always scrolled into view.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -34,8 +41,8 @@ class ChoiceList(OptionList):
     ]
     # Keys handled in on_key and by OptionList rather than by bindings, for the help screen.
     HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("A–Z or 1–9", "pick that choice (in “select all”: tick it)"),
-        ("↑ ↓  Enter", "move and choose; click with the mouse works too"),
+        ("A–Z or 1–9", "pick that choice (in “select all”: tick it); T or F on true/false"),
+        ("↑ ↓  Enter", "move to a choice, then choose it; clicking works too"),
         ("Enter", "submit a typed answer or the ticked choices"),
     )
 
@@ -55,22 +62,27 @@ class ChoiceList(OptionList):
         texts: tuple[str, ...],
         *,
         multi: bool = False,
+        keys: tuple[str, ...] | None = None,
+        ruled_out: frozenset[int] = frozenset(),
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         self.texts = texts
         self.multi = multi
+        self.keys = keys  # letters shown and accepted instead of A, B… (T and F for true/false)
+        self.ruled_out = ruled_out  # tried already and wrong: shown marked, not pickable
         self.ticked: set[int] = set()
         self.marks: dict[int, str] = {}
         self.locked = False
         self.chosen: int | None = None  # single mode: the option answered with
         super().__init__(*self._build_options(), id=id, classes=classes)
+        self.highlighted = None  # OptionList highlights the first option; Enter must not pick it
 
     def prompt_text(self, i: int) -> Text:
         """The choice's words (with its tick box and mark), literal text."""
         label = choice_label(i, self.texts[i], multi=self.multi, ticked=i in self.ticked)
         text = Text(visible(label.split("  ", 1)[1]))
-        mark = self.marks.get(i)
+        mark = self.marks.get(i) or ("✗ tried" if i in self.ruled_out else None)
         if mark:
             text.append(f"  {mark}", style="bold")
         return text
@@ -80,24 +92,99 @@ class ChoiceList(OptionList):
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text(choice_key(i), style="bold"), self.prompt_text(i))
+        grid.add_row(Text(self.key_for(i), style="bold"), self.prompt_text(i))
         return grid
 
+    def key_for(self, i: int) -> str:
+        return self.keys[i] if self.keys and i < len(self.keys) else choice_key(i)
+
     def _build_options(self) -> list[Option]:
-        return [Option(self._prompt(i), id=f"choice-{i}") for i in range(len(self.texts))]
+        return [
+            Option(self._prompt(i), id=f"choice-{i}", disabled=i in self.ruled_out)
+            for i in range(len(self.texts))
+        ]
 
     def _refresh_prompt(self, i: int) -> None:
         self.replace_option_prompt_at_index(i, self._prompt(i))
 
-    def on_mount(self) -> None:
-        if self.texts:
-            self.highlighted = 0
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        # Once answered the feedback above is what to read: the pane stays at its top.
+        if highlighted is not None and not self.locked:
+            self.call_after_refresh(self.reveal, highlighted)
+
+    def on_focus(self) -> None:
+        if self.highlighted is not None:
+            self.call_after_refresh(self.reveal, self.highlighted)
+
+    # on screen --------------------------------------------------------------------------------------
+
+    def _option_rows(self, index: int) -> tuple[int, int] | None:
+        """The option's first row and height within the list (None before it is laid out)."""
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return None
+        return line, self._heights.get(index, 1)
+
+    def _visible_window(self) -> Region:
+        """The part of the screen where this list's content can be seen (parents' scroll included)."""
+        window = self.content_region
+        for node in self.ancestors:
+            if node is self.screen:
+                break
+            region = getattr(node, "scrollable_content_region", None)
+            if isinstance(region, Region) and region.area:
+                window = window.intersection(region)
+        return window.intersection(self.screen.region)
+
+    def on_screen(self, index: int) -> bool:
+        """The option is drawn, wholly inside every pane that holds it (one taller than the view:
+        from its first line down to the view's bottom)."""
+        rows = self._option_rows(index)
+        window = self._visible_window()
+        if rows is None or not window.area:
+            return False
+        top = self.content_region.y + rows[0] - round(self.scroll_y)
+        bottom = top + min(rows[1], window.height)
+        return window.y <= top and bottom <= window.bottom
+
+    def reveal(self, index: int) -> None:
+        """Scroll the list, then the pane holding it, until the option is wholly in view."""
+        rows = self._option_rows(index)
+        if rows is None or not self.is_mounted or self.locked:  # answered: the feedback leads
+            return
+        self.scroll_to_region(
+            Region(0, rows[0], self.scrollable_content_region.width, rows[1]),
+            animate=False,
+            immediate=True,
+            force=True,
+        )
+        pane = next((a for a in self.ancestors if isinstance(a, Widget) and a.is_scrollable), None)
+        if pane is None:
+            return
+        top = self.content_region.y + rows[0] - round(self.scroll_y)
+        bottom = top + rows[1]
+        view = pane.scrollable_content_region
+        if top < view.y:
+            pane.scroll_to(
+                y=pane.scroll_y - (view.y - top), animate=False, immediate=True, force=True
+            )
+        elif bottom > view.bottom:
+            delta = min(bottom - view.bottom, top - view.y)
+            pane.scroll_to(y=pane.scroll_y + delta, animate=False, immediate=True, force=True)
 
     # answering -------------------------------------------------------------------------------------
 
-    def choose(self, index: int) -> None:
-        """What a key press or click on `index` does: answer (single) or tick (multi)."""
-        if self.locked or not 0 <= index < len(self.texts):
+    def choose(self, index: int, *, clicked: bool = False) -> None:
+        """What a key press or click on `index` does: answer (single) or tick (multi).
+
+        An option that is not wholly on screen is only highlighted and scrolled into view: the
+        student has to see what they pick."""
+        if self.locked or not 0 <= index < len(self.texts) or index in self.ruled_out:
+            return
+        if not clicked and not self.on_screen(index):
+            self.highlighted = index
             return
         if self.multi:
             self.highlighted = index
@@ -123,8 +210,14 @@ class ChoiceList(OptionList):
                 return
             self.post_message(self.Answered(self, tuple(sorted(self.ticked))))
         elif self.highlighted is not None:
-            self.chosen = self.highlighted
-            self.post_message(self.Answered(self, (self.highlighted,)))
+            index = self.highlighted
+            if index in self.ruled_out:
+                return
+            if not self.on_screen(index):
+                self.reveal(index)
+                return
+            self.chosen = index
+            self.post_message(self.Answered(self, (index,)))
 
     def action_tick(self) -> None:
         if self.multi and self.highlighted is not None:
@@ -137,12 +230,16 @@ class ChoiceList(OptionList):
         clicked = event.style.meta.get("option")
         if isinstance(clicked, int):
             event.stop()
-            self.choose(clicked)
+            self.choose(clicked, clicked=True)
 
     def on_key(self, event: events.Key) -> None:
         if self.locked or event.character is None:
             return
-        index = key_to_index(event.character, len(self.texts))
+        index = None
+        if self.keys and event.character.upper() in self.keys:
+            index = self.keys.index(event.character.upper())
+        if index is None:
+            index = key_to_index(event.character, len(self.texts))
         if index is not None:
             event.stop()
             event.prevent_default()

@@ -66,12 +66,14 @@ class FeedbackView(LaidOutOnce, can_focus=True):
         for note in ln.notes:
             out.append(visible(f"\n• {note}"))
         out.append("\n\n")
-        out.append("Why", label)
-        out.append(visible(f"\n{ln.explanation}"))
-        out.append("\n\n")
-        out.append("Evidence (highlighted in the article)", label)
-        for line in ln.evidence:
-            out.append(visible(f"\n{line}"))
-        out.append("\n\n")
+        if ln.explanation:  # none while a retry is on offer: it would give the answer away
+            out.append("Why", label)
+            out.append(visible(f"\n{ln.explanation}"))
+            out.append("\n\n")
+        if ln.evidence:
+            out.append("Evidence (highlighted in the article)", label)
+            for line in ln.evidence:
+                out.append(visible(f"\n{line}"))
+            out.append("\n\n")
         out.append(ln.next_hint, hint)
         return out

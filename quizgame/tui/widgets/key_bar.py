@@ -31,10 +31,16 @@ class ShownKey:
 def shown_keys(screen: Screen[object]) -> tuple[ShownKey, ...]:
     """The keys the screen offers, one per action (its first key), in binding order."""
     seen: dict[str, ShownKey] = {}
+    # A screen may word a key for the moment (`key_description(action, default)`): Enter reads
+    # "Show answer" while a retry is on offer, so the bar never contradicts the hint on screen.
+    describe = getattr(screen, "key_description", None)
     for _node, binding, enabled, _tooltip in screen.active_bindings.values():
         if binding.show and binding.action not in seen:
             display = screen.app.get_key_display(binding)
-            seen[binding.action] = ShownKey(binding.key, display, binding.description, enabled)
+            text = binding.description
+            if callable(describe):
+                text = str(describe(binding.action, text))
+            seen[binding.action] = ShownKey(binding.key, display, text, enabled)
     return tuple(seen.values())
 
 

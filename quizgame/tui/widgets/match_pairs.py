@@ -1,12 +1,14 @@
 """Pairing items for `match` questions: each item gets a dropdown of the options.
 
-A focused dropdown also takes a letter (A, B, …) to pick that option and moves on to the next item,
-so a whole match can be answered from the keyboard without opening a single list.
+The options are listed with their letters above the items, so the letters can be read without
+opening a list. A focused dropdown takes a letter (A, B, …) to pick that option; a pick — by letter
+or from the opened list — moves on to the next item, so the next letter never overwrites this one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import events, on
@@ -23,6 +25,7 @@ class MatchPairs(Vertical):
     DEFAULT_CSS = """
     MatchPairs { height: auto; margin: 1 0; }
     MatchPairs > .match-left { margin-top: 1; }
+    MatchPairs > #match-options { color: $text-muted; }
     MatchPairs > Select { width: 1fr; }
     """
 
@@ -40,6 +43,8 @@ class MatchPairs(Vertical):
 
     def compose(self) -> ComposeResult:
         options = [(Text(visible(f"{choice_key(i)}  {r}")), i) for i, r in enumerate(self.rights)]
+        legend = "\n".join(f"{choice_key(i)}  {r}" for i, r in enumerate(self.rights))
+        yield Static(Text(visible(f"Options:\n{legend}")), id="match-options")
         for n, left in enumerate(self.lefts):
             yield Static(Text(visible(f"{n + 1}. {left}")), classes="match-left")
             yield Select[int](options, prompt="→ choose (letter or Enter)", id=f"match-{n}")
@@ -66,6 +71,12 @@ class MatchPairs(Vertical):
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
         event.stop()
+        selects = self.selects()
+        select: Any = event.select
+        if select in selects and select.has_focus_within and isinstance(select.value, int):
+            position = selects.index(select)
+            if position + 1 < len(selects):
+                selects[position + 1].focus()
         self.post_message(self.Changed(self, self.complete))
 
     def on_key(self, event: events.Key) -> None:
@@ -80,7 +91,4 @@ class MatchPairs(Vertical):
             return
         event.stop()
         event.prevent_default()
-        focused.value = index
-        position = selects.index(focused)
-        if position + 1 < len(selects):
-            selects[position + 1].focus()
+        focused.value = index  # Select.Changed moves on to the next item

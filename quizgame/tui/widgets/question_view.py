@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -25,6 +25,7 @@ from quizgame.play.presenter import (
     answer_hint,
     choice_texts,
     part_prompt,
+    ruled_out,
     type_label,
 )
 from quizgame.text.formatting import format_points
@@ -61,9 +62,12 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         question_view: QuestionView
         response: Any
 
-    def __init__(self, pq: PresentedQuestion, *, id: str | None = None) -> None:
+    def __init__(
+        self, pq: PresentedQuestion, *, tried: tuple[Any, ...] = (), id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.pq = pq
+        self.tried = tried  # earlier attempts at this question: their wrong options are ruled out
         self.part_a: str | None = None
         self.locked = False
 
@@ -80,7 +84,13 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         # it needs no scrolling.
         form = pq.kind.form
         if form in (Form.ONE, Form.MANY, Form.TRUEFALSE, Form.TWO_PART):
-            yield ChoiceList(choice_texts(pq), multi=form is Form.MANY, id="choices")
+            yield ChoiceList(
+                choice_texts(pq),
+                multi=form is Form.MANY,
+                keys=("T", "F") if form is Form.TRUEFALSE else None,
+                ruled_out=frozenset(ruled_out(pq, self.tried)),
+                id="choices",
+            )
         elif form is Form.TEXT:
             yield Input(placeholder="Type your answer, then Enter", id="short-input")
         elif form is Form.PAIRS:
@@ -91,6 +101,17 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             # flash would be drawn a frame before it.
             submit.active_effect_duration = 0
             yield submit
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Whatever takes focus here (a match item, Submit, the answer field) is scrolled into view:
+        the pane hides its scrollbar, so it is scrolled for the student (`force`). A choice list
+        scrolls its highlighted option into view itself."""
+        widget = event.widget
+        if self.locked or isinstance(widget, ChoiceList | FeedbackView):
+            return
+        self.call_after_refresh(
+            self.scroll_to_widget, widget, animate=False, force=True, immediate=True
+        )
 
     def answer_widget(self) -> Widget | None:
         for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
@@ -134,7 +155,11 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         )
         self.query_one("#q-prompt", Static).update(Text(visible(part_prompt(self.pq, True))))
         self.query_one("#q-hint", Static).update(Text(answer_hint(self.pq, part_b=True)))
-        new = ChoiceList(choice_texts(self.pq, part_b=True), id="choices-b")
+        new = ChoiceList(
+            choice_texts(self.pq, part_b=True),
+            ruled_out=frozenset(ruled_out(self.pq, self.tried, part_b=True)),
+            id="choices-b",
+        )
         await self.mount(new, after=old)
         await old.remove()
         new.focus()

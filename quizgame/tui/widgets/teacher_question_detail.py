@@ -37,10 +37,17 @@ def detail_figures(item: ItemRow) -> Text:
     )
     if item.tags:
         out.append("\nSkills: " + one_line(", ".join(item.tags)), style="dim")
+    if item.changed:
+        out.append(f"\n* {item.changed}", style="yellow")
     return out
 
 
 def distribution_bars(item: ItemRow) -> list[Bar]:
+    """Whole answers; for select-all each option and for match each pair instead (whole match
+    answers all start with the same quote, so their bars would read alike)."""
+    if item.option_counts:
+        marks = {True: "✓", False: "✗", None: ""}
+        return [Bar(o.label, o.count, marks[o.right]) for o in item.option_counts]
     return [
         Bar(c.response, c.count, "✗" if c.timed_out else OUTCOME_MARKS.get(c.outcome, ""))
         for c in item.distribution
@@ -79,7 +86,10 @@ class TeacherQuestionDetail(VerticalScroll):
             classes="detail-part",
         )
         yield Static("", id="detail-figures", classes="detail-part")
-        yield Static(Text("Answers given (first try, first game per student)", style="bold"))
+        yield Static(
+            Text("Answers given (first try, first game per student)", style="bold"),
+            id="detail-bars-title",
+        )
         yield TeacherBarChart(id="detail-bars", classes="detail-part")
         yield Static("", id="detail-evidence", classes="detail-part")
 
@@ -87,5 +97,8 @@ class TeacherQuestionDetail(VerticalScroll):
         self.query_one("#detail-heading", Static).update(detail_heading(item))
         self.query_one("#detail-figures", Static).update(detail_figures(item))
         self.query_one("#detail-bars", TeacherBarChart).set_bars(distribution_bars(item))
+        what = {"multi": "Options chosen", "match": "Pairs made"}.get(item.question_type)
+        title = f"{what or 'Answers given'} (first try, first game per student)"
+        self.query_one("#detail-bars-title", Static).update(Text(title, style="bold"))
         self.query_one("#detail-evidence", Static).update(evidence_text(item))
         self.scroll_home(animate=False)

@@ -25,7 +25,7 @@ from quizgame.game.scoring import Outcome
 from quizgame.game.session import GameSession
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
-ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
+ARTICLES = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
 ALL = [*ARTICLES, SEED_ARTICLE]
 
 

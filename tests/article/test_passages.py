@@ -141,7 +141,7 @@ def test_sentences_respect_abbreviations_and_initials() -> None:
 
 
 def test_every_development_article_has_body(tmp_path: Path) -> None:
-    folder = Path(__file__).parent / "data" / "articles"
+    folder = Path(__file__).parent.parent / "data" / "articles"
     files = sorted(folder.glob("*.txt"))
     assert len(files) == 6
     for f in files:

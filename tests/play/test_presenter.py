@@ -1,15 +1,12 @@
-"""The TUI's pure logic: labels, keys, highlight offsets, layout and the background results sink."""
+"""The presenter's pure logic: labels, keys, highlight offsets, layout, feedback and summary cells."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from quizgame.article.evidence import locate
 from quizgame.article.passages import parse_article
 from quizgame.bank.loaded import LoadedBank
-from quizgame.game.records import AnswerRecord, MemorySink
-from quizgame.game.scoring import Outcome
 from quizgame.game.session import GameSession
 from quizgame.play.bank_list import discover_banks
 from quizgame.play.presenter import (
@@ -24,7 +21,6 @@ from quizgame.play.presenter import (
     summary_row_cells,
     timer_label,
 )
-from quizgame.results.background import BackgroundSink
 from tests.tui.driver import BANK
 
 
@@ -75,10 +71,11 @@ def test_feedback_hides_the_answer_while_a_retry_is_open(loaded_bank: LoadedBank
     r = s.submit("The White House")
     hidden = feedback_lines(r, s.article)
     assert hidden.right_answer is None and "try again" in hidden.next_hint
-    assert hidden.explanation != pq.question.explanation
-    assert hidden.evidence[0].startswith("p1: “The Kremlin on Tuesday")
+    # before the last attempt: the verdict only — no explanation, notes or evidence
+    assert hidden.explanation == "" and hidden.notes == () and hidden.evidence == ()
     shown = feedback_lines(r, s.article, gave_up=True)
     assert shown.right_answer == "The Kremlin" and shown.explanation == pq.question.explanation
+    assert shown.evidence[0].startswith("p1: “The Kremlin on Tuesday")
     assert choice_marks(pq, "The White House", reveal=False) == {0: "✗ your answer"}
     assert choice_marks(pq, "The White House") == {0: "✗ your answer", 1: "✓ right answer"}
 
@@ -101,66 +98,3 @@ def test_discover_banks_bundled_local_and_cli_without_repeats(tmp_path: Path) ->
     found = discover_banks([str(local), other, BANK], cwd=tmp_path)
     assert found[0].resolve() == BANK.resolve()
     assert [p.name for p in found] == [BANK.name, "mine.yaml", "other.yaml"]
-
-
-def _record(n: int) -> AnswerRecord:
-    return AnswerRecord(
-        "g",
-        "p",
-        "b",
-        "h",
-        f"q{n}",
-        "choice",
-        "x",
-        "x",
-        Outcome.CORRECT,
-        1.0,
-        1.0,
-        1.0,
-        0.1,
-        1,
-        True,
-        0.0,
-    )
-
-
-def test_background_sink_keeps_order_and_uses_one_thread() -> None:
-    inner = MemorySink()
-    threads: set[int] = set()
-
-    class Spy(MemorySink):
-        def record_answer(self, record: AnswerRecord) -> None:
-            threads.add(threading.get_ident())
-            inner.record_answer(record)
-
-    sink = BackgroundSink(Spy)
-    for n in range(50):
-        sink.record_answer(_record(n))
-    assert sink.flush(timeout=10)
-    assert [a.question_id for a in inner.answers] == [f"q{n}" for n in range(50)]
-    assert threads and threading.get_ident() not in threads
-    sink.close()
-
-
-def test_background_sink_reports_a_failing_store_once() -> None:
-    errors: list[BaseException] = []
-
-    class Broken(MemorySink):
-        def record_answer(self, record: AnswerRecord) -> None:
-            raise OSError("disk full")
-
-    sink = BackgroundSink(Broken, errors.append)
-    sink.record_answer(_record(1))
-    sink.record_answer(_record(2))
-    assert sink.flush(timeout=10)
-    assert [str(e) for e in errors] == ["disk full"]
-    sink.close()
-
-    def cannot_open() -> MemorySink:
-        raise RuntimeError("no db")
-
-    failing = BackgroundSink(cannot_open, errors.append)
-    failing.record_answer(_record(3))
-    assert failing.flush(timeout=10)
-    assert str(errors[-1]) == "no db"
-    failing.close()

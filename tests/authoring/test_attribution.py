@@ -17,8 +17,14 @@ from quizgame.cli import main
 from quizgame.text.normalise import normalise_text
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 LABELS: list[dict[str, str]] = yaml.safe_load((DATA / "seed_attributions.yaml").read_text("utf-8"))
+
+
+# The old hand list left out two statements the labelling guide (tests/data/devset/LABELS.md)
+# counts as facts: `President Trump's claim that …` (p1: the claim is Trump's) and `according to
+# the Russian media site Interfax` (p13: a news agency as the source).
+BEYOND_THE_OLD_LIST = [("p1", "Trump", "possessed"), ("p13", "Interfax", "according-to")]
 
 
 def _matches(label: dict[str, str], a: Attribution) -> bool:
@@ -58,7 +64,7 @@ def test_every_labelled_attribution_is_found(
 
 def test_nothing_is_found_that_the_labels_do_not_list(seed: list[Attribution]) -> None:
     extra = [a for a in seed if not any(_matches(lb, a) for lb in LABELS)]
-    assert extra == []
+    assert [(a.passage_id, a.speaker, a.form) for a in extra] == BEYOND_THE_OLD_LIST
 
 
 def test_the_issue_s_required_attributions(seed: list[Attribution]) -> None:
@@ -246,7 +252,7 @@ def test_every_article_gives_exact_body_spans(path: Path) -> None:
 def test_article_command_lists_quotes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["article", str(SEED_ARTICLE), "--quotes"]) == 0
     out = capsys.readouterr().out
-    assert "quotes (17):" in out
+    assert f"quotes ({len(LABELS) + len(BEYOND_THE_OLD_LIST)}):" in out
     assert "Sergey Lavrov (person) added [direct]" in out
 
 
@@ -254,7 +260,7 @@ def test_article_command_json_has_quotes(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["article", str(SEED_ARTICLE), "--quotes", "--format", "json"]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)
     quotes = data["quotes"]
-    assert len(quotes) == len(LABELS)
+    assert len(quotes) == len(LABELS) + len(BEYOND_THE_OLD_LIST)
     first = quotes[0]
     assert first["speaker"] == "The Kremlin" and first["stance"] == "denial"
     assert set(first) >= {"speaker", "kind", "content", "cue", "passage", "start", "end", "direct"}

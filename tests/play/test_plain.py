@@ -74,8 +74,9 @@ def test_wrong_then_retry_and_invalid_input(loaded_bank: LoadedBank) -> None:
     text, sink = play(loaded_bank, lines)
     assert "Please answer with a letter A–D or a number 1–4." in text
     assert "✗ Wrong — +0 of 1 point" in text
-    assert 'Note: The White House "did not respond to an inquiry" — it refuted nothing.' in text
     assert "Try again for reduced credit? [y/n]" in text
+    # the note on the wrong choice would hint at the answer: not before the last attempt
+    assert "Note:" not in text.split("Try again for reduced credit?")[0]
     assert "✓ Correct — +0.5 of 1 point" in text
     # input ran out on question 2: a clean stop, recorded as abandoned
     assert "Game stopped. Your answers so far are saved." in text
@@ -105,7 +106,9 @@ def test_exam_mode_feedback_at_the_end(loaded_bank: LoadedBank) -> None:
 def test_guided_mode_reveals_passages_as_needed(loaded_bank: LoadedBank) -> None:
     text, _ = play(loaded_bank, right_answers(loaded_bank)[:1], mode="guided")
     assert "[p1] WASHINGTON" in text
-    assert "[p2]" not in text.split("Question 1 of 18")[0]
+    before = text.split("Question 1 of 18")[0]
+    assert "[p2]" in before  # the first question (guided order) cites p2…
+    assert "[p3]" not in before  # …and nothing further is shown yet
 
 
 def test_cli_plain_mode_with_piped_stdin(
@@ -151,8 +154,9 @@ def test_retry_keeps_the_answer_hidden_until_declined(loaded_bank: LoadedBank) -
     out, _sink = play(loaded_bank, ["A", "n"])  # wrong on Q1, then decline the retry
     before, _, after = out.partition("Try again for reduced credit?")
     assert "Right answer" not in before and "Why:" not in before
-    assert "Evidence p1:" in before  # the proof to re-read is shown
+    assert "Evidence p1:" not in before  # the proof would give the answer away
     assert "Right answer: The Kremlin" in after and "Why: " in after
+    assert "Evidence p1:" in after
 
 
 def test_eof_during_a_retry_offer_keeps_the_attempt(loaded_bank: LoadedBank) -> None:

@@ -1,0 +1,71 @@
+"""Interview transcripts: `MS Although we used …` paragraphs are the interviewee's own words.
+
+A Q&A printed as paragraphs that start with a speaker label — the interviewer's in double brackets
+(`((WN))`), the interviewee's as full name or initials (`Michael Siegel …`, `MS …`) — credits each
+answer to the person the label names. Only labels used at least twice count, and initials only when
+they match exactly one person the article names, so an ordinary paragraph starting with an
+acronym is never read as an answer. Questions are the interviewer's: not attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from quizgame.article.passages import Passage
+from quizgame.authoring.entities import Registry
+from quizgame.authoring.names import NameParse, SpeakerKind
+from quizgame.authoring.quotes import Cand
+from quizgame.authoring.subjects import Subject
+
+_LABEL = re.compile(r"^(?P<label>\(\([^()]{1,30}\)\)|[A-Z]{2,3})\s+(?=[A-Z“\"])")
+
+
+def interview_candidates(body: tuple[Passage, ...], registry: Registry) -> list[Cand]:
+    labels = Counter(m["label"] for p in body if (m := _LABEL.match(p.text)))
+    if not any(lb.startswith("((") and n >= 2 for lb, n in labels.items()):
+        return []
+    people = registry.of_kind(SpeakerKind.PERSON)
+    by_initials: dict[str, list[str]] = {}
+    for e in people:
+        words = e.name.split()
+        if len(words) >= 2:
+            by_initials.setdefault("".join(w[0] for w in words).upper(), []).append(e.name)
+    out: list[Cand] = []
+    for pindex, p in enumerate(body):
+        m = _LABEL.match(p.text)
+        name: str | None = None
+        start = 0
+        if m is not None and not m["label"].startswith("(("):
+            names = by_initials.get(m["label"], [])
+            if labels[m["label"]] >= 2 and len(names) == 1:
+                name, start = names[0], m.end()
+        elif m is None:
+            for e in people:
+                if len(e.name.split()) >= 2 and re.match(
+                    re.escape(e.name) + r"\s+(?:I|We|My|Our|Yes|No|Well)\b", p.text
+                ):
+                    name, start = e.name, len(e.name) + 1
+                    break
+        if name is None:
+            continue
+        subject = Subject(
+            name=NameParse(name, SpeakerKind.PERSON, frozenset()), text=p.text[:start].strip()
+        )
+        s = start + (len(p.text[start:]) - len(p.text[start:].lstrip()))
+        out.append(
+            Cand(
+                p,
+                pindex,
+                p.start + s,
+                p.end,
+                True,
+                "interview",
+                "said",
+                subject,
+                (p.start, p.start + start),
+                p.start,
+                sentence_start=p.start,
+            )
+        )
+    return out
