@@ -15,6 +15,7 @@ from __future__ import annotations
 import array
 import contextlib
 import gc
+import importlib
 import json
 import os
 import random
@@ -26,6 +27,17 @@ import time
 from typing import Any
 
 MAX_REQUEST = 64 * 1024
+PRELOAD = (
+    "quizgame.cli",
+    "quizgame.commands.play",
+    "quizgame.serve.class_app",
+    "quizgame.serve.driver",
+    "quizgame.tui.app",
+    "quizgame.tui.screens.paced_screen",
+    "quizgame.tui.screens.picker_screen",
+    "quizgame.tui.screens.player_screen",
+    "quizgame.tui.screens.summary_screen",
+)
 
 
 def send_request(sock: socket.socket, fds: list[int], request: dict[str, Any]) -> int:
@@ -62,8 +74,7 @@ def _child(
         random.seed()  # a fork copies the zygote's random state: every game needs its own
         argv = [str(a) for a in request.get("argv", [])]
         sys.argv = ["quizgame", *argv]
-        from quizgame.cli import main
-
+        main = importlib.import_module("quizgame.cli").main  # by name: see serve()
         code = main(argv) or 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
@@ -84,16 +95,11 @@ def _exit_when_orphaned(parent: int) -> None:
 
 
 def serve(path: str) -> None:
-    # What every game imports, once: the forks share these pages.
-    import quizgame.cli
-    import quizgame.commands.play
-    import quizgame.serve.class_app
-    import quizgame.serve.driver
-    import quizgame.tui.app
-    import quizgame.tui.screens.paced_screen
-    import quizgame.tui.screens.picker_screen
-    import quizgame.tui.screens.player_screen
-    import quizgame.tui.screens.summary_screen  # noqa: F401
+    # What every game imports, once: the forks share these pages. By name: the zygote is a
+    # process entry point (like quizgame/__main__.py), so it may start the CLI, but the server
+    # that imports this module for ZygoteClient must not depend on the layers above it.
+    for name in PRELOAD:
+        importlib.import_module(name)
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps finished games
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
