@@ -101,11 +101,13 @@ def run(args: argparse.Namespace) -> int:
         command += " --class-pace teacher"
     url = public_url(args)
     warn_if_open(args.host)
-    try:
-        log: ClassLog | None = ClassLog(resolve_db_path(args.db).resolve())
-    except Exception as exc:  # the class can run without the tag file; say so
-        print(f"quizgame: warning: class session tags not kept: {exc}", file=sys.stderr)
-        log = None
+    log: ClassLog | None = None
+    db = str(args.db or "")
+    if not db.startswith(("postgresql://", "postgres://")):  # a file store: a file beside it
+        try:
+            log = ClassLog(resolve_db_path(args.db).resolve())
+        except Exception as exc:  # the store keeps the tag anyway; say what is missing
+            print(f"quizgame: warning: class_sessions.sqlite3 not kept: {exc}", file=sys.stderr)
     server = QuizServer(
         command,
         host=args.host,

@@ -167,3 +167,19 @@ def test_all_addresses_shows_this_computers_network_address(
     assert made[0].public_url == "http://192.168.1.20:8123"  # not 0.0.0.0, which no browser opens
     assert "serving the game at http://192.168.1.20:8123" in capsys.readouterr().err
     assert made[0].origins.allows("http://192.168.1.20:8123", "192.168.1.20:8123")
+
+
+def test_class_on_a_postgresql_store_keeps_no_side_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from quizgame.serve import host_app
+
+    ran: list[host_app.HostApp] = []
+    monkeypatch.setattr(host_app.HostApp, "run", lambda self: ran.append(self))
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://quizgame@db.school.lan/results"
+    assert main(["class", str(BUNDLED_BANK), "--db", url]) == 0
+    (app,) = ran
+    assert app.host.log is None and list(tmp_path.iterdir()) == []  # no "postgresql:" folder
+    argv = shlex.split(app.server.command)
+    assert argv[argv.index("--db") + 1] == url
