@@ -26,11 +26,12 @@ COMMANDS = (
     "import",
     "export",
     "serve",
+    "class",
 )
 
 
 # Commands whose name is a Python keyword live in a module named otherwise.
-_MODULE_NAMES = {"import": "import_bank"}
+_MODULE_NAMES = {"import": "import_bank", "class": "class_mode"}
 
 
 def _module(name: str) -> ModuleType:

@@ -28,6 +28,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="results database: an SQLite file or postgresql://user@host/dbname "
         "(default: $QUIZGAME_DB or the user data dir)",
     )
+    # Set by `quizgame serve` for each browser visitor, not meant to be typed: a served game
+    # shares nothing with other visitors (no preferences, no teacher view), may offer a class
+    # list to pick a name from, and in class mode reports to the teacher's host screen.
+    p.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--roster", metavar="FILE", help=argparse.SUPPRESS)
+    p.add_argument("--class-session", metavar="ID", help=argparse.SUPPRESS)
+    p.add_argument("--join-code", metavar="CODE", help=argparse.SUPPRESS)
+    p.add_argument("--class-pace", choices=("self", "teacher"), help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,12 +95,38 @@ def _run_tui(args: argparse.Namespace) -> int:
     missing = [p for p in paths if not p.exists()]
     if missing:
         return fail(f"bank file not found: {missing[0]}")
-    app = QuizApp(
-        banks=paths,
-        name=args.name,
-        mode=args.mode,
-        seed=args.seed,
-        db=args.db,
-    )
+    served = bool(args.served or args.class_session)
+    roster: tuple[str, ...] = ()
+    if args.roster:
+        from quizgame.play.roster import RosterError, read_roster
+
+        try:
+            roster = read_roster(Path(args.roster))
+        except RosterError as exc:
+            return fail(str(exc))
+    app: QuizApp
+    if args.class_session:
+        from quizgame.serve.class_app import ClassQuizApp
+
+        app = ClassQuizApp(
+            args.class_session,
+            join_code=args.join_code or "",
+            paced=args.class_pace == "teacher",
+            banks=paths,
+            mode=args.mode,
+            seed=args.seed,
+            db=args.db,
+            roster=roster,
+        )
+    else:
+        app = QuizApp(
+            banks=paths,
+            name=None if served else args.name,
+            mode=args.mode,
+            seed=args.seed,
+            db=args.db,
+            served=served,
+            roster=roster,
+        )
     app.run()
     return app.return_code or 0

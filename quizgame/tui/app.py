@@ -13,12 +13,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
+from textual.screen import Screen
 
 from quizgame.bank.models import Mode
 from quizgame.game.records import ResultSink
 from quizgame.game.session import GameSession
 from quizgame.play.bank_list import BankEntry, bank_entry, discover_banks
-from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
+from quizgame.play.prefs import Prefs, clean_name, load_prefs, remember, starting_mode
 from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
 from quizgame.tui import textual_private
@@ -69,6 +70,8 @@ class QuizApp(App[int]):
         wall_clock: Callable[[], float] | None = None,
         cwd: Path | None = None,
         remember_player: bool = True,
+        served: bool = False,
+        roster: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.bank_paths = list(banks)
@@ -76,10 +79,15 @@ class QuizApp(App[int]):
         self.mode_choice = mode
         self.seed = seed
         self.db = db
-        self.open_teacher = open_teacher
+        self.open_teacher = open_teacher and not served
         self.teacher_banks = tuple(teacher_banks)  # `quizgame teacher --bank FILE`
         self.cwd = cwd
-        self.remember_player = remember_player
+        # A served game (one browser visitor of `quizgame serve`) shares this computer's files
+        # with every other visitor: it neither reads nor writes preferences, and has no way into
+        # the teacher view (every student's results and every answer).
+        self.served = served
+        self.remember_player = remember_player and not served
+        self.roster = tuple(roster)
         self._sink_factory = sink_factory or self._default_sink
         self._clock = clock or time.monotonic
         self._wall = wall_clock or time.time
@@ -109,6 +117,16 @@ class QuizApp(App[int]):
         if self._sink is None:
             self._sink = BackgroundSink(self._sink_factory, self._sink_failed)
         return self._sink
+
+    def play_screen(self, session: GameSession) -> Screen[None]:
+        """The screen a game is played on (a teacher-paced class uses its own)."""
+        from quizgame.tui.screens.play_screen import PlayScreen
+
+        return PlayScreen(session)
+
+    def game_sink(self) -> ResultSink:
+        """Where a new game's results go (class mode also reports them to the host)."""
+        return self.sink
 
     def _sink_failed(self, exc: BaseException) -> None:
         self._results_problem(f"results are not being saved: {exc}")
@@ -155,7 +173,7 @@ class QuizApp(App[int]):
 
     def choose_player(self, entry: BankEntry) -> None:
         assert entry.loaded is not None
-        prefs = load_prefs()
+        prefs = Prefs() if self.served else load_prefs()
         mode = starting_mode(entry.loaded.bank.settings, self.mode_choice, prefs.mode)
         if self.player_name:
             self.start_game(entry, self.player_name, mode)
@@ -167,7 +185,7 @@ class QuizApp(App[int]):
                 name, picked = answer
                 self.start_game(entry, name, picked, picked_mode=True)
 
-        self.push_screen(PlayerScreen(entry, prefs.name, mode), chosen)
+        self.push_screen(PlayerScreen(entry, prefs.name, mode, roster=self.roster), chosen)
 
     def start_game(
         self,
@@ -179,7 +197,6 @@ class QuizApp(App[int]):
         only: tuple[str, ...] | None = None,
     ) -> None:
         """Start a game; the name is remembered, and the mode when the player picked it."""
-        from quizgame.tui.screens.play_screen import PlayScreen
 
         assert entry.loaded is not None
         if self.remember_player:
@@ -189,13 +206,13 @@ class QuizApp(App[int]):
             mode=Mode(mode),
             player=name,
             seed=self.seed,
-            sink=self.sink,
+            sink=self.game_sink(),
             clock=self._clock,
             wall_clock=self._wall,
             only=only,
         )
         self.last_entry = entry
-        self.push_screen(PlayScreen(self.session))
+        self.push_screen(self.play_screen(self.session))
 
     # the end of a game ------------------------------------------------------------------------------------
 
@@ -287,6 +304,8 @@ class QuizApp(App[int]):
         return save_summary(self._sink, answered)
 
     def open_teacher_view(self) -> None:
+        if self.served:
+            return  # a visitor's game never shows other players' results or the answer key
         # Imported when asked for (it pulls in the results reports). Only a missing module means
         # "not available"; any other error is a bug and must surface, not be hidden by a notice.
         try:

@@ -106,6 +106,10 @@ class BankPickerScreen(Screen[None]):
             return
         self.post_message(self.Picked(entry))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No teacher view in a served game (the key is neither shown nor bound)."""
+        return not (action == "teacher" and getattr(self.app, "served", False))
+
     def action_teacher(self) -> None:
         open_teacher = getattr(self.app, "open_teacher_view", None)
         if callable(open_teacher):

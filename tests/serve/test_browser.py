@@ -3,12 +3,14 @@
 The slow test starts the server on a free port, opens the page in two browser tabs (two
 visitors), plays the first question in each, and checks what each screen shows, by replaying the
 terminal output the page receives into a text grid, and what the shared results store recorded. A
-screenshot of the answered question is kept in the test's tmp folder.
+screenshot of the answered question is kept in the test's tmp folder. Along the way it checks
+what makes a served game safe for a class: the page loads nothing from another site and has a
+real title, the bank list offers no teacher view, and the second visitor does not find the first
+one's name typed in.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import re
@@ -20,13 +22,9 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
-
-from quizgame.cli import main
-from quizgame.commands import serve
-from tests.conftest import BUNDLED_BANK
 
 CHROMIUM = shutil.which("chromium") or (
     "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
@@ -40,75 +38,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-# --- the command itself, without a browser ------------------------------------------------------
-
-
-class _FakeServer:
-    made: ClassVar[list[_FakeServer]] = []
-
-    def __init__(self, command: str, **kwargs: Any) -> None:
-        self.command, self.kwargs = command, kwargs
-        _FakeServer.made.append(self)
-
-    def serve(self) -> None:
-        return None
-
-
-@pytest.fixture
-def fake_server(monkeypatch: pytest.MonkeyPatch) -> type[_FakeServer]:
-    import textual_serve.server
-
-    _FakeServer.made = []
-    monkeypatch.setattr(textual_serve.server, "Server", _FakeServer)
-    return _FakeServer
-
-
-def test_localhost_by_default_and_each_visitor_runs_play(
-    fake_server: type[_FakeServer], capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    db = tmp_path / "results.sqlite3"
-    assert main(["serve", "--db", str(db), str(BUNDLED_BANK)]) == 0
-    (server,) = fake_server.made
-    assert server.kwargs["host"] == "127.0.0.1" and server.kwargs["port"] == 8000
-    assert server.command.split()[1:4] == ["-m", "quizgame", "play"]
-    assert str(BUNDLED_BANK.resolve()) in server.command
-    assert f"--db {db.resolve()}" in server.command
-    err = capsys.readouterr().err
-    assert "http://127.0.0.1:8000" in err and "warning" not in err
-
-
-def test_any_other_host_must_be_explicit_and_warns(
-    fake_server: type[_FakeServer], capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["serve", "--host", "0.0.0.0", "--port", "8123"]) == 0
-    assert fake_server.made[0].kwargs["host"] == "0.0.0.0"
-    assert "warning: listening on 0.0.0.0" in capsys.readouterr().err
-
-
-def test_missing_textual_serve_says_how_to_install(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import now fails
-    assert main(["serve"]) == 1
-    assert "pip install 'quizgame[serve]'" in capsys.readouterr().err
-
-
-def test_missing_bank_is_refused(
-    fake_server: type[_FakeServer], capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    assert main(["serve", str(tmp_path / "nope.yaml")]) == 2
-    assert "file not found" in capsys.readouterr().err
-    assert fake_server.made == []
-
-
-def test_game_command_quotes_paths(tmp_path: Path) -> None:
-    bank = tmp_path / "my bank's file.yaml"
-    args = argparse.Namespace(banks=[str(bank)], db=None, mode="exam")
-    import shlex
-
-    assert shlex.split(serve.game_command(args))[4:] == [str(bank.resolve()), "--mode", "exam"]
 
 
 # --- the real thing: server + headless Chromium -----------------------------------------------
@@ -176,8 +105,19 @@ def server(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     port, db = _free_port(), tmp_path / "results.sqlite3"
     log = (tmp_path / "serve.log").open("wb")
     cmd = [sys.executable, "-m", "quizgame", "serve", "--port", str(port), "--db", str(db)]
+    # No BANK: visitors get the bank list (where `t` used to open the teacher view). The config
+    # folder holds a previous player's preferences, which no visitor may see.
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "prefs.json").write_text('{"name": "Previous Student", "mode": "exam"}')
+    env = {**os.environ, "QUIZGAME_CONFIG_DIR": str(config)}
     proc = subprocess.Popen(
-        [*cmd, str(BUNDLED_BANK)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        cmd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        cwd=tmp_path,  # no ./questions/ here: the bundled banks only
+        env=env,
     )
     try:
         _wait_for_port(port, proc)
@@ -233,12 +173,21 @@ def test_two_visitors_each_play_their_own_game_in_chromium(
         )
         try:
             visitors = []
+            requested: list[str] = []
             for name in ("Ada", "Bo"):
                 page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+                page.on("request", lambda request: requested.append(request.url))
                 visitor = Visitor(page)
                 page.goto(url)
-                visitor.wait_for("Your name")
+                assert page.title() == "quizgame — reading quiz"
+                shown = visitor.wait_for("Kremlin denies")  # the bank list has loaded
+                assert "Teacher view" not in shown
                 page.click(".textual-terminal")  # give the terminal the keyboard
+                page.keyboard.press("t")  # was: every student's results and every answer
+                page.keyboard.press("Enter")  # the teacher view would have taken this key
+                shown = visitor.wait_for("Your name")
+                assert "Type your name" in shown  # an empty field: no one else's name in it
+                assert "Previous Student" not in shown and "Ada" not in shown
                 page.keyboard.type(name)
                 page.keyboard.press("Enter")
                 visitor.wait_for("Question 1 of 21")
@@ -261,6 +210,9 @@ def test_two_visitors_each_play_their_own_game_in_chromium(
             assert "Score 1 / 21" in ada.screen.text()
         finally:
             browser.close()
+    assert requested and all(u.startswith(f"http://127.0.0.1:{port}/") for u in requested), [
+        u for u in requested if not u.startswith(f"http://127.0.0.1:{port}/")
+    ]
 
     from quizgame.results import open_store
 
