@@ -47,14 +47,10 @@ from quizgame.bank.models import QUESTION_TYPES, Bank
 from quizgame.text.atomic import write_atomic
 from quizgame.text.reading import read_limited
 
-<<<<<<< HEAD
-FORMAT = 2  # bump whenever the bank models change: a cached bank pickles their fields
-=======
-FORMAT = 2
+FORMAT = 3  # bump whenever the bank models or the entry layout change
 SUFFIX = ".json"
 MAX_ENTRY_BYTES = 64_000_000  # far above any real entry (a 10 MB bank, a 5 MB article's passages)
 MAX_BANK_BYTES = 10_000_000  # the bank file's own limit (quizgame.bank.yamlnodes, not imported)
->>>>>>> hostile
 
 
 class _Bad(Exception):

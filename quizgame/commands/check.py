@@ -53,11 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 if r.ok and not (args.strict and n_warn):
                     extra = f", {n_warn} warning{'s' if n_warn != 1 else ''}" if n_warn else ""
                     print(
-<<<<<<< HEAD
-                        f"✓ {r.display}: {count_of(r.question_count, 'question')}, no errors{extra}",
-=======
-                        f"✓ {one_line(r.display)}: {r.question_count} questions, no errors{extra}",
->>>>>>> hostile
+                        f"✓ {one_line(r.display)}: {count_of(r.question_count, 'question')}, no errors{extra}",
                         file=sys.stderr,
                     )
                 else:

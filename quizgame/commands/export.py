@@ -30,14 +30,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from quizgame.bank.loader import load_bank
     from quizgame.commands._common import fail
-<<<<<<< HEAD
     from quizgame.interop.gift_export import export_gift
     from quizgame.interop.moodle_xml_export import export_moodle_xml
-=======
-    from quizgame.interop.gift import export_gift
-    from quizgame.interop.moodle_xml import export_moodle_xml
     from quizgame.interop.notes import InteropError
->>>>>>> hostile
     from quizgame.interop.parts import question_lines
     from quizgame.text.atomic import write_atomic
     from quizgame.text.safe import for_stream, one_line
@@ -69,9 +64,8 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(output, exported.text)
     except OSError as exc:
         return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
-<<<<<<< HEAD
-    print(f"wrote {args.output}: {count_of(exported.count, 'question')}", file=sys.stderr)
-=======
-    print(f"wrote {one_line(args.output)}: {exported.count} questions", file=sys.stderr)
->>>>>>> hostile
+    print(
+        f"wrote {one_line(str(args.output))}: {count_of(exported.count, 'question')}",
+        file=sys.stderr,
+    )
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from quizgame.interop.feedback import feedback_text
 from quizgame.interop.gift import TEXT_DIRECTIVES
-from quizgame.interop.notes import Exported, Note
+from quizgame.interop.notes import Exported, InteropError, Note
 from quizgame.interop.numerical import gift_numeric_text
 from quizgame.interop.parts import points_value, portable_questions
 from quizgame.interop.weighted import moodle_weight
@@ -111,14 +111,20 @@ def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
             for ans in answers:
                 body.append(f"\t={escape(ans.text)}")
             if any("->" in ans.text for ans in answers):
-                notes.append(
-                    Note(
-                        item.line,
-                        f"'{q.id}': an accepted answer contains '->', which GIFT readers "
-                        "(Moodle's included) take for a matching question — reword that answer",
-                    )
+                raise InteropError(  # GIFT has no escape for it: the file would mean another bank
+                    f"question '{q.id}': an accepted answer contains '->', which GIFT readers "
+                    "(Moodle's and quizgame's) take for a matching question — reword that "
+                    "answer, or export to Moodle XML",
+                    item.line,
                 )
         elif kind.moodle_type == "matching":
+            if any("->" in (ans.left or "") for ans in answers):
+                raise InteropError(  # `a -> b -> c` reads back as the pair a → "b -> c"
+                    f"question '{q.id}': a left side contains '->', which GIFT cannot escape "
+                    "(it would read back as a different pair) — reword it, or export to "
+                    "Moodle XML",
+                    item.line,
+                )
             for ans in answers:
                 body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
         elif kind.moodle_type == "numerical":

@@ -6,6 +6,7 @@ penalty travel in Moodle's own elements (quizgame.interop.moodle_extras).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,7 +14,7 @@ from quizgame.interop.cloze import embedded_text
 from quizgame.interop.feedback import feedback_text
 from quizgame.interop.html import text_to_html
 from quizgame.interop.moodle_extras import extras_xml
-from quizgame.interop.notes import Exported
+from quizgame.interop.notes import Exported, InteropError
 from quizgame.interop.ordering import GRADING
 from quizgame.interop.parts import points_value, portable_questions
 from quizgame.interop.weighted import moodle_weight
@@ -21,6 +22,29 @@ from quizgame.interop.weighted import moodle_weight
 
 def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+# Characters XML 1.0 cannot hold at all, not even as `&#…;` references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _refuse_unwritable(text: str, what: str, line: int) -> None:
+    """Refuse what would make the file not well-formed: a bank may hold an ESC or a BEL (check
+    allows them), but no XML file can, and a changed character would not read back the same."""
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        raise InteropError(
+            f"{what} holds the control character U+{ord(bad.group()):04X}, which Moodle XML "
+            "cannot carry — remove it from the bank, or export to GIFT",
+            line,
+        )
+
+
+def _comment(text: str) -> str:
+    """Text safe inside `<!-- … -->`: no `--`, and control characters as visible pictures."""
+    from quizgame.text.safe import one_line
+
+    return _esc(one_line(text)).replace("--", "-")
 
 
 def _esc(text: str) -> str:
@@ -55,7 +79,7 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
     penalty = f"{1 - bank.settings.retry_credit:.7f}"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f"<!-- Exported by quizgame from {_esc(loaded.path.name).replace('--', '-')}. -->",
+        f"<!-- Exported by quizgame from {_comment(loaded.path.name)}. -->",
         "<quiz>",
         '  <question type="category">',
         "    <category>",
@@ -64,7 +88,9 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
         "  </question>",
     ]
     i = "    "
+    _refuse_unwritable(bank.title, "the title", 0)
     for item in items:
+        first = len(out)
         q = item.question
         qkind = kind_of(q)
         answers = qkind.moodle_answers(q)
@@ -151,5 +177,6 @@ def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
             out += [f"{i}  <tag><text>{_esc(t)}</text></tag>" for t in q.tags]
             out.append(f"{i}</tags>")
         out.append("  </question>")
+        _refuse_unwritable("\n".join(out[first:]), f"question '{q.id}'", item.line)
     out.append("</quiz>")
     return Exported("\n".join(out) + "\n", notes, len(items))
