@@ -177,12 +177,12 @@ class PlainGame:
             if raw.lower() in ("s", "submit"):
                 warning = submit_warning(paper)
                 return not warning or self.ask_yes_no(f"{warning}. Submit anyway? [y/n] ")
-            flag = raw.startswith("!")
-            digits = raw[1:].strip() if flag else raw
+            flagging = raw.startswith("!")
+            digits = raw[1:].strip() if flagging else raw
             if digits.isdigit() and 1 <= int(digits) <= n:
                 paper.goto(int(digits) - 1)
                 pq = paper.questions[int(digits) - 1]
-                if flag:
+                if flagging:
                     paper.toggle_flag()
                     return False
                 self.say(f"{pq.progress_label} — {draft_line(paper, pq)}")
