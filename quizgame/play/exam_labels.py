@@ -33,7 +33,17 @@ def review_cells(paper: ExamPaper, pq: PresentedQuestion) -> tuple[str, str, str
 
 
 def numbers(ns: tuple[int, ...]) -> str:
-    return ", ".join(str(n) for n in ns) if ns else "none"
+    """`2, 5–9, 12` (runs of three or more as a range): short enough for one line at 80 columns."""
+    if not ns:
+        return "none"
+    runs: list[list[int]] = []
+    for n in sorted(ns):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) >= 3 else ", ".join(str(n) for n in r) for r in runs]
+    return ", ".join(parts)
 
 
 def review_title(paper: ExamPaper) -> str:

@@ -128,3 +128,19 @@ def test_review_steps_to_the_next_mistake(
 
     app = game.app([write_bank(tmp_path, THREE)])
     assert snap_compare(app, terminal_size=size, run_before=reviewing)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_exam_review_before_submit(snap_compare: SnapCompare, game: Game, size: Any) -> None:
+    async def reviewing(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, "right")  # 1 answered, then on to 2
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "exclamation_mark", "ctrl+r")  # skip 2, flag 3
+        await pilot.pause()
+
+    assert snap_compare(game.app(mode="exam"), terminal_size=size, run_before=reviewing)
