@@ -8,9 +8,10 @@ the same everywhere and tests read them without a terminal. Status is always in 
 from __future__ import annotations
 
 from quizgame.game.exam import ExamPaper
+from quizgame.game.kinds import kind_of
 from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import response_text
-from quizgame.play.presenter import clip_answer
+from quizgame.play.presenter import choice_texts, clip_answer
 
 ANSWERED = "✓ Answered"
 UNANSWERED = "– Unanswered"
@@ -24,6 +25,21 @@ def draft_line(paper: ExamPaper, pq: PresentedQuestion) -> str:
         return f"{flag}Not answered yet."
     shown = clip_answer(response_text(pq.question, paper.draft(pq.id)), 80)
     return f"{flag}Your answer: {shown} — saved; answer again to change it before you submit."
+
+
+SAVED_MARK = "● your answer (saved)"
+
+
+def draft_marks(paper: ExamPaper, pq: PresentedQuestion) -> dict[int, str]:
+    """The saved answer among a question's choices (Part A of a two-part one), marked as chosen
+    but neither right nor wrong: nothing is scored before submitting."""
+    if not paper.is_answered(pq.id):
+        return {}
+    marked = kind_of(pq.question).marked(pq.question, paper.draft(pq.id), False)
+    if marked is None:
+        return {}
+    chosen = marked[1]
+    return {i: SAVED_MARK for i, t in enumerate(choice_texts(pq)) if t in chosen}
 
 
 def review_cells(paper: ExamPaper, pq: PresentedQuestion) -> tuple[str, str, str, str]:

@@ -6,7 +6,9 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.game.exam import ExamPaper
 from quizgame.game.session import GameSession
 from quizgame.play.exam_labels import (
+    SAVED_MARK,
     draft_line,
+    draft_marks,
     numbers,
     review_cells,
     review_title,
@@ -34,3 +36,12 @@ def test_labels_say_status_in_words_and_symbols(loaded_bank: LoadedBank) -> None
     assert review_cells(paper, paper.questions[1])[1:3] == ("– Unanswered", "")
     assert review_title(paper) == f"Answered 1 of {n} · Unanswered: 2–{n} · Flagged: 1"
     assert submit_warning(paper) == f"{n - 1} unanswered (2–{n}) — they score 0; 1 flagged (1)"
+
+
+def test_the_saved_choice_is_marked_neither_right_nor_wrong(loaded_bank: LoadedBank) -> None:
+    paper = ExamPaper(GameSession(loaded_bank, mode="exam", seed=3))
+    q1 = paper.questions[0]
+    assert draft_marks(paper, q1) == {}
+    paper.answer(q1.choices[1])
+    assert draft_marks(paper, q1) == {1: SAVED_MARK}
+    assert "✓" not in SAVED_MARK and "✗" not in SAVED_MARK

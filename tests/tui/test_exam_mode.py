@@ -14,10 +14,12 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from quizgame.game.outcome import Outcome
+from quizgame.play.exam_labels import SAVED_MARK
 from quizgame.tui.screens.confirm_screen import ConfirmScreen
 from quizgame.tui.screens.exam_review_screen import ExamReviewScreen
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
+from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
@@ -69,9 +71,10 @@ async def test_skip_flag_go_back_change_review_and_submit(game: Game, size: Any)
         await press(pilot, "left_square_bracket")
         await press(pilot, "left")  # ← works as well as [
         assert s.current is q1 and screen.query_one(QuestionView).pq is q1
-        assert draft(screen).startswith("Your answer: ") and "answer again to change it" in draft(
-            screen
-        )
+        shown = draft(screen)
+        assert shown.startswith("Your answer: ") and "answer again to change it" in shown
+        listed = screen.query_one(ChoiceList)  # the saved choice is marked, still pickable
+        assert SAVED_MARK in listed.marks.values() and not listed.locked
         assert game.sink.answers == []  # nothing recorded: the answer can still change
         right = await answer(pilot, q1, "right")  # change my mind
         await pilot.pause()

@@ -24,7 +24,7 @@ from quizgame.game.exam import ExamPaper
 from quizgame.game.kinds import Form
 from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
-from quizgame.play.exam_labels import draft_line
+from quizgame.play.exam_labels import draft_line, draft_marks
 from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,
@@ -37,6 +37,7 @@ from quizgame.play.presenter import (
 from quizgame.tui import textual_private
 from quizgame.tui.settle import settled
 from quizgame.tui.widgets.article_view import ArticleView
+from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
@@ -165,6 +166,8 @@ class PlayScreen(Screen[None]):
             if self.paper is not None:
                 await slot.mount(Static(Text(draft_line(self.paper, pq)), id="exam-draft"))
             await slot.mount(view)
+            if self.paper is not None and (marks := draft_marks(self.paper, pq)):
+                view.query(ChoiceList).first().mark(marks)
             self._shown = pq
             view.focus_answer()
         self.update_status()
