@@ -59,11 +59,23 @@ class PlayScreen(Screen[None]):
         Binding("f2", "layout", "Layout", tooltip="switch layout: side by side / stacked"),
         # exam mode only (see check_action): move freely, flag, review before submitting
         Binding(
-            "left_square_bracket,left", "exam_move(-1)", "Back", tooltip="the previous question"
+            "left_square_bracket,left",
+            "exam_move(-1)",
+            "Back",
+            tooltip="exam: the previous question",
         ),
-        Binding("right_square_bracket,right", "exam_move(1)", "Skip", tooltip="the next question"),
-        Binding("exclamation_mark", "flag", "Flag", tooltip="flag this question to come back to"),
-        Binding("ctrl+r", "exam_review", "Review", tooltip="review the exam and submit it"),
+        Binding(
+            "right_square_bracket,right",
+            "exam_move(1)",
+            "Skip",
+            tooltip="exam: the next question (skipping is fine)",
+        ),
+        Binding(
+            "exclamation_mark", "flag", "Flag", tooltip="exam: flag this question to come back to"
+        ),
+        Binding(
+            "ctrl+r", "exam_review", "Review", tooltip="exam: review every question, then submit"
+        ),
         Binding(
             "escape",
             "leave",
