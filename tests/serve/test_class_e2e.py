@@ -9,6 +9,7 @@ every game with its summary. The class session's tag is kept for every game.
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 import socket
 import sys
@@ -223,3 +224,56 @@ async def test_the_host_app_serves_the_class_and_its_screen_follows(
         await student.wait_for("Summary —")
         assert session.ended
         await student.close()
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+async def test_two_servers_on_two_ports_play_one_class_session(
+    tmp_path: Path, loaded_bank: object, engine: str, request: pytest.FixtureRequest
+) -> None:
+    """The host's server and a second `quizgame serve --class-session ID` share one store; the
+    host sees the second server's student through it (--across-servers)."""
+    from quizgame.serve.store_feed import StoreFeed
+
+    db = str(tmp_path / "r.sqlite3") if engine == "sqlite" else request.getfixturevalue("pg_url")
+    session = ClassSession("class-two00001", questions_of(loaded_bank.bank))  # type: ignore[attr-defined]
+    argv = [sys.executable, "-m", "quizgame", "play", "--class-session", session.session_id]
+    argv += [str(BUNDLED_BANK), "--db", db]
+    host = ClassHost(session)
+    ports = _free_port(), _free_port()
+    servers = [
+        QuizServer(shlex.join(argv), port=ports[0], hooks=host, prefork=True),
+        QuizServer(shlex.join(argv), port=ports[1], prefork=True),  # knows nothing of the host
+    ]
+    host.server = servers[0]
+    runners = [web.AppRunner(s.make_app()) for s in servers]
+    try:
+        for runner, port in zip(runners, ports, strict=True):
+            await runner.setup()
+            await web.TCPSite(runner, "127.0.0.1", port).start()
+        async with aiohttp.ClientSession() as http:
+            students = [await Student.join(http, f"http://127.0.0.1:{p}") for p in ports]
+            for student, name, key in zip(students, ("Ada", "Bo"), ("b", "a"), strict=True):
+                await student.wait_for("Your name")
+                await student.send(name + "\r")
+                await student.wait_for("Question 1 of 18")
+                await student.send(key)
+                await student.wait_for("Correct" if key == "b" else "Wrong")
+            await until(lambda: session.joined == 1)  # Ada, over her game's pipe
+            feed = StoreFeed(db, session, loaded_bank.bank_id)  # type: ignore[attr-defined]
+
+            async def read_store() -> None:
+                while session.stats("kremlin-refutes").answered < 2:
+                    feed.apply(feed.read(feed.own_games()), session.apply)
+                    await asyncio.sleep(0.2)  # the second game's answer reaching the store
+
+            await asyncio.wait_for(read_store(), 30)
+            assert sorted(s.name for s in session.roster_rows()) == ["Ada", "Bo"]
+            stats = session.stats("kremlin-refutes")
+            assert stats.correct == 1 and stats.common_wrong == "The White House"
+            feed.apply(feed.read(feed.own_games()), session.apply)  # nothing new: no double count
+            assert session.stats("kremlin-refutes").answered == 2 and session.joined == 2
+            for student in students:
+                await student.close()
+    finally:
+        for runner in runners:
+            await runner.cleanup()
