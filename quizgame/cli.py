@@ -52,8 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options whose value is free text, which may start with '-' (a player called "-2+3").
+_FREE_TEXT = ("--name", "--player")
+
+
+def _attach_free_text(args: list[str]) -> list[str]:
+    """`--name -2+3` → `--name=-2+3`: argparse takes a value starting with '-' for an option
+    unless it looks like a negative number, so only the `=` form worked. A value that looks like
+    a long option (`--plain`) is left alone: that is a forgotten value, and argparse says so."""
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        tok = args[i]
+        if tok == "--":
+            return out + args[i:]
+        nxt = args[i + 1] if i + 1 < len(args) else None
+        if tok in _FREE_TEXT and nxt and nxt.startswith("-") and not nxt.startswith("--"):
+            out.append(f"{tok}={nxt}")
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _attach_free_text(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")

@@ -46,6 +46,25 @@ def response(pq: PresentedQuestion, how: str = "right") -> Any:
                 else next(c for c in pq.part_b_choices if c != q.part_b.answer)
             )
             return (a, b)
+        case "numeric":
+            return f"{q.answer:g}" if right else "999999"
+        case "order":
+            items = list(q.items)
+            if how == "partial":
+                items[0], items[1] = items[1], items[0]
+            elif how == "wrong":
+                items.reverse()
+            return tuple(items)
+        case "cloze":
+            fills: list[str] = []
+            for n, ((answer, _), options) in enumerate(
+                zip(q.gap_specs(), pq.gap_options, strict=True)
+            ):
+                if right or (how == "partial" and n == 0):
+                    fills.append(answer)
+                else:
+                    fills.append(next((o for o in options if o != answer), "nothing at all"))
+            return tuple(fills)
     raise AssertionError(f"no test response for question type {pq.type!r}")
 
 

@@ -8,6 +8,7 @@ not a rescan of the article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +70,7 @@ def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
     parts = [normalise_text(p) for p in split_ellipsis(quote)]
     if len(parts) < 2:
         return found
+    following: dict[int, int] = {}  # part index → its occurrence last found (-1: none left)
     for pos in _occurrences(norm.text, parts[0]):
         start, end = norm.span(pos, pos + len(parts[0]))
         passage = article.passage_at(start)
@@ -76,8 +78,8 @@ def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
             continue
         spans = [(start, end)]
         cursor = pos + len(parts[0])
-        for part in parts[1:]:
-            nxt = norm.text.find(part, cursor)
+        for k, part in enumerate(parts[1:], 1):
+            nxt = _next_at(norm.text, part, cursor, following, k)
             if nxt == -1:
                 break
             s, e = norm.span(nxt, nxt + len(part))
@@ -87,6 +89,21 @@ def _candidates(article: Article, quote: str) -> list[ResolvedEvidence]:
             cursor = nxt + len(part)
         if len(spans) == len(parts):
             found.append(ResolvedEvidence(quote, passage.id, passage.kind, tuple(spans)))
+    return found
+
+
+def _next_at(text: str, part: str, cursor: int, following: dict[int, int], k: int) -> int:
+    """The first occurrence of `part` at or after `cursor`, remembered between calls.
+
+    Cursors only grow from one match of the first part to the next, so a remembered occurrence
+    at or past the cursor is still the first one, and one search covers every earlier match:
+    searching afresh per match would rescan the same text each time (quadratic in the article).
+    """
+    known = following.get(k)
+    if known is not None and (known == -1 or known >= cursor):
+        return known
+    found = text.find(part, cursor)
+    following[k] = found
     return found
 
 
@@ -120,17 +137,40 @@ def locate(article: Article, quote: str, passage: str | None = None) -> Lookup:
             warning=f"the quote only occurs in a {hit.kind.value} ({hit.passage_id}), "
             "not in the article's body text",
         )
+    split = _parts_in_different_passages(article, quote)
+    if split:
+        return Lookup(
+            None,
+            f"the parts of this `...` quote are in different passages ({', '.join(split)})",
+            "`...` may only leave out words within one passage: make it one quote per passage",
+        )
     return Lookup(None, "evidence quote not found in the article", closest_hint(article, quote))
 
 
+def _parts_in_different_passages(article: Article, quote: str) -> list[str]:
+    """The passages an elided quote's parts are in, when each part is found but not in one passage."""
+    parts = split_ellipsis(quote)
+    if len(parts) < 2:
+        return []
+    where: list[str] = []
+    for part in parts:
+        hits = _candidates(article, part)
+        if not hits:
+            return []
+        where.append(hits[0].passage_id)
+    distinct = list(dict.fromkeys(where))
+    return distinct if len(distinct) > 1 else []
+
+
 @lru_cache(maxsize=512)
-def _passage_norm(text: str) -> tuple[str, tuple[int, ...]]:
+def _passage_norm(text: str) -> tuple[str, Sequence[int]]:
     n = normalise(text)
     return n.text, n.origin
 
 
 def closest(article: Article, quote: str) -> tuple[Passage, str, float] | None:
-    """The body passage and exact original text most like the quote, with a 0–100 similarity."""
+    """The body passage and exact original text most like the quote (whole words), with a 0–100
+    similarity."""
     from rapidfuzz import fuzz  # deferred: only failed lookups need it
 
     needle = normalise_text(quote)
@@ -145,14 +185,66 @@ def closest(article: Article, quote: str) -> tuple[Passage, str, float] | None:
         if best is None or al.score > best[2]:
             s = origin[al.dest_start] if al.dest_start < len(origin) else 0
             e = origin[al.dest_end - 1] + 1 if al.dest_end > 0 else 0
+            s, e = _whole_words(p.text, s, e)
             best = (p, p.text[s:e].strip(), float(al.score))
     return best
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so it neither starts nor ends inside a word."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _word_key(word: str) -> str:
+    return "".join(ch for ch in normalise_text(word) if ch.isalnum())
+
+
+CONTEXT = 4  # unchanged words kept on each side of a difference
+
+
+def marked_difference(quote: str, found: str) -> str:
+    """The article's words with what differs from the quote marked: `[-quote's-]{+article's+}`.
+
+    Words compare ignoring case and punctuation; long unchanged stretches are cut to `…`.
+    """
+    from difflib import SequenceMatcher
+
+    mine, theirs = quote.split(), found.split()
+    ops = SequenceMatcher(
+        None, [_word_key(w) for w in mine], [_word_key(w) for w in theirs], autojunk=False
+    ).get_opcodes()
+    out: list[str] = []
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            words = theirs[j1:j2]
+            first, last = n == 0, n == len(ops) - 1
+            keep_head = 0 if first else CONTEXT
+            keep_tail = 0 if last else CONTEXT
+            if len(words) > keep_head + keep_tail + 1 and len(ops) > 1:
+                words = [*words[:keep_head], "…", *words[len(words) - keep_tail :]]
+                words = [w for w in words if w]
+            out += words
+            continue
+        removed = "[-" + " ".join(mine[i1:i2]) + "-]" if i2 > i1 else ""
+        added = "{+" + " ".join(theirs[j1:j2]) + "+}" if j2 > j1 else ""
+        out.append(removed + added)
+    return " ".join(out)
 
 
 def closest_hint(article: Article, quote: str) -> str:
     near = closest(article, quote)
     if near is None:
         return "the article has no text to quote"
-    passage, text, score = near
-    snippet = text if len(text) <= 90 else text[:87] + "…"
-    return f"closest is {passage.id}: “{snippet}” ({score:.0f}% similar) — copy the words exactly"
+    passage, text, _ = near
+    marked = marked_difference(quote, text)
+    if "[-" not in marked and "{+" not in marked:
+        snippet = text if len(text) <= 120 else marked
+        return f"closest is {passage.id}: “{snippet}” — copy the words exactly"
+    return (
+        f"closest is {passage.id}: “{marked}” — [-…-] is in your quote, {{+…+}} in the article; "
+        "copy the article's words"
+    )

@@ -10,6 +10,7 @@ the file as read (offsets count code points of the UTF-8-decoded file, BOM inclu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from quizgame.article.sentences import split_sentences, trimmed
 from quizgame.text.normalise import Normalised, normalise
+from quizgame.text.reading import ReadRefused, convert_hint, read_limited, utf16_or_32
 
 MAX_ARTICLE_BYTES = 5_000_000
 
@@ -100,10 +102,18 @@ class Article:
         return self._by_id.get(passage_id)
 
     def passage_at(self, offset: int) -> Passage | None:
-        for p in self.passages:
+        """The passage holding `offset`, by bisection: evidence lookups call this once per match,
+        so a scan of every passage made a quote that occurs often quadratic in the article."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0:
+            p = self.passages[i]
             if p.start <= offset < p.end:
                 return p
         return None
+
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(p.start for p in self.passages)
 
     def sentence(self, sentence_id: str) -> Sentence | None:
         pid, _, _ = sentence_id.partition(".")
@@ -125,22 +135,18 @@ def read_article(path: str | Path) -> Article:
     """Read and parse an article file, refusing binary or oversized files with a clear message."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"article is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,}-byte limit"
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError("article file not found") from None
-    except IsADirectoryError:
-        raise ArticleError("article path is a directory, not a file") from None
-    except OSError as exc:
-        raise ArticleError(f"cannot read article: {exc.strerror or exc}") from None
-    return parse_article(decode_article(raw), path=p)
+        raw = read_limited(p, MAX_ARTICLE_BYTES, what="article")
+    except ReadRefused as exc:
+        raise ArticleError(str(exc)) from None
+    return parse_article(decode_article(raw, p.name), path=p)
 
 
-def decode_article(raw: bytes) -> str:
+def decode_article(raw: bytes, name: str = "article.txt") -> str:
+    wide = utf16_or_32(raw)
+    if wide is not None:
+        raise ArticleError(
+            f"the article is saved as {wide} text, not UTF-8 — {convert_hint(wide, name)}"
+        )
     if b"\x00" in raw[:8192]:
         raise ArticleError(
             "article looks like a binary file (it contains NUL bytes); use plain text"
@@ -238,10 +244,24 @@ def _blocks(text: str) -> list[list[_Line]]:
     return out
 
 
+def _tail(text: str) -> str:
+    """The end of `text`, for patterns anchored at the end (`…$`): searching a long paragraph from
+    every position costs time in its whole length. 200 characters hold any credit or sentence end
+    (both are a few words long) plus the whitespace a line may end with."""
+    if len(text) <= 200:
+        return text
+    cut = len(text) - 200
+    while cut > 0 and not text[cut - 1].isspace():  # start at a word: `^` must not match inside one
+        cut -= 1
+        if len(text) - cut > 400:
+            break
+    return text[cut:]
+
+
 def _line_is_paragraph(line: str) -> bool:
     return bool(
-        _SENTENCE_END.search(line)
-        or _CREDIT.search(line)
+        _SENTENCE_END.search(_tail(line))
+        or _CREDIT.search(_tail(line))
         or _LEGEND.match(line)
         or _BOILERPLATE.match(line)
         or _DATE.match(line)
@@ -262,7 +282,8 @@ def _classify(text: str, index: int, seen_body: bool) -> Kind:
         return Kind.SUBHEADING
     if _MD_IMAGE.match(text):
         return Kind.CAPTION
-    plain = _MD_EMPHASIS.sub("", text)  # Markdown `*By Jane Doe*` is still a byline
+    # Markdown `*By Jane Doe*` is still a byline (no * or _: nothing to strip, skip the scan)
+    plain = _MD_EMPHASIS.sub("", text) if "*" in text or "_" in text else text
     if plain != text:
         return _classify(plain, index, seen_body)
     by_date = _BYLINE_AND_DATE.match(text) if not seen_body and len(text) < 120 else None
@@ -276,7 +297,7 @@ def _classify(text: str, index: int, seen_body: bool) -> Kind:
         return Kind.DATELINE
     if not seen_body and len(text) < 100 and _BYLINE.match(text):
         return Kind.BYLINE
-    if _CREDIT.search(text) or _CREDIT_PREFIX.match(text) or _PULL_QUOTE.match(text):
+    if _CREDIT.search(_tail(text)) or _CREDIT_PREFIX.match(text) or _PULL_QUOTE.match(text):
         return Kind.CAPTION
     return Kind.BODY
 

@@ -5,6 +5,8 @@ Sentences are character spans of the article text, so evidence can be shown and 
 
 from __future__ import annotations
 
+import re
+
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -55,7 +57,10 @@ _ABBREVIATIONS = frozenset(
         "p.m",
     ]
 )
+_LONGEST_ABBREVIATION = 2 + max(len(a) for a in _ABBREVIATIONS)
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019"}
+_QUOTE_MARK = re.compile('[\u201c"]')
+_END_MARK = re.compile("[.!?\u2026]")
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -63,6 +68,10 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = start
     while i < end:
+        m = _QUOTE_MARK.search(text, i, end)  # jump to the next quote mark, not char by char
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\u201c":
             close = text.find("\u201d", i + 1, end)
@@ -94,12 +103,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = start
     i = start
     while i < end:
+        m = _END_MARK.search(text, i, end)  # jump to the next . ! ? or …, not char by char
+        if m is None:
+            break
+        i = m.start()
         while qi < len(quotes) and quotes[qi][1] <= i:
             qi += 1
         # punctuation right before a closing quote may end the sentence: “Stop. Now.” Then…
         inside_quote = qi < len(quotes) and quotes[qi][0] < i < quotes[qi][1] - 2
-        ch = text[i]
-        if ch in ".!?…" and not inside_quote:
+        if not inside_quote:
             j = i + 1
             while j < end and text[j] in ".!?…\"'\u201d\u2019)]":
                 j += 1
@@ -134,8 +146,11 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     k = dot
-    while k > sent_start and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
+    lowest = max(sent_start, dot - _LONGEST_ABBREVIATION)  # bounded: a long "word" costs no more
+    while k > lowest and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
         k -= 1
+    if k == lowest > sent_start and not text[k - 1].isspace() and text[k - 1] not in '("\u201c':
+        return False  # a word longer than any abbreviation
     word = text[k:dot].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"

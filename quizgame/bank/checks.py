@@ -13,14 +13,28 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from quizgame.article.evidence import ResolvedEvidence, locate
+from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, ArticleError, read_article
-from quizgame.bank.diagnostics import Diagnostic, error, warning
+from quizgame.bank.answer_checks import (
+    check_cloze_answers,
+    check_numeric_answers,
+    check_order_answers,
+)
+from quizgame.bank.diagnostics import Diagnostic, error
+from quizgame.bank.evidence_checks import (
+    check_evidence,
+    check_evidence_of_invalid,
+    check_part_b,
+    missing_dash,
+)
 from quizgame.bank.models import (
     ChoiceQuestion,
+    ClozeQuestion,
     EvidenceQuestion,
     MatchQuestion,
     MultiQuestion,
+    NumericQuestion,
+    OrderQuestion,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -86,6 +100,7 @@ def check_bank(
 ) -> tuple[
     Article | None, dict[str, tuple[ResolvedEvidence, ...]], dict[str, dict[str, ResolvedEvidence]]
 ]:
+    missing_dash(q_nodes, shown, diags)
     article = _load_article(data, root, bank_path, shown, diags)
     _check_ids(q_nodes, shown, diags)
     evidence: dict[str, tuple[ResolvedEvidence, ...]] = {}
@@ -94,9 +109,11 @@ def check_bank(
         qnode = q_nodes[index]
         _check_answers(q, qnode, shown, diags)
         if article is not None:
-            evidence[q.id] = _check_evidence(q, qnode, article, shown, diags)
+            evidence[q.id] = check_evidence(q, qnode, article, shown, diags)
             if isinstance(q, EvidenceQuestion):
-                part_b[q.id] = _check_part_b(q, qnode, article, shown, diags)
+                part_b[q.id] = check_part_b(q, qnode, article, shown, diags)
+    if article is not None:  # a broken field must not hide the same question's misquote
+        check_evidence_of_invalid(data, questions, q_nodes, article, shown, diags)
     return article, evidence, part_b
 
 
@@ -286,99 +303,11 @@ ANSWER_CHECKS: dict[type[BaseModel], AnswerCheck] = {
     ShortQuestion: check_nothing,
     MatchQuestion: check_match_answers,
     EvidenceQuestion: check_evidence_answers,
+    NumericQuestion: check_numeric_answers,
+    OrderQuestion: check_order_answers,
+    ClozeQuestion: check_cloze_answers,
 }
 
 
 def _check_answers(q: Any, qnode: Node, shown: str, diags: list[Diagnostic]) -> None:
     ANSWER_CHECKS[type(q)](q, qnode, shown, diags)
-
-
-def _evidence_nodes(qnode: Node) -> list[Node]:
-    ev = qnode.get("evidence")
-    if ev is None:
-        return []
-    if ev.kind == "seq":
-        return list(ev.items)
-    return [ev]
-
-
-def _check_evidence(
-    q: Any, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]
-) -> tuple[ResolvedEvidence, ...]:
-    nodes = _evidence_nodes(qnode)
-    resolved: list[ResolvedEvidence] = []
-    for i, ev in enumerate(q.evidence):
-        enode = nodes[i] if i < len(nodes) else qnode
-        quote_node = enode.get("quote") if enode.kind == "map" else enode
-        where = _at(quote_node, enode)
-        look = locate(article, ev.quote, ev.passage)
-        if look.evidence is None:
-            if (look.problem and look.problem.startswith("passage")) or (
-                look.problem and look.problem.startswith("the quote is in")
-            ):
-                pnode = _at(enode.get("passage") if enode.kind == "map" else None, where)
-                diags.append(
-                    error(shown, pnode.line, pnode.col, look.problem, look.hint, code="evidence")
-                )
-            else:
-                diags.append(
-                    error(
-                        shown,
-                        where.line,
-                        where.col,
-                        look.problem or "evidence not found",
-                        look.hint,
-                        code="evidence-not-found",
-                    )
-                )
-            continue
-        if look.warning:
-            diags.append(
-                warning(
-                    shown,
-                    where.line,
-                    where.col,
-                    look.warning,
-                    "captions, legends and footers are not the article's text; quote the body instead",
-                    code="evidence-not-body",
-                )
-            )
-        resolved.append(look.evidence)
-    return tuple(resolved)
-
-
-def _check_part_b(
-    q: EvidenceQuestion, qnode: Node, article: Article, shown: str, diags: list[Diagnostic]
-) -> dict[str, ResolvedEvidence]:
-    out: dict[str, ResolvedEvidence] = {}
-    pb = qnode.get("part_b")
-    choices_node = pb.get("choices") if pb is not None and pb.kind == "map" else None
-    for i, choice in enumerate(q.part_b.choices):
-        n = _item(choices_node, i, pb or qnode)
-        look = locate(article, choice.text)
-        if look.evidence is not None:
-            out[choice.text] = look.evidence
-            continue
-        if choice.text == q.part_b.answer:
-            diags.append(
-                error(
-                    shown,
-                    n.line,
-                    n.col,
-                    "Part B's right answer is not a quote from the article",
-                    look.hint,
-                    code="evidence-not-found",
-                )
-            )
-        else:
-            diags.append(
-                warning(
-                    shown,
-                    n.line,
-                    n.col,
-                    "this Part B choice is not a quote from the article",
-                    "Part B choices work best as real passages; " + (look.hint or ""),
-                    code="part-b-not-quote",
-                )
-            )
-    return out

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from quizgame.text.safe import one_line
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -34,8 +36,13 @@ class Diagnostic:
         return (self.file, self.line, self.col, 0 if self.is_error else 1, self.message)
 
     def format(self) -> str:
-        text = f"{self.file}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        """One line for a terminal: the file name, message and hint may quote bank or article
+        text, so control characters in them are shown as pictures (quizgame.text.safe)."""
+        text = (
+            f"{one_line(self.file)}:{self.line}:{self.col}: {self.severity.value}: "
+            f"{one_line(self.message)}"
+        )
+        return f"{text} — {one_line(self.hint)}" if self.hint else text
 
     def to_json(self) -> dict[str, Any]:
         return {

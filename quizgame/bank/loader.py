@@ -19,7 +19,17 @@ from quizgame.bank.diagnostics import Diagnostic, error, sort_diagnostics
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Bank, Question
 from quizgame.bank.validation_errors import pydantic_diagnostic
-from quizgame.bank.yamlnodes import MAX_BANK_BYTES, Node, YamlRefused, decode, parse, to_python
+from quizgame.bank.yamlnodes import (
+    MAX_BANK_BYTES,
+    STOP_CODES,
+    Node,
+    YamlRefused,
+    decode,
+    parse,
+    to_python,
+    too_large,
+)
+from quizgame.text.reading import ReadRefused, read_limited
 
 QuestionModel = Any  # one of the models in quizgame.bank.QUESTION_TYPES
 
@@ -32,6 +42,7 @@ class LoadResult:
     loaded: LoadedBank | None = None
     title: str | None = None
     question_count: int = 0
+    root: Node | None = None  # the YAML nodes, for later checks that report positions
 
     @property
     def ok(self) -> bool:
@@ -57,23 +68,23 @@ def load_bank(path: str | Path, *, display: str | None = None) -> LoadResult:
     p = Path(path)
     shown = display if display is not None else str(path)
     result = LoadResult(p, shown)
-    try:
-        with p.open("rb") as fh:  # read at most one byte past the limit: huge files cost no memory
-            raw = fh.read(MAX_BANK_BYTES + 1)
-    except FileNotFoundError:
-        result.diagnostics.append(
-            error(shown, 1, 1, "file not found", "check the path", code="missing-file")
-        )
-        return result
-    except IsADirectoryError:
-        result.diagnostics.append(
-            error(shown, 1, 1, "this is a directory, not a bank file", code="missing-file")
-        )
-        return result
-    except OSError as exc:
-        result.diagnostics.append(
-            error(shown, 1, 1, f"cannot read file: {exc.strerror or exc}", code="unreadable")
-        )
+    try:  # regular files only (never a pipe or a device), at most one byte past the limit
+        raw = read_limited(p, MAX_BANK_BYTES, what="bank")
+    except ReadRefused as exc:
+        if exc.kind == "too-large":
+            result.diagnostics.append(too_large(shown))
+            return result
+        code = {
+            "missing": "missing-file",
+            "directory": "missing-file",
+            "not-regular": "not-a-file",
+        }.get(exc.kind, "unreadable")
+        hint = "check the path" if exc.kind == "missing" else None
+        message = {
+            "missing": "file not found",
+            "directory": "this is a directory, not a bank file",
+        }.get(exc.kind, str(exc))
+        result.diagnostics.append(error(shown, 1, 1, message, hint, code=code))
         return result
     return load_bank_text(raw, p, shown, result)
 
@@ -90,7 +101,10 @@ def load_bank_text(
         return result
     parsed = parse(text, shown)
     result.diagnostics.extend(parsed.diagnostics)
-    root = parsed.root
+    root = result.root = parsed.root
+    if any(d.code in STOP_CODES for d in parsed.diagnostics):
+        result.diagnostics = sort_diagnostics(result.diagnostics)
+        return result  # a tag or merge key changed the data: what follows would be follow-on
     if root is None:
         if not result.diagnostics:
             result.diagnostics.append(

@@ -9,10 +9,11 @@ bank itself are here, as validators, so they hold wherever a bank is built.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 
 class Mode(StrEnum):
@@ -45,7 +46,7 @@ class Evidence(_Model):
     )
 
 
-def _evidence_list(value: Any) -> Any:
+def evidence_list(value: Any) -> Any:
     """Accept `evidence: "quote"` and `- "quote"` items as shorthand for `{quote: ...}`."""
     if isinstance(value, (str, dict)):
         value = [value]
@@ -123,6 +124,18 @@ class _QuestionBase(_Model):
     tags: list[NonEmpty] = Field(
         default_factory=list, description='Skills practised, e.g. "attribution", "main idea".'
     )
+    hint: str | None = Field(
+        default=None,
+        description="Shown after a wrong answer while a retry is on offer, the only help then "
+        "(Moodle's hint): do not give the answer away.",
+    )
+    feedback_correct: str | None = Field(
+        default=None, description="Shown after a fully right answer (Moodle's correct feedback)."
+    )
+    feedback_partial: str | None = Field(
+        default=None, description="Shown after a partly right answer."
+    )
+    feedback_wrong: str | None = Field(default=None, description="Shown after a wrong answer.")
 
     # the shorthands stay visible in the JSON Schema, so editors accept what `check` accepts
     _normalise_evidence = field_validator(
@@ -131,7 +144,7 @@ class _QuestionBase(_Model):
         json_schema_input_type=str
         | Evidence
         | Annotated[list[str | Evidence], Field(min_length=1)],
-    )(_evidence_list)
+    )(evidence_list)
 
 
 class _ChoiceListMixin(BaseModel):
@@ -167,7 +180,9 @@ class MultiQuestion(_QuestionBase, _ChoiceListMixin):
 
 class TrueFalseQuestion(_QuestionBase):
     type: Literal["truefalse"]
-    answer: bool = Field(description="true or false.")
+    answer: StrictBool = Field(
+        description='true or false (unquoted; "false", 0 or off are not accepted, as in the schema).'
+    )
     feedback_true: str | None = Field(default=None, description="Shown when the student says true.")
     feedback_false: str | None = Field(
         default=None, description="Shown when the student says false."
@@ -180,7 +195,13 @@ class ShortQuestion(_QuestionBase):
     type: Literal["short"]
     answer: NonEmpty = Field(description="The model answer, shown after answering.")
     accept: list[NonEmpty] = Field(
-        default_factory=list, description="Other answers that also count as right."
+        default_factory=list,
+        description="Other answers that also count as right; `*` in one stands for any words "
+        "(`*Interfax*`), as in Moodle.",
+    )
+    case_sensitive: bool = Field(
+        default=False,
+        description="Capitals count (Moodle's usecase); spacing and punctuation still do not.",
     )
 
 
@@ -208,6 +229,116 @@ class MatchQuestion(_QuestionBase):
         return list(seen)
 
 
+class NumericQuestion(_QuestionBase):
+    """A number, right within a tolerance; an optional unit may follow it ("12 km")."""
+
+    type: Literal["numeric"]
+    answer: float = Field(description="The right number, as the article states it.")
+    tolerance: float = Field(
+        default=0,
+        ge=0,
+        description="How far an answer may be from `answer` and still be right (0: exactly).",
+    )
+    unit: str | None = Field(
+        default=None,
+        max_length=40,
+        description='Optional unit shown after the box ("people", "km"); students may type it or not.',
+    )
+
+
+class OrderQuestion(_QuestionBase):
+    """Put items (events, steps of an argument) in the right order; credit per correctly ordered pair."""
+
+    type: Literal["order"]
+    items: Annotated[list[NonEmpty], Field(min_length=2, max_length=12)] = Field(
+        description="The items in the right order; players see them shuffled."
+    )
+
+
+GAP = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+class Gap(_Model):
+    """What one `[[…]]` gap of a cloze accepts besides the words written in it."""
+
+    accept: list[NonEmpty] = Field(
+        default_factory=list, description="Other typed answers that also count as right."
+    )
+    distractors: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Wrong options: with them the gap is a pick from a list instead of typed.",
+    )
+
+
+def gap_answers(text: str) -> list[str]:
+    """The right words of each `[[…]]` gap, in order."""
+    return [" ".join(m.group(1).split()) for m in GAP.finditer(text)]
+
+
+def filled_text(text: str) -> str:
+    """The cloze text with every gap filled with its right words: the article's own sentence."""
+    return GAP.sub(lambda m: " ".join(m.group(1).split()), text)
+
+
+class ClozeQuestion(_QuestionBase):
+    """A passage from the article with gaps to fill, each scored; the passage is its own evidence."""
+
+    type: Literal["cloze"]
+    prompt: NonEmpty = Field(
+        default="Fill in the gaps.", description="The instruction above the passage."
+    )
+    text: NonEmpty = Field(
+        description="The article's words with each gap written as `[[the missing words]]`."
+    )
+    gaps: list[Gap] = Field(
+        default_factory=list,
+        description="Optional, one per gap in order: other accepted answers or distractors.",
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Optional: the filled-in `text` is the evidence (it must be a quote from the "
+        "article); list more quotes here if they help.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_is_evidence(cls, data: Any) -> Any:
+        """The filled-in passage becomes the first evidence quote (once, so a dump reloads as is)."""
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            return data
+        filled = " ".join(filled_text(data["text"]).split())
+        evidence = evidence_list(data.get("evidence", []))
+        if not isinstance(evidence, list):
+            return data  # the field's own validation reports it
+        first = evidence[0] if evidence else None
+        if not (isinstance(first, dict) and first.get("quote") == filled):
+            evidence = [{"quote": filled}, *evidence]
+        return {**data, "evidence": evidence}
+
+    @model_validator(mode="after")
+    def _gaps_fit(self) -> ClozeQuestion:
+        answers = gap_answers(self.text)
+        rest = GAP.sub("", self.text)
+        if "[[" in rest or "]]" in rest:
+            raise ValueError("a gap is not closed — every `[[` needs its `]]`")
+        if not answers:
+            raise ValueError("a cloze needs at least one gap — write it as [[the missing words]]")
+        if any(not a for a in answers):
+            raise ValueError("a gap is empty — write the missing words inside [[ ]]")
+        if self.gaps and len(self.gaps) != len(answers):
+            raise ValueError(
+                f"`gaps` lists {len(self.gaps)} but the text has {len(answers)} gap"
+                f"{'s' if len(answers) != 1 else ''} — give one entry per gap, in order"
+            )
+        return self
+
+    def gap_specs(self) -> list[tuple[str, Gap]]:
+        """(right words, what else the gap takes) for each gap, in order."""
+        answers = gap_answers(self.text)
+        extra = list(self.gaps) or [Gap() for _ in answers]
+        return list(zip(answers, extra, strict=True))
+
+
 class PartB(_Model, _ChoiceListMixin):
     prompt: NonEmpty = Field(
         default="Which passage from the article best supports the answer to Part A?",
@@ -233,7 +364,10 @@ Question = Annotated[
     | TrueFalseQuestion
     | ShortQuestion
     | MatchQuestion
-    | EvidenceQuestion,
+    | EvidenceQuestion
+    | NumericQuestion
+    | OrderQuestion
+    | ClozeQuestion,
     Field(discriminator="type"),
 ]
 
@@ -244,6 +378,9 @@ QUESTION_TYPES: dict[str, type[BaseModel]] = {
     "short": ShortQuestion,
     "match": MatchQuestion,
     "evidence": EvidenceQuestion,
+    "numeric": NumericQuestion,
+    "order": OrderQuestion,
+    "cloze": ClozeQuestion,
 }
 
 

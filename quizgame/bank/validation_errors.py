@@ -157,8 +157,20 @@ def pydantic_diagnostic(
     if etype == "missing":
         missing = loc[len(consumed)] if len(consumed) < len(loc) else field_name
         msg = f"missing required field {missing!r}"
+        # said only of a question's own fields: not of `questions` itself, nor of an evidence `quote`
+        own = (
+            len(loc) >= 3
+            and loc[0] == "questions"
+            and isinstance(loc[1], int)
+            and all(p in QUESTION_TYPES for p in loc[2:-1])
+        )
+        qtype = next((p for p in loc[2:-1] if p in QUESTION_TYPES), None) if own else None
         hint = f"add `{missing}: …` here" + (
-            " (every question needs one)" if "questions" in loc else ""
+            f" (every `{qtype}` question needs one)"
+            if qtype
+            else " (every question needs one)"
+            if own
+            else ""
         )
         code = "missing-field"
         qid = node.get("id") if missing == "evidence" and node.kind == "map" else None

@@ -13,11 +13,13 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from quizgame.bank.diagnostics import Diagnostic, error
+from quizgame.text.reading import convert_hint, utf16_or_32
 
 try:  # the C parser is several times faster; fall back quietly where libyaml is missing
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -117,17 +119,31 @@ def _syntax_hint(problem: str) -> str:
     return "fix the YAML syntax here (quoting the value often helps)"
 
 
+def too_large(file: str) -> Diagnostic:
+    return error(
+        file,
+        1,
+        1,
+        f"file is over the {MAX_BANK_BYTES:,}-byte limit for a bank",
+        "split the bank into several files",
+        code="too-large",
+    )
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a bank file, refusing binary, oversized and non-UTF-8 content with a position."""
     if len(raw) > MAX_BANK_BYTES:
+        return None, [too_large(file)]
+    wide = utf16_or_32(raw)
+    if wide is not None:
         return None, [
             error(
                 file,
                 1,
                 1,
-                f"file is over the {MAX_BANK_BYTES:,}-byte limit for a bank",
-                "split the bank into several files",
-                code="too-large",
+                f"this bank is saved as {wide} text; a bank must be UTF-8",
+                convert_hint(wide, Path(file).name),
+                code="encoding",
             )
         ]
     nul = raw.find(b"\x00")
@@ -291,6 +307,14 @@ def _compose(loader: Any, file: str, diags: list[Diagnostic]) -> Node | None:
             target = anchors.get(event.anchor or "")
             if target is None:  # pragma: no cover - the parser reports this first
                 raise YamlRefused(line, col, f"undefined alias *{event.anchor}", None)
+            if any(open_node is target for open_node, _ in stack):  # the stack is ≤ MAX_DEPTH
+                raise YamlRefused(
+                    line,
+                    col,
+                    f"the alias *{event.anchor} refers to a value that contains it "
+                    "(a value cannot include itself)",
+                    f"write the value out here instead of `*{event.anchor}`",
+                )
             attach(target)
             continue
         if isinstance(event, yaml.ScalarEvent):
@@ -308,16 +332,7 @@ def _compose(loader: Any, file: str, diags: list[Diagnostic]) -> Node | None:
         if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             tag = event.tag
             if tag is not None and tag not in _ALLOWED_TAGS and tag != "!":
-                diags.append(
-                    error(
-                        file,
-                        line,
-                        col,
-                        f"YAML tag {tag!r} is not allowed in a bank",
-                        "remove the tag; banks hold plain text, numbers, lists and mappings",
-                        code="tag",
-                    )
-                )
+                diags.append(_tag_error(file, line, col, tag))
             if len(stack) >= MAX_DEPTH:
                 raise YamlRefused(
                     line,
@@ -338,6 +353,32 @@ def _compose(loader: Any, file: str, diags: list[Diagnostic]) -> Node | None:
     return root
 
 
+# Diagnostic codes after which the data is not what the author meant: the loader reports these
+# alone, since validating what is left would only add errors that are not the author's.
+STOP_CODES = frozenset({"tag", "merge-key"})
+
+
+def _tag_error(file: str, line: int, col: int, tag: str) -> Diagnostic:
+    if tag == "tag:yaml.org,2002:merge":
+        return error(
+            file,
+            line,
+            col,
+            "merge keys (`<<:`) are not supported in a bank",
+            "write the shared keys out in each question instead of `<<: *anchor`",
+            code="merge-key",
+        )
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
+    return error(
+        file,
+        line,
+        col,
+        f"YAML tag {shown!r} is not allowed in a bank",
+        "remove the tag; banks hold plain text, numbers, lists and mappings",
+        code="tag",
+    )
+
+
 def _scalar_value(loader: Any, event: Any, file: str, diags: list[Diagnostic]) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
@@ -346,16 +387,7 @@ def _scalar_value(loader: Any, event: Any, file: str, diags: list[Diagnostic]) -
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag not in _ALLOWED_TAGS:
         mark = event.start_mark
-        diags.append(
-            error(
-                file,
-                mark.line + 1,
-                mark.column + 1,
-                f"YAML tag {tag!r} is not allowed in a bank",
-                "remove the tag; banks hold plain text, numbers, lists and mappings",
-                code="tag",
-            )
-        )
+        diags.append(_tag_error(file, mark.line + 1, mark.column + 1, tag))
         return event.value
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return event.value

@@ -6,5 +6,8 @@ import sys
 
 
 def fail(message: str, code: int = 2) -> int:
-    print(f"quizgame: error: {message}", file=sys.stderr)
+    """Print an error; file names and quoted text in it are shown literally (quizgame.text.safe)."""
+    from quizgame.text.safe import visible
+
+    print(f"quizgame: error: {visible(message)}", file=sys.stderr)
     return code

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.commands._common import fail
+from quizgame.text.safe import json_safe, one_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.file}: {exc}")
     if args.format == "json":
         out: dict[str, Any] = {
-            "file": args.file,
+            "file": args.file,  # json_safe below escapes what json.dumps leaves raw
             "headline": article.headline,
             "passages": [
                 {
@@ -64,18 +65,20 @@ def run(args: argparse.Namespace) -> int:
             ],
         }
         _extend_json(article, out, args)
-        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_safe(json.dumps(out, indent=2, ensure_ascii=False)) + "\n")
         return 0
     for p in article.passages:
         label = f"{p.id:>4} {p.kind.value:<11}"
         body = textwrap.fill(
-            " ".join(p.text.split()), width=96, initial_indent="", subsequent_indent=" " * 17
+            one_line(" ".join(p.text.split())),
+            width=96,
+            initial_indent="",
+            subsequent_indent=" " * 17,
         )
         print(f"{label} {body}")
         if args.sentences:
             for s in p.sentences:
-                print(" " * 17 + f"{s.id}: " + " ".join(s.text.split()))
+                print(" " * 17 + f"{s.id}: " + one_line(" ".join(s.text.split())))
     _extend_text(article, args)
     return 0
 
@@ -97,9 +100,9 @@ def _extend_text(article: Any, args: argparse.Namespace) -> None:
         print(f"\nquotes ({len(found)}):")
         for a in found:
             how = "direct" if a.direct else "reported"
-            who = f"{a.speaker} ({a.kind.value})"
-            content = " ".join(a.content.split())
-            print(f"{a.passage_id:>4} {who} {a.cue} [{how}]")
+            who = f"{one_line(a.speaker)} ({a.kind.value})"
+            content = one_line(" ".join(a.content.split()))
+            print(f"{a.passage_id:>4} {who} {one_line(a.cue)} [{how}]")
             print(
                 textwrap.fill(content, width=96, initial_indent=" " * 7, subsequent_indent=" " * 7)
             )

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from quizgame.text.formatting import count_of
+
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -28,10 +30,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from quizgame.bank.loader import load_bank
     from quizgame.commands._common import fail
-    from quizgame.interop.gift import export_gift
-    from quizgame.interop.moodle_xml import export_moodle_xml
+    from quizgame.interop.gift_export import export_gift
+    from quizgame.interop.moodle_xml_export import export_moodle_xml
+    from quizgame.interop.notes import InteropError
     from quizgame.interop.parts import question_lines
     from quizgame.text.atomic import write_atomic
+    from quizgame.text.safe import for_stream, one_line
 
     output = Path(args.output) if args.output and args.output != "-" else None
     if output is not None and output.exists() and not args.force:
@@ -45,15 +49,23 @@ def run(args: argparse.Namespace) -> int:
     loaded = result.loaded
     lines = question_lines(loaded.path, len(loaded.bank.questions))
     exporter = export_gift if args.to == "gift" else export_moodle_xml
-    exported = exporter(loaded, lines)
+    try:
+        exported = exporter(loaded, lines)
+    except InteropError as exc:  # the format cannot carry this bank faithfully: nothing written
+        where = f"{one_line(args.bank)}:{exc.line}" if exc.line else one_line(args.bank)
+        print(f"{where}: error: {one_line(exc.message)}", file=sys.stderr)
+        return 1
     for note in exported.notes:
         print(note.format(args.bank), file=sys.stderr)
     if output is None:
-        sys.stdout.write(exported.text)
+        sys.stdout.write(for_stream(exported.text, sys.stdout))
         return 0
     try:
         write_atomic(output, exported.text)
     except OSError as exc:
         return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
-    print(f"wrote {args.output}: {exported.count} questions", file=sys.stderr)
+    print(
+        f"wrote {one_line(str(args.output))}: {count_of(exported.count, 'question')}",
+        file=sys.stderr,
+    )
     return 0

@@ -25,8 +25,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser(
         "generate",
         help="draft a question bank from an article",
-        description="Find who said what in an article and write a draft bank (who-said-this, "
-        "stance, true/false, match and Part A/B evidence questions) that passes `quizgame check`. "
+        description="Find who said what in an article, build many candidate questions (stance, "
+        "who-said, select-all, short answer, match, true/false, Part A/B evidence, the headline "
+        "event), keep the best set and write it as a draft bank that passes `quizgame check`. "
         "Review and edit it before use. The same article and seed always give the same file.",
     )
     p.add_argument("article", metavar="ARTICLE", help="article text file (.txt or .md)")
@@ -34,7 +35,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "-o", "--output", metavar="BANK", help="write the bank to BANK.yaml (default: print it)"
     )
     p.add_argument(
-        "--count", type=_count, default=10, metavar="N", help="number of questions (default: 10)"
+        "--count",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="at most N questions (default: sized to the article, about one per 45 words)",
     )
     p.add_argument(
         "--seed", type=int, default=0, metavar="S", help="seed for choices and order (default: 0)"
@@ -69,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from quizgame.article.passages import ArticleError, read_article
     from quizgame.authoring.generate import GenerateError, generate
     from quizgame.bank.loader import load_bank_text
+    from quizgame.text.safe import for_stream, one_line
 
     article_path = Path(args.article)
     out = Path(args.output) if args.output else None
@@ -101,9 +107,9 @@ def run(args: argparse.Namespace) -> int:
             print(d.format(), file=sys.stderr)
         return fail("the generated bank does not pass `check` (a quizgame bug); nothing written", 1)
     for note in draft.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {one_line(note)}", file=sys.stderr)
     if out is None:
-        sys.stdout.write(draft.text)
+        sys.stdout.write(for_stream(draft.text, sys.stdout))
         return 0
     try:
         write_atomic(out, draft.text)
@@ -111,8 +117,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"cannot write {out}: {exc.strerror or exc}", 1)
     kinds = ", ".join(f"{n} {k}" for k, n in draft.types.items())
     print(
-        f"wrote {out}: {draft.questions} draft questions ({kinds}) — edit it, then run "
-        f"`quizgame check {out}`",
+        f"wrote {one_line(str(out))}: {draft.questions} draft questions ({kinds}) — edit it, "
+        f"then run `quizgame check {one_line(str(out))}`",
         file=sys.stderr,
     )
     return 0

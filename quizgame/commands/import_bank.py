@@ -48,23 +48,35 @@ def _format_of(path: Path, raw: bytes, given: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizgame.bank.yamlnodes import MAX_BANK_BYTES as MAX_IMPORT_BYTES
     from quizgame.commands._common import fail
     from quizgame.interop.evidence_match import match_evidence
     from quizgame.interop.gift import parse_gift
-    from quizgame.interop.imported_bank import ARTICLE_PLACEHOLDER, bank_yaml, needs
+    from quizgame.interop.imported_bank import (
+        ARTICLE_PLACEHOLDER,
+        bank_yaml,
+        lacks_evidence,
+        needs,
+    )
     from quizgame.interop.moodle_xml import parse_moodle_xml
     from quizgame.interop.notes import InteropError
     from quizgame.text.atomic import write_atomic
+    from quizgame.text.reading import ReadRefused, read_limited
+    from quizgame.text.safe import for_stream, one_line
+
+    file_shown = one_line(args.file)  # the file name as printed: it may hold escapes too
 
     source = Path(args.file)
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        return fail(f"{args.file}: file not found", 2)
-    except IsADirectoryError:
-        return fail(f"{args.file}: this is a directory, not a file", 2)
-    except OSError as exc:
-        return fail(f"{args.file}: cannot read: {exc.strerror or exc}", 2)
+    try:  # the same limit as a bank: a bigger import would only write a bank `check` refuses
+        raw = read_limited(source, MAX_IMPORT_BYTES, what="file")
+    except ReadRefused as exc:
+        if exc.kind == "too-large":
+            return fail(
+                f"{args.file}: the file is over the {MAX_IMPORT_BYTES:,}-byte limit for a bank "
+                "— split it into several files and import each one",
+                1,
+            )
+        return fail(f"{args.file}: {exc}", 2)
 
     to_stdout = args.output == "-"
     output = None if to_stdout else Path(args.output or source.with_suffix(".yaml"))
@@ -94,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             imported = parse_moodle_xml(raw)
     except InteropError as exc:
-        where = f"{args.file}:{exc.line}" if exc.line else args.file
-        print(f"{where}: error: {exc.message}", file=sys.stderr)
+        where = f"{file_shown}:{exc.line}" if exc.line else file_shown
+        print(f"{where}: error: {one_line(exc.message)}", file=sys.stderr)
         return 1
     for note in imported.notes:
         print(note.format(args.file), file=sys.stderr)
@@ -105,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     matched = 0
     if article is not None:
         for q in imported.questions:
-            if "evidence" not in q:
+            if lacks_evidence(q):
                 found = match_evidence(article, q)
                 if found:
                     q["evidence"] = found
@@ -123,9 +135,16 @@ def run(args: argparse.Namespace) -> int:
         source=source.name,
         output_name=shown,
         shuffle_choices=imported.shuffle_choices,
+        retry_credit=imported.retry_credit,
     )
+    if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
+        return fail(
+            f"{args.file}: the bank would be over the {MAX_IMPORT_BYTES:,}-byte limit that "
+            "`quizgame check` allows — split the file and import each part",
+            1,
+        )
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(for_stream(text, sys.stdout))
     else:
         try:
             write_atomic(output, text)
@@ -133,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
 
     n = len(imported.questions)
-    where = "standard output" if output is None else str(output)
+    where = "standard output" if output is None else one_line(str(output))
     print(f"wrote {where}: {n} question{'s' if n != 1 else ''} imported", file=sys.stderr)
     if article is None:
         print(
@@ -154,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
             todo.append(f"{no_evidence} need evidence")
         if no_explanation:
             todo.append(f"{no_explanation} need an explanation")
-        target = "the bank" if output is None else str(output)
+        target = "the bank" if output is None else one_line(str(output))
         print(
             f"  still to do: {', '.join(todo)} — `quizgame check {target}` lists them",
             file=sys.stderr,

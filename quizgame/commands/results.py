@@ -91,7 +91,12 @@ def run(args: argparse.Namespace) -> int:
 
     def friendly(message: str) -> int:
         """No results is a normal state (nobody has played yet), not an error."""
-        print(message, file=sys.stderr if args.format != "table" or args.output else sys.stdout)
+        from quizgame.text.safe import visible  # paths, bank ids and names are not ours
+
+        print(
+            visible(message),
+            file=sys.stderr if args.format != "table" or args.output else sys.stdout,
+        )
         return 0
 
     try:
@@ -140,7 +145,9 @@ def _render(
     if args.format == "csv":
         text = to_csv(report, sections)
     elif args.format == "json":
-        text = to_json(report, sections)
+        from quizgame.text.safe import json_safe  # json.dumps leaves C1 controls raw
+
+        text = json_safe(to_json(report, sections))
     else:
         tty = not args.output and sys.stdout.isatty()
         text = render_tables(
@@ -160,7 +167,9 @@ def _render(
             write_atomic(Path(args.output), text)
         except OSError as exc:
             return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
-        print(f"wrote {args.output}", file=sys.stderr)
+        from quizgame.text.safe import one_line
+
+        print(f"wrote {one_line(args.output)}", file=sys.stderr)
         return 0
     sys.stdout.write(text)
     return 0
@@ -229,8 +238,10 @@ def _regrade(args: argparse.Namespace) -> int:
         return fail(str(exc), 1)
     finally:
         store.close()
+    from quizgame.text.safe import visible  # player names and ids come from the store
+
     for line in describe(changes):
-        print(line)
+        print(visible(line))
     if skipped:
         print(
             "not regraded (no longer in the bank, or a different type now): " + ", ".join(skipped)

@@ -26,6 +26,8 @@ class PresentedQuestion:
     part_b_choices: tuple[str, ...] = ()
     match_left: tuple[str, ...] = ()
     match_right: tuple[str, ...] = ()
+    order_items: tuple[str, ...] = ()  # an order question's items as first shown
+    gap_options: tuple[tuple[str, ...], ...] = ()  # per cloze gap: its options, () when typed
     evidence: tuple[ResolvedEvidence, ...] = ()
     part_b_evidence: Mapping[str, ResolvedEvidence] = field(default_factory=dict)
 

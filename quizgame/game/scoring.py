@@ -27,8 +27,20 @@ __all__ = [
 
 
 def score(q: AnyQuestion, response: Any) -> Scored:
-    """Score a response; raises ResponseError if its shape does not fit the question type."""
-    return kind_of(q).score(q, response)
+    """Score a response; raises ResponseError if its shape does not fit the question type.
+
+    The author's feedback for the outcome (`feedback_correct`/`_partial`/`_wrong`) follows the
+    kind's own notes.
+    """
+    scored = kind_of(q).score(q, response)
+    extra = {
+        Outcome.CORRECT: q.feedback_correct,
+        Outcome.PARTIAL: q.feedback_partial,
+        Outcome.WRONG: q.feedback_wrong,
+    }[scored.outcome]
+    if extra:
+        return Scored(scored.fraction, scored.outcome, (*scored.feedback, extra))
+    return scored
 
 
 def right_answer_text(q: AnyQuestion) -> str:

@@ -131,6 +131,8 @@ class GameSession:
             part_b_choices=layout.part_b_choices,
             match_left=layout.match_left,
             match_right=layout.match_right,
+            order_items=layout.order_items,
+            gap_options=layout.gap_options,
             evidence=self.loaded.evidence.get(q.id, ()),
             part_b_evidence=self.loaded.part_b.get(q.id, {}),
         )

@@ -1,4 +1,4 @@
-"""GIFT, Moodle's plain-text quiz format: read it as Moodle does, write what Moodle reads back.
+"""GIFT, Moodle's plain-text quiz format: read it as Moodle does (writing it: quizgame.interop.gift_export).
 
 Parsing follows Moodle's own importer (qformat_gift) rather than a grammar of our own, so a file
 that imports into Moodle imports here the same way: questions are blocks separated by blank lines,
@@ -13,17 +13,16 @@ quizgame keeps two things Moodle does not have in comments Moodle ignores: `// q
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator
 
-from quizgame.interop.feedback import feedback_text, split_feedback
+from quizgame.interop.feedback import split_feedback
 from quizgame.interop.html import html_to_text
-from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
-from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.notes import Imported, InteropError, Note, QuestionDict
+from quizgame.interop.numerical import gift_numeric
+from quizgame.interop.parts import finish_ids, points_value, rejoin_parts
 from quizgame.interop.weighted import (
     Weighted,
     match_question,
-    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
@@ -38,6 +37,14 @@ _ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
 _WEIGHT = re.compile(r"^%\s*(-?\d+(?:\.\d+)?)\s*%")
 _DIRECTIVE = re.compile(r"^//\s*quizgame\s+([a-z-]+)\s*:\s*(.*)$", re.IGNORECASE)
 _FORMATS = ("html", "moodle", "plain", "markdown")
+_MOODLE_META = re.compile(r"\[(id|tag):([^\]]*)\]", re.IGNORECASE)
+# `// quizgame KEY: value` comments that carry what GIFT cannot hold, and the bank field each fills
+TEXT_DIRECTIVES = {
+    "hint": "hint",
+    "feedback-correct": "feedback_correct",
+    "feedback-partial": "feedback_partial",
+    "feedback-wrong": "feedback_wrong",
+}
 
 
 def _protect(text: str) -> str:
@@ -87,6 +94,12 @@ class _Reader:
                 m = _DIRECTIVE.match(line)
                 if m:
                     directives[m.group(1).lower()] = m.group(2).strip()
+                for key, value in _MOODLE_META.findall(line):  # Moodle 4's `// [id:…] [tag:…]`
+                    key = key.lower()
+                    if key == "tag":
+                        directives["moodle-tags"] = directives.get("moodle-tags", "") + "," + value
+                    else:
+                        directives["moodle-id"] = value.strip()
                 continue
             body.append((n, line))
         if "title" in directives and self.title_directive is None:
@@ -147,13 +160,8 @@ class _Reader:
             self.note(line, f"skipped essay question '{label}' — quizgame has no essay type")
             return
         if answers.startswith("#"):
-            self.note(
-                line,
-                f"skipped numerical question '{label}' — quizgame has no numerical type "
-                "(a `short` question can accept the number as text)",
-            )
-            return
-        if "~" in answers:
+            q = gift_numeric(answers, label, lambda msg: self.note(line, msg))
+        elif "~" in answers:
             q = self.multichoice(line, label, answers, fmt)
         elif "=" in answers and "->" in answers:
             q = self.matching(line, label, answers, fmt)
@@ -192,10 +200,20 @@ class _Reader:
                 result["points"] = points_value(points)
             else:
                 self.note(line, f"'{label}': `// quizgame points:` must be a number from 0 to 100")
-        if "tags" in directives:
-            tags = [t.strip() for t in directives["tags"].split(",") if t.strip()]
-            if tags:
-                result["tags"] = tags
+        if "unit" in directives and result.get("type") == "numeric" and directives["unit"]:
+            result["unit"] = directives["unit"]
+        listed = directives.get("tags", "") + "," + directives.get("moodle-tags", "")
+        tags = list(dict.fromkeys(t.strip() for t in listed.split(",") if t.strip()))
+        if tags:
+            result["tags"] = tags
+        if directives.get("moodle-id"):
+            result["id"] = directives["moodle-id"]
+        for directive, key in TEXT_DIRECTIVES.items():
+            if directives.get(directive):
+                result[key] = from_one_line(directives[directive])
+        sensitive = directives.get("case-sensitive", "").lower() in ("yes", "true", "1")
+        if sensitive and result.get("type") == "short":
+            result["case_sensitive"] = True
 
     def _answer_parts(self, answers: str, sep: str) -> list[str]:
         parts = [p.strip() for p in answers.split(sep)]
@@ -290,78 +308,6 @@ def parse_gift(text: str) -> Imported:
     return out
 
 
-# --- export --------------------------------------------------------------------------------------
-
-
-def escape(text: str) -> str:
-    """Text as GIFT needs it: special characters escaped, line breaks as `\\n`."""
-    out = text.replace("\\", "\\\\")
-    for ch in "~=#{}:":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\r", "").replace("\n", "\\n")
-
-
-def export_gift(loaded: Any, lines: Sequence[int]) -> Exported:
-    """A checked bank as GIFT; each question's evidence goes into its general feedback."""
-    from quizgame.game.kinds import Form, kind_of
-
-    bank = loaded.bank
-    items, notes = portable_questions(loaded, lines, "GIFT")
-    category = bank.title.replace("/", "-")
-    out = [
-        f"// quizgame title: {bank.title}",
-        f"// Exported by quizgame from {loaded.path.name} (article: {bank.article}).",
-        '// Evidence travels in each general feedback as lines `Evidence (p4): "…"`.',
-        "",
-        f"$CATEGORY: $course$/top/{category}",
-        "",
-    ]
-    for item in items:
-        q = item.question
-        if q.points != 1:
-            out.append(f"// quizgame points: {points_value(q.points)}")
-        if q.tags:
-            out.append(f"// quizgame tags: {', '.join(t.replace(',', ' ') for t in q.tags)}")
-        head = f"::{escape(q.id)}::{escape(q.prompt)} {{"
-        general = "\t####" + escape(feedback_text(q.explanation, item.evidence))
-        body: list[str] = []
-        kind = kind_of(q)
-        answers = kind.moodle_answers(q)
-        if kind.moodle_type == "multichoice" and kind.form is Form.ONE:
-            for ans in answers:
-                mark = "=" if ans.fraction == 100 else "~"
-                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
-                body.append(f"\t{mark}{escape(ans.text)}{fb}")
-        elif kind.moodle_type == "multichoice":
-            for ans in answers:
-                fb = f"#{escape(ans.feedback)}" if ans.feedback else ""
-                body.append(f"\t~%{moodle_weight(ans.fraction)}%{escape(ans.text)}{fb}")
-            if sum(1 for ans in answers if ans.fraction > 0) > 10:
-                notes.append(
-                    Note(item.line, f"'{q.id}': Moodle's weights cannot split 100% evenly here")
-                )
-        elif kind.moodle_type == "truefalse":
-            right = next(ans for ans in answers if ans.fraction == 100)
-            wrong = next(ans for ans in answers if ans is not right)
-            tf = right.text.upper()
-            if wrong.feedback or right.feedback:
-                tf += "#" + escape(wrong.feedback or "")
-            if right.feedback:
-                tf += "#" + escape(right.feedback)
-            body.append(f"\t{tf}")
-        elif kind.moodle_type == "shortanswer":
-            for ans in answers:
-                body.append(f"\t={escape(ans.text)}")
-            if any("->" in ans.text for ans in answers):
-                notes.append(
-                    Note(
-                        item.line,
-                        f"'{q.id}': an accepted answer contains '->', which GIFT readers "
-                        "(Moodle's included) take for a matching question — reword that answer",
-                    )
-                )
-        elif kind.moodle_type == "matching":
-            for ans in answers:
-                body.append(f"\t={escape(ans.left or '')} -> {escape(ans.text)}")
-        out += [head, *body, general, "}", ""]
-    return Exported("\n".join(out), notes, len(items))
+def from_one_line(text: str) -> str:
+    """A `// quizgame …:` comment value back to its text (gift_export._one_line writes it)."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)

@@ -1,4 +1,4 @@
-"""Moodle XML, the format Moodle's question bank exports: read it safely, write what Moodle imports.
+"""Moodle XML, the format Moodle's question bank exports: read it safely (writing it: moodle_xml_export).
 
 The file comes from elsewhere, so it is parsed with defusedxml: entity declarations (billion
 laughs) and external entities are refused, never expanded or fetched. Each element's line is
@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 from typing import Any
 
-from quizgame.interop.feedback import feedback_text, split_feedback
-from quizgame.interop.html import html_to_text, text_to_html
-from quizgame.interop.notes import Exported, Imported, InteropError, Note, QuestionDict
-from quizgame.interop.parts import finish_ids, points_value, portable_questions, rejoin_parts
+from quizgame.interop.cloze import cloze_from_text
+from quizgame.interop.feedback import split_feedback
+from quizgame.interop.html import html_to_text
+from quizgame.interop.moodle_extras import moodle_extras, retry_credit_from
+from quizgame.interop.notes import Imported, InteropError, Note, QuestionDict
+from quizgame.interop.numerical import xml_numeric
+from quizgame.interop.ordering import xml_ordering
+from quizgame.interop.parts import finish_ids, points_value, rejoin_parts
 from quizgame.interop.weighted import (
     match_question,
-    moodle_weight,
     weighted_choice_question,
     weighted_short_question,
 )
@@ -29,9 +31,6 @@ from quizgame.text.ids import slugify
 _UNSUPPORTED = {
     "essay": "quizgame has no essay type",
     "description": "quizgame has no description type",
-    "numerical": "quizgame has no numerical type (a `short` question can accept the number as text)",
-    "cloze": "quizgame has no cloze (embedded answers) type; split it into separate questions",
-    "multianswer": "quizgame has no cloze (embedded answers) type; split it into separate questions",
     "calculated": "quizgame has no calculated type",
     "calculatedsimple": "quizgame has no calculated type",
     "calculatedmulti": "quizgame has no calculated type",
@@ -41,9 +40,8 @@ _UNSUPPORTED = {
     "gapselect": "quizgame has no select-missing-words type",
     "randomsamatch": "quizgame has no random matching type",
     "random": "quizgame has no random question type",
-    "ordering": "quizgame has no ordering type",
 }
-_TYPE_WORDS = {"cloze": "cloze", "multianswer": "cloze", "ddwtos": "drag-and-drop"}
+_TYPE_WORDS = {"ddwtos": "drag-and-drop"}
 
 
 class _Lines(ET.TreeBuilder):
@@ -121,6 +119,7 @@ class _Reader:
         self.lines = lines
         self.out = Imported()
         self.shuffles: list[bool] = []
+        self.penalties: list[float] = []
 
     def note(self, line: int, message: str) -> None:
         self.out.notes.append(Note(line, message))
@@ -151,6 +150,10 @@ class _Reader:
             "truefalse": self.truefalse,
             "shortanswer": self.short,
             "matching": self.matching,
+            "numerical": self.numerical,
+            "ordering": self.ordering,
+            "cloze": self.cloze,
+            "multianswer": self.cloze,
         }
         handler = handlers.get(qtype)
         if handler is None:
@@ -182,13 +185,14 @@ class _Reader:
         tags = [_text_of(t, "plain_text")[0] for t in elem.findall("tags/tag")]
         if any(tags):
             result["tags"] = [t for t in tags if t]
+        moodle_extras(elem, qtype, result, self.penalties, lambda m: self.note(line, m), label)
         self.out.questions.append(result)
         self.out.lines.append(line)
 
-    def _answers(self, elem: ET.Element) -> list[tuple[float, str, str | None]]:
+    def _answers(self, elem: ET.Element, html: bool = True) -> list[tuple[float, str, str | None]]:
         out: list[tuple[float, str, str | None]] = []
         for a in elem.findall("answer"):
-            text = _text_of(a)[0]
+            text = _text_of(a, "html" if html else "moodle_auto_format")[0]
             feedback = _text_of(a.find("feedback"))[0] or None
             if text:
                 out.append((_fraction(a), text, feedback))
@@ -224,9 +228,12 @@ class _Reader:
         return q
 
     def short(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
-        return weighted_short_question(
-            self._answers(elem), label=label, note=lambda msg: self.note(line, msg)
+        q = weighted_short_question(
+            self._answers(elem, html=False), label=label, note=lambda msg: self.note(line, msg)
         )
+        if q is not None and _flag(elem, "usecase", False):
+            q["case_sensitive"] = True
+        return q
 
     def matching(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
         subquestions = (
@@ -237,6 +244,31 @@ class _Reader:
         if q is not None:
             self.shuffles.append(_flag(elem, "shuffleanswers", True))
         return q
+
+    def numerical(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        answers: list[tuple[float, str, float | None]] = []
+        for a in elem.findall("answer"):
+            tol = a.find("tolerance")
+            try:
+                tolerance = float(tol.text or 0) if tol is not None else None
+            except ValueError:
+                tolerance = None
+            answers.append((_fraction(a), _text_of(a, "plain_text")[0], tolerance))
+        units = [
+            (u.findtext("unit_name") or "").strip()
+            for u in elem.findall("units/unit")
+            if (u.findtext("multiplier") or "1").strip() in ("1", "1.0", "1.0000000")
+        ]
+        return xml_numeric(answers, [u for u in units if u], label, lambda m: self.note(line, m))
+
+    def ordering(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        items = [(_fraction(a), _text_of(a)[0]) for a in elem.findall("answer")]
+        grading = elem.findtext("gradingtype")
+        return xml_ordering(items, grading, label, lambda m: self.note(line, m))
+
+    def cloze(self, elem: ET.Element, line: int, label: str) -> QuestionDict | None:
+        text = _text_of(elem.find("questiontext"))[0]
+        return cloze_from_text(text, label, lambda m: self.note(line, m))
 
 
 def parse_moodle_xml(data: bytes) -> Imported:
@@ -253,111 +285,7 @@ def parse_moodle_xml(data: bytes) -> Imported:
     out = reader.out
     if reader.shuffles:
         out.shuffle_choices = all(reader.shuffles)
+    out.retry_credit = retry_credit_from(reader.penalties, lambda m: reader.note(0, m))
     rejoin_parts(out)
     finish_ids(out)
     return out
-
-
-# --- export --------------------------------------------------------------------------------------
-
-
-def _cdata(text: str) -> str:
-    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _field(tag: str, text: str, indent: str, attrs: str = ' format="html"') -> list[str]:
-    return [
-        f"{indent}<{tag}{attrs}>",
-        f"{indent}  <text>{_cdata(text)}</text>",
-        f"{indent}</{tag}>",
-    ]
-
-
-def _answer(fraction: str, text: str, feedback: str | None, indent: str) -> list[str]:
-    out = [f'{indent}<answer fraction="{fraction}" format="html">']
-    out.append(f"{indent}  <text>{_cdata(text_to_html(text))}</text>")
-    fb = text_to_html(feedback) if feedback else ""
-    out += _field("feedback", fb, indent + "  ")
-    out.append(f"{indent}</answer>")
-    return out
-
-
-def export_moodle_xml(loaded: Any, lines: Sequence[int]) -> Exported:
-    """A checked bank as Moodle XML; each question's evidence goes into its general feedback."""
-    from quizgame.game.kinds import Form, kind_of
-
-    bank = loaded.bank
-    shuffle = "true" if bank.settings.shuffle_choices else "false"
-    items, notes = portable_questions(loaded, lines, "Moodle XML")
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f"<!-- Exported by quizgame from {_esc(loaded.path.name).replace('--', '-')}. -->",
-        "<quiz>",
-        '  <question type="category">',
-        "    <category>",
-        f"      <text>$course$/top/{_esc(bank.title.replace('/', '-'))}</text>",
-        "    </category>",
-        "  </question>",
-    ]
-    i = "    "
-    for item in items:
-        q = item.question
-        qkind = kind_of(q)
-        answers = qkind.moodle_answers(q)
-        kind = qkind.moodle_type
-        out.append(f'  <question type="{kind}">')
-        out += [f"{i}<name>", f"{i}  <text>{_esc(q.id)}</text>", f"{i}</name>"]
-        out += _field("questiontext", text_to_html(q.prompt), i)
-        general = text_to_html(feedback_text(q.explanation, item.evidence))
-        out += _field("generalfeedback", general, i)
-        out.append(f"{i}<defaultgrade>{points_value(q.points)}</defaultgrade>")
-        out.append(f"{i}<penalty>{'1' if kind == 'truefalse' else '0.3333333'}</penalty>")
-        out.append(f"{i}<hidden>0</hidden>")
-        if kind == "multichoice":
-            single = qkind.form is Form.ONE
-            out.append(f"{i}<single>{'true' if single else 'false'}</single>")
-            out.append(f"{i}<shuffleanswers>{shuffle}</shuffleanswers>")
-            out.append(f"{i}<answernumbering>abc</answernumbering>")
-            for ans in answers:
-                if single:
-                    frac = "100" if ans.fraction == 100 else "0"
-                else:
-                    frac = moodle_weight(ans.fraction)
-                out += _answer(frac, ans.text, ans.feedback, i)
-        elif kind == "truefalse":
-            for ans in answers:
-                frac = "100" if ans.fraction == 100 else "0"
-                out.append(f'{i}<answer fraction="{frac}" format="moodle_auto_format">')
-                out.append(f"{i}  <text>{ans.text}</text>")
-                out += _field(
-                    "feedback", text_to_html(ans.feedback) if ans.feedback else "", i + "  "
-                )
-                out.append(f"{i}</answer>")
-        elif kind == "shortanswer":
-            out.append(f"{i}<usecase>0</usecase>")
-            for ans in answers:
-                out.append(f'{i}<answer fraction="100" format="moodle_auto_format">')
-                out.append(f"{i}  <text>{_esc(ans.text)}</text>")
-                out += _field("feedback", "", i + "  ")
-                out.append(f"{i}</answer>")
-        elif kind == "matching":
-            out.append(f"{i}<shuffleanswers>true</shuffleanswers>")
-            for ans in answers:
-                left = ans.left or ""
-                out.append(f'{i}<subquestion format="html">')
-                out.append(f"{i}  <text>{_cdata(text_to_html(left) if left else '')}</text>")
-                out.append(f"{i}  <answer>")
-                out.append(f"{i}    <text>{_esc(ans.text)}</text>")
-                out.append(f"{i}  </answer>")
-                out.append(f"{i}</subquestion>")
-        if q.tags:
-            out.append(f"{i}<tags>")
-            out += [f"{i}  <tag><text>{_esc(t)}</text></tag>" for t in q.tags]
-            out.append(f"{i}</tags>")
-        out.append("  </question>")
-    out.append("</quiz>")
-    return Exported("\n".join(out) + "\n", notes, len(items))

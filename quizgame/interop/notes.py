@@ -29,7 +29,9 @@ class Note:
     message: str
 
     def format(self, file: str) -> str:
-        return f"{file}:{self.line}: warning: {self.message}"
+        from quizgame.text.safe import one_line  # names from the file may hold escapes
+
+        return f"{one_line(file)}:{self.line}: warning: {one_line(self.message)}"
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Imported:
     notes: list[Note] = field(default_factory=list)
     title: str | None = None
     shuffle_choices: bool | None = None
+    retry_credit: float | None = None  # from Moodle's penalty (1 − penalty)
 
 
 @dataclass

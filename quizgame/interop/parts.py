@@ -44,6 +44,8 @@ def portable_questions(
             (ev.quote, ev.passage or (resolved[i].passage_id if i < len(resolved) else None))
             for i, ev in enumerate(q.evidence)
         )
+        if q.type == "cloze":  # its first quote is its own text, which travels anyway
+            pairs = pairs[1:]
         if kind_of(q).moodle_type is not None:  # Moodle has the type: it travels as it is
             out.append(Portable(line, q, pairs))
             continue
@@ -116,8 +118,10 @@ def rejoin_parts(imported: Imported) -> None:
             for key in ("explanation", "evidence", "tags"):
                 if key in a:
                     merged[key] = a[key]
-            if "points" in a or "points" in b:
-                merged["points"] = float(a.get("points", 1)) + float(b.get("points", 1))
+            # each part carries half the points; a part without `points` has Moodle's default 1
+            total = float(a.get("points", 1)) + float(b.get("points", 1))
+            if total != 1:
+                merged["points"] = points_value(total)
             out_q.append(merged)
             out_l.append(lines[i])
             i += 2
@@ -141,11 +145,12 @@ def points_value(points: float) -> float | int:
 
 def question_lines(path: Path, count: int) -> list[int]:
     """The line where each question of a bank file starts (1 where it cannot be told)."""
-    from quizgame.bank.yamlnodes import parse
+    from quizgame.bank.yamlnodes import MAX_BANK_BYTES, parse
+    from quizgame.text.reading import ReadRefused, read_limited
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_limited(path, MAX_BANK_BYTES, what="bank").decode("utf-8-sig")
+    except (ReadRefused, UnicodeDecodeError):
         return [1] * count
     root = parse(text, str(path)).root
     node = root.get("questions") if root is not None and root.kind == "map" else None

@@ -56,6 +56,14 @@ def weighted_choice_question(
         note(
             f"'{label}': answer weights are not kept — quizgame gives each right choice an equal share"
         )
+    share = 100 / len(positive)
+    negative = [(w, t) for w, t, _ in parsed if w < 0]
+    for w, t in negative:
+        if abs(abs(w) - share) > 0.01:
+            note(
+                f"'{label}': the {w:g}% for ticking '{clip(t, 30)}' is not kept — in quizgame each "
+                f"wrong tick takes away one right choice's share ({-share:.4g}%)"
+            )
     return {"type": "multi", "choices": choices, "answers": [t for _, t in positive]}
 
 
@@ -78,9 +86,17 @@ def weighted_short_question(
     if not accepted:
         note(f"skipped short-answer question '{label}' — it has no right answer")
         return None
-    q: QuestionDict = {"type": "short", "answer": accepted[0]}
-    if len(accepted) > 1:
-        q["accept"] = accepted[1:]
+    # `*` is Moodle's wildcard: such answers stay patterns in `accept`; the model answer shown to
+    # students is the first one without it (or the pattern's words when every answer has one)
+    plain = [a for a in accepted if "*" not in a]
+    first = plain[0] if plain else " ".join(accepted[0].replace("*", " ").split())
+    if not first:
+        note(f"skipped short-answer question '{label}' — its only right answer is `*` (anything)")
+        return None
+    q: QuestionDict = {"type": "short", "answer": first}
+    rest = [a for a in accepted if a != first]
+    if rest:
+        q["accept"] = rest
     return q
 
 

@@ -16,6 +16,7 @@ from quizgame.bank.models import Mode
 from quizgame.game.kinds import Form, kind_of
 from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
+from quizgame.play.plain_inputs import read_gaps, read_order
 from quizgame.play.presenter import (
     choice_key,
     clip_answer,
@@ -178,6 +179,10 @@ class PlainGame:
             self.say(part_prompt(pq, part_b=True))
             b = self.pick_one(pq.part_b_choices, ruled_out(pq, tried, part_b=True))
             return (a, b)
+        if form is Form.ORDER:
+            return read_order(pq, self.ask, self.say)
+        if form is Form.GAPS:
+            return read_gaps(pq, self.ask, self.say)
         raise ValueError(f"no plain-mode input for {form}")  # pragma: no cover
 
     def list_options(self, options: tuple[str, ...], tried: set[int] | None = None) -> None:
@@ -248,6 +253,9 @@ class PlainGame:
         self.say(f"{prefix}{result.headline} — {result.points_label}")
         self.say(f"Your answer: {clip_answer(result.response_text)}")
         if hide_answer:  # before the last attempt: the verdict only, nothing that gives it away
+            hint = result.question.question.hint  # the author's retry hint (Moodle's <hint>)
+            if hint:
+                self.say(f"Hint: {hint}")
             self.say("Try again — or answer n to see the answer and its evidence.")
         else:
             self.print_reveal(result)

@@ -14,11 +14,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizgame.text.reading import ReadRefused, read_limited
+
 if TYPE_CHECKING:
     from quizgame.bank.models import Settings
 
 FILE_NAME = "prefs.json"
 MAX_NAME = 40
+MAX_PREFS_BYTES = 64_000  # what we write is under 200 bytes; anything far bigger is not ours
 MODES = ("practice", "exam", "guided")
 _JOINERS = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
 
@@ -69,8 +72,8 @@ def load_prefs(path: Path | None = None) -> Prefs:
     """The saved preferences, or defaults if the file is missing, unreadable or not what we wrote."""
     p = path or prefs_path()
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_limited(p, MAX_PREFS_BYTES, what="preferences"))
+    except (ReadRefused, ValueError):
         return Prefs()
     if not isinstance(data, dict):
         return Prefs()

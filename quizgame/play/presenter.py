@@ -205,7 +205,10 @@ def feedback_lines(
             your_answer=clip_answer(result.response_text),
             right_answer=None,
             notes=(),
-            explanation="",
+            # the author's retry hint (Moodle's <hint>) is written not to give the answer away
+            explanation=f"Hint: {retry_hint}"
+            if (retry_hint := result.question.question.hint)
+            else "",
             evidence=(),
             next_hint=hint,
         )

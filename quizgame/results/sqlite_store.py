@@ -13,7 +13,9 @@ Why these choices:
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -428,9 +430,17 @@ def _corrupt_message(path: Path, exc: Exception) -> str:
 
 def _check_header(path: Path, *, create: bool) -> None:
     """Refuse a file that is plainly not SQLite before SQLite gets a chance to be cryptic."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
+    try:  # O_NONBLOCK: a named pipe at the path must not hang the game waiting for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise StoreError(f"{path} is a directory, not a results database")
+            if not stat.S_ISREG(mode):
+                raise StoreError(f"{path} is not a regular file, so not a results database")
+            head = os.read(fd, len(_SQLITE_MAGIC))
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         if not create:
             raise StoreError(f"no results database at {path}") from None

@@ -32,3 +32,8 @@ def clip(text: str, limit: int) -> str:
     """One line of at most `limit` characters, ending in … when cut."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def count_of(n: int, noun: str) -> str:
+    """`1 question`, `2 questions`: a count with its noun in the right number."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

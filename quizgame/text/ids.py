@@ -25,12 +25,16 @@ def slugify(text: str, fallback: str) -> str:
 def unique_ids(ids: Sequence[str]) -> list[str]:
     """Make ids unique by adding -2, -3, … to repeats."""
     used: set[str] = set()
-    out: list[str] = []
+    next_suffix: dict[str, int] = {}  # per id, the suffix to try next: 40,000 repeats of one
+    out: list[str] = []  # id used to try -2, -3, … from the start each time (quadratic)
     for qid in ids:
-        new, n = qid, 2
-        while new in used:
+        new, n = qid, next_suffix.get(qid, 2)
+        if new in used:
             new = f"{qid}-{n}"
-            n += 1
+            while new in used:
+                n += 1
+                new = f"{qid}-{n}"
+            next_suffix[qid] = n + 1
         used.add(new)
         out.append(new)
     return out

@@ -21,6 +21,7 @@ highlights) stay valid on the shown text.
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 _PICTURES = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421"}
 _C1 = {c: "\ufffd" for c in range(0x80, 0xA0)}
@@ -50,6 +51,27 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """Like `visible`, but line feeds and tabs are shown as pictures too (labels, table cells)."""
     return _apply(text, _ONE_LINE)
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from `json.dumps`) with DEL and C1 controls written as `\\u` escapes too.
+
+    `json.dumps` escapes only U+0000–U+001F; U+009B (CSI on some terminals) would pass through.
+    Such characters can only occur inside JSON strings, so the escaped text is the same JSON."""
+    return _JSON_EXTRA.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_JSON_EXTRA = re.compile("[\x7f-\x9f]")
+
+
+def for_stream(text: str, stream: TextIO) -> str:
+    """Data (a bank, an export) as written to `stream`: exact for a file or a pipe, and shown the
+    safe way (`visible`) when the stream is a terminal, where a control character is a command."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return visible(text) if tty else text
 
 
 def visible_data(text: str) -> str:

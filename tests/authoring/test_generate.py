@@ -18,6 +18,8 @@ from quizgame.bank.models import (
     ChoiceQuestion,
     EvidenceQuestion,
     MatchQuestion,
+    MultiQuestion,
+    ShortQuestion,
     TrueFalseQuestion,
 )
 from quizgame.cli import main
@@ -54,20 +56,17 @@ def _loaded(path: Path) -> LoadedBank:
 def test_generated_bank_passes_check(article: Path, tmp_path: Path) -> None:
     out = _generate(article, tmp_path)
     loaded = _loaded(out)
-    assert len(loaded.bank.questions) >= 3
+    assert len(loaded.bank.questions) >= 1
     assert main(["check", str(out)]) == 0
 
 
-def test_seed_bank_uses_every_type(tmp_path: Path) -> None:
+def test_seed_bank_mixes_types_and_leads_with_the_headline(tmp_path: Path) -> None:
     loaded = _loaded(_generate(SEED_ARTICLE, tmp_path))
     types = {q.type for q in loaded.bank.questions}
-    assert types == {"choice", "truefalse", "match", "evidence"}
-    assert len(loaded.bank.questions) == 10
-    tf = [q for q in loaded.bank.questions if isinstance(q, TrueFalseQuestion)]
-    assert {q.answer for q in tf} == {True, False}
-    ids = [q.id for q in loaded.bank.questions]
-    assert any(i.startswith("who-said-") for i in ids)
-    assert any(i.startswith("denial-the-kremlin") for i in ids)
+    assert {"choice", "truefalse"} <= types and len(types) >= 3, types
+    assert 8 <= len(loaded.bank.questions) <= 15
+    first = loaded.bank.questions[0]
+    assert "refuted" in first.prompt and first.evidence[0].passage == "p1"
 
 
 def _right(q: Any, loaded: LoadedBank) -> Any:
@@ -79,6 +78,10 @@ def _right(q: Any, loaded: LoadedBank) -> Any:
         return {p.left: p.right for p in q.pairs}
     if isinstance(q, EvidenceQuestion):
         return (q.answer, q.part_b.answer)
+    if isinstance(q, ShortQuestion):
+        return q.answer
+    if isinstance(q, MultiQuestion):
+        return set(q.answers)
     raise AssertionError(f"generate made an unexpected type: {q.type}")
 
 
@@ -166,7 +169,8 @@ def test_header_marks_a_draft_and_paths_are_relative(tmp_path: Path) -> None:
     assert any("DRAFT" in ln for ln in header)
     data = yaml.safe_load(text)
     assert data["article"] == "../kremlin-peacekeepers.txt"
-    assert list(data["questions"][0]) == [
+    choice = next(q for q in data["questions"] if q["type"] == "choice")
+    assert list(choice) == [
         "id",
         "type",
         "prompt",
@@ -234,7 +238,7 @@ def test_one_speaker_skips_types_gracefully(
     out = tmp_path / "bank.yaml"
     assert main(["generate", str(src), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "skipped the match question" in err
+    assert "no match question" in err and "made 1 question" in err
     loaded = _loaded(out)
     assert [q.type for q in loaded.bank.questions] == ["truefalse"]
 

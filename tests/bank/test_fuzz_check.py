@@ -5,6 +5,8 @@ A small number of examples runs with the suite; bench/fuzz.py runs 10,000+.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 
 from quizgame.bank.loader import LoadResult, load_bank_text
 from tests.conftest import SEED_ARTICLE
-from tests.strategies import broken_bank, random_bytes, yaml_text
+from tests.strategies import (
+    broken_bank,
+    hostile_field_bank,
+    random_bytes,
+    recursive_alias_bank,
+    special_article_bank,
+    yaml_text,
+)
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -58,3 +67,33 @@ def test_random_bytes_never_raise(bank_path: Path, raw: bytes) -> None:
 def test_random_yaml_text_never_raises(bank_path: Path, text: str) -> None:
     result = check_bytes(text.encode("utf-8"), bank_path)
     assert result.errors  # nothing this small can be a valid bank
+
+
+# --- hostile shapes (issue 14; bench/fuzz.py runs many more) ---------------------------------------
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@FUZZ
+@given(raw=recursive_alias_bank())
+def test_self_referencing_aliases_are_positioned_errors(raw: bytes, bank_path: Path) -> None:
+    result = check_bytes(raw, bank_path)
+    assert result.errors and result.loaded is None
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom", "pipe.txt", "adir", "zero.txt"])
+def test_special_article_paths_are_refused(target: str, bank_path: Path) -> None:
+    folder = bank_path.parent
+    if not (folder / "pipe.txt").exists():
+        os.mkfifo(folder / "pipe.txt")
+        (folder / "adir").mkdir()
+        (folder / "zero.txt").symlink_to("/dev/zero")
+    result = check_bytes(special_article_bank(target), bank_path)
+    assert any("not a regular file" in d.message or "directory" in d.message for d in result.errors)
+
+
+@FUZZ
+@given(raw=hostile_field_bank())
+def test_hostile_text_in_any_field_is_printed_literally(raw: bytes, bank_path: Path) -> None:
+    for d in check_bytes(raw, bank_path).diagnostics:
+        assert not CONTROL.search(d.format()), d.format()

@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 
+from quizgame.bank.loader import load_bank
 from quizgame.cli import main
 from quizgame.play.prefs import Prefs, load_prefs, save_prefs
 from quizgame.results.sqlite_store import SqliteStore
 from quizgame.text.atomic import write_atomic
 from tests.conftest import BUNDLED_BANK
+from tests.play.test_plain import right_answers
 from tests.results.fixtures import play_fixture
 from tests.storage_faults import SCENARIOS, expected_reason, set_up
 
@@ -28,12 +30,14 @@ def test_plain_mode_warns_once_on_stderr_and_plays_to_the_end(
     scenario: str,
 ) -> None:
     db = set_up(scenario, tmp_path, monkeypatch)
-    answers = "\n".join(["A", "n"] * 40) + "\n"  # wrong or right, never a retry
+    loaded = load_bank(BUNDLED_BANK).loaded
+    assert loaded is not None
+    answers = "\n".join(right_answers(loaded)) + "\n"  # all right: never a retry
     monkeypatch.setattr("sys.stdin", io.StringIO(answers))
     code = main(["play", "--plain", str(BUNDLED_BANK), "--name", "Ada", "--db", str(db)])
     out, err = capsys.readouterr()
     assert code == 0
-    assert "Score:" in out and "Game stopped" not in out  # all 18 questions were played
+    assert "Score:" in out and "Game stopped" not in out  # every question was played
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, lines
     assert lines[0].startswith("quizgame: warning: results are not being saved: ")

@@ -46,7 +46,16 @@ def test_every_kind_fills_in_every_part(kind: QuestionKind[Any]) -> None:
     assert not inspect.isabstract(type(kind))
     assert kind.label and isinstance(kind.form, Form)
     assert kind.answer_rules() is ANSWER_CHECKS[kind.model]
-    assert kind.moodle_type in (None, "multichoice", "truefalse", "shortanswer", "matching")
+    assert kind.moodle_type in (
+        None,
+        "multichoice",
+        "truefalse",
+        "shortanswer",
+        "matching",
+        "numerical",
+        "ordering",
+        "cloze",
+    )
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=NAMES)
@@ -65,6 +74,8 @@ def test_every_hook_works_on_a_real_question(
         part_b_choices=layout.part_b_choices,
         match_left=layout.match_left,
         match_right=layout.match_right,
+        order_items=layout.order_items,
+        gap_options=layout.gap_options,
     )
     response = right_response(pq)
     scored = kind.score(q, response)

@@ -192,7 +192,7 @@ def test_summary_rows_list_every_question(loaded_bank: LoadedBank) -> None:
     rows = s.summary().rows
     assert len(rows) == len(loaded_bank.bank.questions)
     assert rows[0].outcome is Outcome.CORRECT and rows[1].outcome is None
-    assert s.summary().label.startswith("1 / 18 points")
+    assert s.summary().label.startswith("1 / 21 points")
 
 
 def test_abandon_during_retry_offer_keeps_the_attempt(loaded_bank: LoadedBank) -> None:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgame.interop.gift import escape, parse_gift
+from quizgame.interop.gift import parse_gift
+from quizgame.interop.gift_export import escape
 from quizgame.interop.notes import InteropError
 from tests.interop.helpers import GIFT_FILE
 
@@ -34,6 +35,7 @@ def test_category_gives_the_title_and_titles_give_ids(imported: Any) -> None:
         "who-said",
         "lavrov-said-nato-aligned-troops-in-ukraine-would",
         "which-site-did-the-post-get-no-answer-from",
+        "Year",
     ]
 
 
@@ -120,16 +122,44 @@ def test_everything_left_behind_is_reported_with_its_line(imported: Any) -> None
         "quiz.gift:65: warning: skipped essay question 'Opinion' — quizgame has no essay type"
         in lines
     )
-    assert any(
-        line.startswith("quiz.gift:63: warning: skipped numerical question 'Year'")
-        for line in lines
-    )
+    assert not any("quiz.gift:63:" in line for line in lines)  # numerical is a type now
     assert any(line.startswith("quiz.gift:67: warning: skipped description") for line in lines)
     assert any(
         line.startswith("quiz.gift:69: warning: skipped question 'Broken'") for line in lines
     )
     assert any("quiz.gift:15:" in line and "partial credit (50%)" in line for line in lines)
     assert any("quiz.gift:38:" in line and "'Tass'" in line for line in lines)
+
+
+def test_numerical_becomes_a_numeric_question(imported: Any) -> None:
+    q = by_id(imported)["Year"]
+    assert (q["type"], q["answer"], q["tolerance"]) == ("numeric", 2025, 1)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ("#3", {"type": "numeric", "answer": 3}),
+        ("#1..5", {"type": "numeric", "answer": 3, "tolerance": 2}),
+        ("#=1.5:0.25#fb =%50%2:1", {"type": "numeric", "answer": 1.5, "tolerance": 0.25}),
+        ("#=%50%2:1", None),
+    ],
+)
+def test_gift_numerical_forms(answers: str, expected: dict[str, Any] | None) -> None:
+    from quizgame.interop.numerical import gift_numeric
+
+    notes: list[str] = []
+    assert gift_numeric(answers, "q", notes.append) == expected
+    if "%50%" in answers:
+        assert len(notes) == 1
+
+
+def test_moodle_id_and_tag_comments_are_kept() -> None:
+    from quizgame.interop.gift import parse_gift
+
+    out = parse_gift("// [id:q-17] [tag:inference] [tag:Year 9]\n::T::Who? {=A ~B}\n")
+    (q,) = out.questions
+    assert (q["id"], q["tags"]) == ("q-17", ["inference", "Year 9"])
 
 
 def test_line_numbers_point_at_each_question(imported: Any) -> None:

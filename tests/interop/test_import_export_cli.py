@@ -27,7 +27,7 @@ def test_import_without_article_writes_a_placeholder_and_check_lists_what_is_mis
     assert f"article: {ARTICLE_PLACEHOLDER}" in text
     assert f"no --article given: `article:` is the placeholder {ARTICLE_PLACEHOLDER}" in err
     assert f"{src}:65: warning: skipped essay question 'Opinion'" in err
-    assert "wrote" in err and "9 questions imported" in err
+    assert "wrote" in err and "10 questions imported" in err
 
     code, out, _ = run_cli(capsys, "check", str(bank))
     assert code == 1
@@ -127,7 +127,8 @@ def test_export_to_stdout_and_refusing_overwrite(
 ) -> None:
     code, out, _ = run_cli(capsys, "export", str(BUNDLED_BANK), "--to", "gift")
     assert code == 0
-    assert out.count("\n}\n") == 20  # 18 questions, the two evidence questions as two each
+    # 21 questions less order and cloze (GIFT has neither), the two evidence questions as two each
+    assert out.count("\n}\n") == 21
     target = tmp_path / "out.xml"
     target.write_text("keep", encoding="utf-8")
     code, _, err = run_cli(

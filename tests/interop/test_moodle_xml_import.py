@@ -29,6 +29,8 @@ def test_names_become_ids_and_the_category_the_title(imported: Any) -> None:
         "white-house-reply",
         "lavrov-s-word",
         "who-said-it",
+        "how-many-countries",
+        "fill-the-gaps",
     ]
     assert imported.shuffle_choices is True
 
@@ -82,11 +84,98 @@ def test_unplayable_types_are_reported_one_line_each(imported: Any) -> None:
         in lines
     )
     skipped = [line for line in lines if "skipped" in line]
-    assert len(skipped) == 4
-    assert any(line.startswith("q.xml:226:") and "numerical" in line for line in skipped)
-    assert any(line.startswith("q.xml:250:") and "cloze" in line for line in skipped)
+    assert len(skipped) == 2
     assert any(line.startswith("q.xml:266:") and "description" in line for line in skipped)
     assert any(line.startswith("q.xml:133:") and "'not acceptable'" in line for line in lines)
+
+
+def test_numerical_and_cloze_are_imported(imported: Any) -> None:
+    q = by_id(imported)["how-many-countries"]
+    assert (q["type"], q["answer"]) == ("numeric", 2)
+    c = by_id(imported)["fill-the-gaps"]
+    assert (c["type"], c["text"]) == ("cloze", "Peskov is the Kremlin's [[spokesman]].")
+
+
+ORDERING = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="ordering">
+    <name><text>Events</text></name>
+    <questiontext format="html"><text>Put them in order.</text></questiontext>
+    <gradingtype>ABSOLUTE_POSITION</gradingtype>
+    <answer fraction="2.0000000" format="moodle_auto_format"><text>Second</text></answer>
+    <answer fraction="1.0000000" format="moodle_auto_format"><text>First</text></answer>
+    <answer fraction="3.0000000" format="html"><text><![CDATA[<p>Third</p>]]></text></answer>
+  </question>
+  <question type="cloze">
+    <name><text>Gaps</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Fill them.</p><p>a {1:MC:=b~c~%50%d} e {2:NM:=3:1} f {1:MR:=x}</p>]]></text></questiontext>
+  </question>
+</quiz>
+"""
+
+
+def test_ordering_items_follow_their_fractions_and_grading_is_noted() -> None:
+    from quizgame.interop.moodle_xml import parse_moodle_xml
+
+    out = parse_moodle_xml(ORDERING)
+    assert out.questions[0]["items"] == ["First", "Second", "Third"]
+    notes = [n.message for n in out.notes]
+    assert any("ABSOLUTE_POSITION" in m and "ordered pair" in m for m in notes)
+    assert any(m.startswith("skipped cloze question 'Gaps' — gap 3 is a MR gap") for m in notes)
+    assert len(out.questions) == 1
+
+
+EXTRAS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="shortanswer">
+    <name><text>Site</text></name>
+    <questiontext format="html"><text>Which site?</text></questiontext>
+    <penalty>0.2</penalty>
+    <usecase>1</usecase>
+    <answer fraction="100" format="moodle_auto_format"><text>*Interfax*</text></answer>
+    <answer fraction="100" format="moodle_auto_format"><text>Interfax</text></answer>
+    <hint format="html"><text><![CDATA[<p>Read <b>p13</b>.</p>]]></text></hint>
+    <hint format="html"><text>Second hint</text></hint>
+  </question>
+  <question type="multichoice">
+    <name><text>Pick</text></name>
+    <questiontext format="html"><text>Pick two.</text></questiontext>
+    <penalty>0.5</penalty>
+    <single>false</single>
+    <correctfeedback format="html"><text>All right!</text></correctfeedback>
+    <partiallycorrectfeedback format="html"><text>Some right.</text></partiallycorrectfeedback>
+    <incorrectfeedback format="html"><text>No.</text></incorrectfeedback>
+    <answer fraction="50"><text>a</text></answer>
+    <answer fraction="50"><text>b</text></answer>
+    <answer fraction="-100"><text>c</text></answer>
+  </question>
+  <question type="truefalse">
+    <name><text>TF</text></name>
+    <questiontext format="html"><text>True?</text></questiontext>
+    <penalty>1</penalty>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>
+"""
+
+
+def test_hints_outcome_feedback_usecase_wildcards_weights_and_penalty() -> None:
+    from quizgame.interop.moodle_xml import parse_moodle_xml
+
+    out = parse_moodle_xml(EXTRAS)
+    site, pick, _ = out.questions
+    assert site["answer"] == "Interfax" and site["accept"] == ["*Interfax*"]
+    assert site["case_sensitive"] is True
+    assert site["hint"] == "Read p13."
+    assert pick["feedback_correct"] == "All right!"
+    assert pick["feedback_partial"] == "Some right."
+    assert pick["feedback_wrong"] == "No."
+    assert out.retry_credit == 0.8  # the most common penalty of the two; true/false's 1 ignored
+    notes = [n.format("x.xml") for n in out.notes]
+    assert any("only the first of 2 hints" in n for n in notes)
+    assert any("the -100% for ticking 'c' is not kept" in n for n in notes)
+    assert any("different penalties (0.5 besides 0.2)" in n for n in notes)
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

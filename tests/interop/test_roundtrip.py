@@ -117,7 +117,81 @@ CASES: dict[str, str] = {
             passage: p18
         tags: [inference]
 """,
+    "evidence-2-points": """
+      - id: rare-earths
+        type: evidence
+        prompt: "Part A: What does Peskov suggest about rare earth metals?"
+        choices:
+          - Russia will refuse to sell them
+          - Russia has plenty of them
+        answer: Russia has plenty of them
+        part_b:
+          choices:
+            - Much has suffered, much has been destroyed
+            - We have plenty of them
+          answer: We have plenty of them
+        explanation: Peskov said Russia has "plenty of them".
+        evidence:
+          - quote: We have plenty of them
+            passage: p18
+        points: 2
+""",
+    "numeric": """
+      - id: days
+        type: numeric
+        prompt: How many days after Trump's claim did the Kremlin refute it?
+        answer: 1
+        tolerance: 0.5
+        unit: day
+        explanation: Monday, then Tuesday.
+        evidence:
+          - quote: The Kremlin on Tuesday refuted President Trump's claim
+            passage: p1
+        points: 2
+        tags: [time]
+""",
+    "order": """
+      - id: events
+        type: order
+        prompt: Put these in the order they happened.
+        items:
+          - Lavrov meets Trump's delegation in Saudi Arabia
+          - 'Trump says Putin has "no problem" with peacekeepers'
+          - The Kremlin refutes Trump's claim
+        explanation: Last week, Monday, Tuesday.
+        evidence:
+          - quote: The Kremlin on Tuesday refuted President Trump's claim
+            passage: p1
+""",
+    "cloze": """
+      - id: trust
+        type: cloze
+        prompt: Fill in Peskov's words.
+        text: In order to say that we [[trust]] the Americans, we have to go a long [[way]]
+        gaps:
+          - distractors: [fear, "help {us} ~ #1"]
+          - accept: [long way]
+        explanation: He said it is a long way.
+        tags: [attribution]
+""",
+    "moodle-extras": """
+      - id: media-site
+        type: short
+        prompt: Which Russian media site reported Peskov's words?
+        answer: Interfax
+        accept: ["*Interfax*"]
+        case_sensitive: true
+        hint: 'Look for "according to" in p13.'
+        feedback_correct: Well found.
+        feedback_wrong: "Not quite.\nRead p13 again."
+        explanation: It is named in p13.
+        evidence:
+          - quote: according to the Russian media site Interfax
+            passage: p13
+""",
 }
+
+GIFT_HAS_NO = {"order", "cloze"}
 
 
 def _bank(tmp_path: Path, qtype: str) -> Path:
@@ -143,6 +217,8 @@ def _questions(path: Path) -> list[dict[str, Any]]:
 def test_export_then_import_gives_back_the_same_questions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], qtype: str, fmt: str
 ) -> None:
+    if fmt == "gift" and qtype in GIFT_HAS_NO:
+        pytest.skip("GIFT has no such type (test_gift_says_what_it_cannot_carry)")
     bank = _bank(tmp_path, qtype)
     exported = tmp_path / ("out.gift" if fmt == "gift" else "out.xml")
     code, _, err = run_cli(capsys, "export", str(bank), "--to", fmt, "-o", str(exported))
@@ -164,14 +240,9 @@ def test_the_bundled_bank_survives_both_round_trips(
     from tests.conftest import BUNDLED_BANK, SEED_ARTICLE
 
     original = _questions(BUNDLED_BANK)
-    assert {q["type"] for q in original} == {
-        "choice",
-        "multi",
-        "truefalse",
-        "short",
-        "match",
-        "evidence",
-    }
+    from quizgame.game.kinds import KINDS
+
+    assert {q["type"] for q in original} == {k.name for k in KINDS}
     for fmt, name in (("gift", "k.gift"), ("moodle-xml", "k.xml")):
         out = tmp_path / name
         assert run_cli(capsys, "export", str(BUNDLED_BANK), "--to", fmt, "-o", str(out))[0] == 0
@@ -180,12 +251,51 @@ def test_the_bundled_bank_survives_both_round_trips(
             capsys, "import", str(out), "--article", str(SEED_ARTICLE), "-o", str(back)
         )
         assert code == 0, err
-        assert _questions(back) == original, fmt
+        kept = [q for q in original if fmt != "gift" or q["type"] not in GIFT_HAS_NO]
+        assert _questions(back) == kept, fmt
 
 
-def test_gift_export_warns_about_arrows_in_short_answers(
+@pytest.mark.parametrize("qtype", sorted(GIFT_HAS_NO))
+def test_gift_says_what_it_cannot_carry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qtype: str
+) -> None:
+    bank = _bank(tmp_path, qtype)
+    out = tmp_path / "out.gift"
+    code, _, err = run_cli(capsys, "export", str(bank), "--to", "gift", "-o", str(out))
+    assert code == 0
+    assert f"bank.yaml:4: warning: skipped {qtype} question" in err
+    assert "export to Moodle XML to keep it" in err
+    assert "::" not in out.read_text(encoding="utf-8")
+
+
+def test_retry_credit_travels_as_moodle_penalty(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    bank = _bank(tmp_path, "numeric")
+    text = bank.read_text(encoding="utf-8").replace(
+        "questions:", "settings:\n  retry_credit: 0.25\nquestions:"
+    )
+    bank.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.xml"
+    assert run_cli(capsys, "export", str(bank), "--to", "moodle-xml", "-o", str(out))[0] == 0
+    assert "<penalty>0.7500000</penalty>" in out.read_text(encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    code, _, err = run_cli(
+        capsys, "import", str(out), "--article", str(tmp_path / "article.txt"), "-o", str(back)
+    )
+    assert code == 0, err
+    loaded = load_bank(back).loaded
+    assert loaded is not None and loaded.bank.settings.retry_credit == 0.25
+    code, _, err = run_cli(
+        capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path / "o.gift")
+    )
+    assert code == 0 and "GIFT has no penalty" in err and "keeps 0.25" in err
+
+
+def test_gift_export_refuses_arrows_in_short_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GIFT cannot escape `->`: the file would read back as a matching question, so no file."""
     with_article(tmp_path)
     bank = tmp_path / "arrow.yaml"
     bank.write_text(
@@ -197,5 +307,6 @@ def test_gift_export_warns_about_arrows_in_short_answers(
     code, _, err = run_cli(
         capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path / "a.gift")
     )
-    assert code == 0
-    assert "arrow.yaml:4: warning: 'arrow': an accepted answer contains '->'" in err
+    assert code == 1
+    assert "arrow.yaml:4: error: question 'arrow': an accepted answer contains '->'" in err
+    assert not (tmp_path / "a.gift").exists()

@@ -38,6 +38,13 @@ def right_answers(loaded: LoadedBank) -> list[str]:
         elif pq.type == "evidence":
             lines.append(letter[pq.choices.index(resp[0])])
             lines.append(letter[pq.part_b_choices.index(resp[1])])
+        elif pq.type == "numeric":
+            lines.append(resp)
+        elif pq.type == "order":
+            lines.append(" ".join(str(pq.order_items.index(i) + 1) for i in resp))
+        elif pq.type == "cloze":
+            for fill, options in zip(resp, pq.gap_options, strict=True):
+                lines.append(letter[options.index(fill)] if options else fill)
     return lines
 
 
@@ -60,13 +67,13 @@ def play(loaded: LoadedBank, lines: list[str], mode: str = "practice") -> tuple[
 
 def test_all_right_practice(loaded_bank: LoadedBank) -> None:
     text, sink = play(loaded_bank, right_answers(loaded_bank))
-    assert text.count("✓ Correct") >= 18
+    assert text.count("✓ Correct") >= 21
     assert "✗" not in text.split("— Summary —")[0]
-    assert "Score: 18 / 18 points (100%), 18 of 18 right" in text
+    assert "Score: 21 / 21 points (100%), 21 of 21 right" in text
     # evidence: the exact quoted words with their passage id
     assert "Evidence p1: “The Kremlin on Tuesday refuted President Trump’s claim" in text
     assert "[p19] The White House did not respond" in text  # the article, passages numbered
-    assert len(sink.answers) == 18 and sink.finished[0][3] is True
+    assert len(sink.answers) == 21 and sink.finished[0][3] is True
 
 
 def test_wrong_then_retry_and_invalid_input(loaded_bank: LoadedBank) -> None:
@@ -97,16 +104,16 @@ def test_exam_mode_feedback_at_the_end(loaded_bank: LoadedBank) -> None:
     lines[0] = "A"  # first one wrong
     text, _ = play(loaded_bank, lines, mode="exam")
     before, after = text.split("— Summary —")
-    assert "✓" not in before and "✗" not in before and before.count("Answer saved.") == 18
+    assert "✓" not in before and "✗" not in before and before.count("Answer saved.") == 21
     assert "1. ✗ Wrong — +0 of 1 point" in after
     assert "Why: The first paragraph says the Kremlin refuted" in after
-    assert "Score: 17 / 18 points (94%)" in after
+    assert "Score: 20 / 21 points (95%)" in after
 
 
 def test_guided_mode_reveals_passages_as_needed(loaded_bank: LoadedBank) -> None:
     text, _ = play(loaded_bank, right_answers(loaded_bank)[:1], mode="guided")
     assert "[p1] WASHINGTON" in text
-    before = text.split("Question 1 of 18")[0]
+    before = text.split("Question 1 of 21")[0]
     assert "[p2]" in before  # the first question (guided order) cites p2…
     assert "[p3]" not in before  # …and nothing further is shown yet
 
@@ -120,7 +127,7 @@ def test_cli_plain_mode_with_piped_stdin(
     out = capsys.readouterr().out
     assert code == 0
     assert out.count("✓ Correct — +1 of 1 point") == 3
-    assert "Game stopped." in out and "Score: 3 / 18 points (17%)" in out
+    assert "Game stopped." in out and "Score: 3 / 21 points (14%)" in out
 
 
 def test_cli_plain_mode_bad_bank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,6 +27,12 @@ def response(pq: PresentedQuestion, attempt: int) -> object:
         return ["no idea", "unacceptable"][i]
     if kind == "match":
         return {left: pq.match_right[i] for left in pq.match_left}
+    if kind == "numeric":
+        return ["12", "1"][i]
+    if kind == "order":
+        return pq.order_items[i:] + pq.order_items[:i]
+    if kind == "cloze":
+        return tuple(opts[i] if opts else "way" for opts in pq.gap_options)
     return (pq.choices[i], pq.part_b_choices[i])
 
 

@@ -190,13 +190,13 @@ def test_two_visitors_each_play_their_own_game_in_chromium(
                 assert "Previous Student" not in shown and "Ada" not in shown
                 page.keyboard.type(name)
                 page.keyboard.press("Enter")
-                visitor.wait_for("Question 1 of 18")
+                visitor.wait_for("Question 1 of 21")
                 visitors.append(visitor)
 
             ada, bo = visitors
             ada.page.keyboard.press("b")  # The Kremlin: right
             ada.wait_for("Correct")
-            shown = ada.wait_for("Score 1 / 18")  # the status bar may repaint a frame later
+            shown = ada.wait_for("Score 1 / 21")  # the status bar may repaint a frame later
             assert "Who refuted President Trump's claim" in shown
             assert "Correct" in shown
             assert "Evidence (highlighted in the article)" in shown
@@ -206,8 +206,8 @@ def test_two_visitors_each_play_their_own_game_in_chromium(
 
             bo.page.keyboard.press("a")  # The White House: wrong
             shown = bo.wait_for("Wrong")
-            assert "Score 0 / 18" in shown  # Bo's game is his own: Ada's point is not his
-            assert "Score 1 / 18" in ada.screen.text()
+            assert "Score 0 / 21" in shown  # Bo's game is his own: Ada's point is not his
+            assert "Score 1 / 21" in ada.screen.text()
         finally:
             browser.close()
     assert requested and all(u.startswith(f"http://127.0.0.1:{port}/") for u in requested), [

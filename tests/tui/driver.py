@@ -112,7 +112,52 @@ async def answer(pilot: Pilot[Any], pq: PresentedQuestion, kind: str) -> Any:
         await pilot.pause()
         await pick(pilot, pq.part_b_choices.index(b))
         return resp
+    if pq.type == "numeric":
+        await type_text(pilot, resp)
+        await pilot.press("enter")
+        return resp
+    if pq.type == "order":
+        return await _order(pilot, resp)
+    if pq.type == "cloze":
+        return await _cloze(pilot, pq, resp)
     raise AssertionError(pq.type)
+
+
+async def _order(pilot: Pilot[Any], target: tuple[str, ...]) -> tuple[str, ...]:
+    """Carry each item to its place with ↑↓ and `-` (move up), as a student would."""
+    from quizgame.tui.widgets.order_list import OrderList
+
+    widget = pilot.app.screen.query_one(OrderList)
+    assert widget.has_focus
+    for place, item in enumerate(target):
+        here = widget.items.index(item)
+        while (widget.highlighted or 0) < here:
+            await pilot.press("down")
+        while (widget.highlighted or 0) > here:
+            await pilot.press("up")
+        for _ in range(here - place):
+            await pilot.press("minus")
+    assert widget.order == tuple(target)
+    await pilot.press("enter")
+    return tuple(target)
+
+
+async def _cloze(
+    pilot: Pilot[Any], pq: PresentedQuestion, fills: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Pick a listed gap's option by its letter (focus moves on); type a typed gap, then Enter."""
+    from textual.widgets import Input
+
+    for n, (fill, options) in enumerate(zip(fills, pq.gap_options, strict=True)):
+        if options:
+            await pilot.press(key(options.index(fill)))
+        else:
+            field = pilot.app.screen.query_one(f"#gap-{n}", Input)
+            assert field.has_focus
+            await type_text(pilot, fill[:1])
+            field.value = fill
+            await pilot.press("enter")
+    return fills
 
 
 def screen_text(app: QuizApp) -> str:

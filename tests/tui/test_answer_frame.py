@@ -11,10 +11,13 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Select
 
+from quizgame.game.kinds import KINDS
 from quizgame.game.presented import PresentedQuestion
 from quizgame.tui import textual_private
 from quizgame.tui.screens.play_screen import PlayScreen
+from quizgame.tui.widgets.cloze_gaps import ClozeGaps
 from quizgame.tui.widgets.feedback_view import FeedbackView
+from quizgame.tui.widgets.order_list import OrderList
 from tests.answers import response
 from tests.tui.driver import Game, answer, key
 
@@ -37,8 +40,24 @@ async def ready_to_answer(pilot: Pilot[Any], screen: PlayScreen, pq: PresentedQu
             await pilot.press(key(pq.choices.index(choice)))
         await pilot.pause()
         return "enter"
-    if pq.type == "short":
+    if pq.type in ("short", "numeric"):
         view.query_one("#short-input", Input).value = resp
+        await pilot.pause()
+        return "enter"
+    if pq.type == "order":
+        order = view.query_one(OrderList)
+        for place, item in enumerate(resp):
+            order.move(order.items.index(item), place - order.items.index(item))
+        await pilot.pause()
+        order.focus()
+        await pilot.pause()
+        return "enter"
+    if pq.type == "cloze":
+        gaps = view.query_one(ClozeGaps)
+        for n, fill in enumerate(resp):
+            gaps.set_gap(n, fill)
+        await pilot.pause()
+        view.query_one("#submit").focus()
         await pilot.pause()
         return "enter"
     assert pq.type == "match"
@@ -82,7 +101,7 @@ async def test_an_answer_is_laid_out_and_drawn_once(
             while screen.session.current is pq:
                 await pilot.press("enter")
                 await pilot.pause()
-    assert set(seen) == {"choice", "multi", "truefalse", "short", "match", "evidence"}
+    assert set(seen) == {k.name for k in KINDS}
     assert max(counts) <= 2, seen
     assert counts.count(1) >= len(counts) * 2 // 3, counts
 

@@ -8,6 +8,7 @@ from typing import Any
 from textual.widgets import DataTable
 
 from quizgame.bank.models import Mode
+from quizgame.game.kinds import KINDS
 from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import Outcome, score
 from quizgame.play.presenter import evidence_text
@@ -21,7 +22,7 @@ from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
 from tests.tui.driver import BANK, Game, answer, write_bank
 
-PARTIAL_TYPES = {"multi", "match", "evidence"}
+PARTIAL_TYPES = {"multi", "match", "evidence", "order", "cloze"}
 
 
 def plan(pq: PresentedQuestion) -> str:
@@ -91,7 +92,7 @@ async def test_practice_game_every_type_right_wrong_partial(game: Game) -> None:
         summary = app.screen.summary
         assert {r.question_id: r.outcome for r in summary.rows} == outcomes
         assert app.screen.query_one("#summary-table", DataTable).row_count == len(outcomes)
-    assert seen_types == {"choice", "multi", "truefalse", "short", "match", "evidence"}
+    assert seen_types == {k.name for k in KINDS}
     assert set(outcomes.values()) == set(Outcome)
     # every attempt reached the results sink (on its own thread), and the game was finished
     assert len(game.sink.answers) == len(outcomes)
@@ -138,7 +139,7 @@ async def test_exam_mode_feedback_only_in_summary_and_review(game: Game) -> None
             assert not screen.query(FeedbackView)  # no feedback during an exam
             assert not any(v.highlights for v in screen.query_one(ArticleView).passage_views())
             assert "Score" not in screen.query_one(GameStatus).text
-        assert types == {"choice", "multi", "truefalse", "short", "match", "evidence"}
+        assert types == {k.name for k in KINDS}
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         assert all(r.outcome is not None for r in summary.summary.rows)

@@ -50,10 +50,10 @@ async def test_picker_lists_banks_and_broken_ones_with_their_error(
         assert not bad.playable and bad.error and "broken.yaml" in bad.error
         assert bad.details.startswith("✗ cannot be played:")
         bundled = picker.entries[0]
-        assert bundled.details.startswith("18 questions · Grades 8–10")
+        assert bundled.details.startswith("21 questions · Grades 8–10")
         assert bundled.headline.startswith("Kremlin denies Trump’s claim")
         text = screen_text(app)
-        assert "✗ Broken" in text and "18 questions" in text
+        assert "✗ Broken" in text and "21 questions" in text
         # choosing the broken bank explains instead of crashing
         await pilot.press("down", "down", "enter")
         await pilot.pause()

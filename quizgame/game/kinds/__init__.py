@@ -13,9 +13,12 @@ from pydantic import BaseModel
 
 from quizgame.game.kinds.base import AnyQuestion, Form, Layout, MoodleAnswer, QuestionKind
 from quizgame.game.kinds.choice import ChoiceKind
+from quizgame.game.kinds.cloze import ClozeKind
 from quizgame.game.kinds.evidence import EvidenceKind
 from quizgame.game.kinds.match import MatchKind
 from quizgame.game.kinds.multi import MultiKind
+from quizgame.game.kinds.numeric import NumericKind
+from quizgame.game.kinds.order import OrderKind
 from quizgame.game.kinds.short import ShortKind
 from quizgame.game.kinds.truefalse import TrueFalseKind
 
@@ -26,6 +29,9 @@ KINDS: tuple[QuestionKind[Any], ...] = (
     ShortKind(),
     MatchKind(),
     EvidenceKind(),
+    NumericKind(),
+    OrderKind(),
+    ClozeKind(),
 )
 
 _BY_MODEL: dict[type[BaseModel], QuestionKind[Any]] = {k.model: k for k in KINDS}

@@ -16,16 +16,18 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from quizgame.bank.checks import AnswerCheck
 from quizgame.bank.models import (
     ChoiceQuestion,
+    ClozeQuestion,
     EvidenceQuestion,
     MatchQuestion,
     MultiQuestion,
+    NumericQuestion,
+    OrderQuestion,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -38,9 +40,15 @@ AnyQuestion = (
     | ShortQuestion
     | MatchQuestion
     | EvidenceQuestion
+    | NumericQuestion
+    | OrderQuestion
+    | ClozeQuestion
 )
 
 Q = TypeVar("Q", bound=BaseModel)
+
+if TYPE_CHECKING:  # checks pulls in YAML, which a game from the play cache never needs
+    from quizgame.bank.checks import AnswerCheck
 
 
 class Form(StrEnum):
@@ -52,6 +60,8 @@ class Form(StrEnum):
     TEXT = "text"  # type a short text
     PAIRS = "pairs"  # pick a right-hand item for each left-hand item
     TWO_PART = "two_part"  # pick one in Part A, then one in Part B
+    ORDER = "order"  # put the items in order
+    GAPS = "gaps"  # fill each gap of a passage (typed, or picked from its own list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,8 @@ class Layout:
     part_b_choices: tuple[str, ...] = ()
     match_left: tuple[str, ...] = ()
     match_right: tuple[str, ...] = ()
+    order_items: tuple[str, ...] = ()  # an order question's items as first shown
+    gap_options: tuple[tuple[str, ...], ...] = ()  # per cloze gap: its options, () when typed
 
 
 class Shown(Protocol):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_choice_answers
 from quizgame.bank.models import ChoiceQuestion
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shuffler, pick_hint
 from quizgame.game.outcome import ResponseError, Scored, choice_feedback, outcome_for
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 class ChoiceKind(QuestionKind[ChoiceQuestion]):
@@ -20,6 +22,8 @@ class ChoiceKind(QuestionKind[ChoiceQuestion]):
     moodle_type: ClassVar[str | None] = "multichoice"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_choice_answers  # not at import: checks pulls in YAML
+
         return check_choice_answers
 
     def score(self, q: ChoiceQuestion, response: Any) -> Scored:

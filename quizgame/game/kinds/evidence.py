@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_evidence_answers
 from quizgame.bank.models import EvidenceQuestion
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shuffler, letter
 from quizgame.game.outcome import Outcome, ResponseError, Scored, choice_feedback, outcome_for
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 class EvidenceKind(QuestionKind[EvidenceQuestion]):
@@ -24,6 +26,10 @@ class EvidenceKind(QuestionKind[EvidenceQuestion]):
     moodle_type: ClassVar[str | None] = None
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import (
+            check_evidence_answers,  # not at import: checks pulls in YAML
+        )
+
         return check_evidence_answers
 
     def score(self, q: EvidenceQuestion, response: Any) -> Scored:

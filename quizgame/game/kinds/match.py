@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_match_answers
 from quizgame.bank.models import MatchQuestion
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shown, Shuffler
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 class MatchKind(QuestionKind[MatchQuestion]):
@@ -20,6 +22,8 @@ class MatchKind(QuestionKind[MatchQuestion]):
     moodle_type: ClassVar[str | None] = "matching"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_match_answers  # not at import: checks pulls in YAML
+
         return check_match_answers
 
     def score(self, q: MatchQuestion, response: Any) -> Scored:

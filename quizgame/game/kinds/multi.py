@@ -1,15 +1,22 @@
-"""`multi`: select all that apply; partial credit for partly right selections."""
+"""`multi`: select all that apply; partial credit for partly right selections.
+
+The one rule, in the game and in the exported Moodle weights alike: with R right choices, each right
+choice ticked earns 1/R of the points and each wrong choice ticked takes 1/R away; the total is never
+below zero (and cannot pass 1).
+"""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_multi_answers
 from quizgame.bank.models import MultiQuestion
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shuffler, letter
 from quizgame.game.outcome import ResponseError, Scored, choice_feedback, outcome_for
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 class MultiKind(QuestionKind[MultiQuestion]):
@@ -20,6 +27,8 @@ class MultiKind(QuestionKind[MultiQuestion]):
     moodle_type: ClassVar[str | None] = "multichoice"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_multi_answers  # not at import: checks pulls in YAML
+
         return check_multi_answers
 
     def score(self, q: MultiQuestion, response: Any) -> Scored:
@@ -62,11 +71,11 @@ class MultiKind(QuestionKind[MultiQuestion]):
         return [str(a) for a in data.get("answers", [])]
 
     def moodle_answers(self, q: MultiQuestion) -> Sequence[MoodleAnswer]:
+        # The game's rule in Moodle's terms: each right tick +1/R, each wrong tick −1/R, the sum
+        # clamped to 0…1 (as Moodle clamps it), so both give every response the same score.
+        share = 100 / len(set(q.answers))
         right = set(q.answers)
-        n_wrong = max(1, len(q.choices) - len(right))
         return [
-            MoodleAnswer(
-                c.text, 100 / len(right) if c.text in right else -100 / n_wrong, c.feedback
-            )
+            MoodleAnswer(c.text, share if c.text in right else -share, c.feedback)
             for c in q.choices
         ]

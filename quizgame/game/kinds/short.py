@@ -8,13 +8,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_nothing
 from quizgame.bank.models import ShortQuestion
 from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
-from quizgame.text.normalise import loose_key
+from quizgame.text.normalise import loose_key, normalise_text
+
+
+def _key(text: str, case_sensitive: bool) -> str:
+    """loose_key (spacing and punctuation do not count), keeping capitals when they count."""
+    text = _THOUSANDS.sub("", text)  # 1,200 and 1200 are the same answer
+    if not case_sensitive:
+        return loose_key(text)
+    folded = normalise_text(text, fold_case=False)
+    return " ".join(_PUNCT.sub(" ", folded).split())
+
+
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def _pattern(accepted: str, case_sensitive: bool) -> re.Pattern[str]:
+    """An accepted answer with `*` (any words) as a regular expression over loose keys."""
+    parts = [re.escape(_key(p, case_sensitive)) for p in accepted.split("*")]
+    return re.compile(r"\s*.*?\s*".join(parts), 0 if case_sensitive else re.IGNORECASE)
+
+
+def short_answer_right(q: ShortQuestion, typed: str) -> bool:
+    """Moodle's short-answer matching: loose, `*` a wildcard in `accept`, capitals by `case_sensitive`."""
+    cs = q.case_sensitive
+    key = _key(typed, cs)
+    if not key:
+        return False
+    for accepted in (q.answer, *q.accept):
+        if "*" in accepted and accepted is not q.answer:
+            if _pattern(accepted, cs).fullmatch(key):
+                return True
+        elif key == _key(accepted, cs):
+            return True
+    return False
+
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 # a separator between digit groups: a digit before, exactly three digits (then no digit) after
 _THOUSANDS = re.compile(r"(?<=\d)[,'’_ \u00a0\u202f](?=\d{3}(?!\d))")
@@ -58,14 +94,14 @@ class ShortKind(QuestionKind[ShortQuestion]):
     moodle_type: ClassVar[str | None] = "shortanswer"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_nothing  # not at import: checks pulls in YAML
+
         return check_nothing
 
     def score(self, q: ShortQuestion, response: Any) -> Scored:
         if not isinstance(response, str):
             raise ResponseError("a short question takes the typed text")
-        key = short_key(response)
-        accepted = {short_key(a) for a in (q.answer, *q.accept)}
-        frac = 1.0 if key and key in accepted else 0.0
+        frac = 1.0 if short_answer_right(q, response) else 0.0
         return Scored(frac, outcome_for(frac), ())
 
     def right_answer_text(self, q: ShortQuestion) -> str:
@@ -78,7 +114,8 @@ class ShortKind(QuestionKind[ShortQuestion]):
         return "Type your answer and press Enter."
 
     def right_texts(self, data: Mapping[str, Any]) -> list[str]:
-        return [str(data.get("answer", "")), *(str(a) for a in data.get("accept", []))]
+        accepted = (str(a) for a in data.get("accept", []))
+        return [str(data.get("answer", "")), *(a for a in accepted if "*" not in a)]
 
     def moodle_answers(self, q: ShortQuestion) -> Sequence[MoodleAnswer]:
         return [MoodleAnswer(a, 100.0) for a in (q.answer, *q.accept)]

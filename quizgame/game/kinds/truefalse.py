@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.checks import AnswerCheck, check_nothing
 from quizgame.bank.models import TrueFalseQuestion
 from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
 
 OPTIONS = ("True", "False")
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 def _word(value: Any) -> str:
@@ -25,6 +27,8 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion]):
     moodle_type: ClassVar[str | None] = "truefalse"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.checks import check_nothing  # not at import: checks pulls in YAML
+
         return check_nothing
 
     def score(self, q: TrueFalseQuestion, response: Any) -> Scored:

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 _KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "f1": "F1", "f2": "F2"}
+_KEY_NAMES |= {"shift+up": "Shift+↑", "shift+down": "Shift+↓", "minus": "-", "plus": "+"}
 
 MODES: tuple[tuple[str, str], ...] = (
     ("practice", "feedback after every answer; a wrong answer may be retried"),
@@ -43,10 +44,15 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from quizgame.tui.app import QuizApp
     from quizgame.tui.screens.play_screen import PlayScreen
     from quizgame.tui.widgets.choice_list import ChoiceList
+    from quizgame.tui.widgets.cloze_gaps import ClozeGaps
+    from quizgame.tui.widgets.order_list import OrderList
     from quizgame.tui.widgets.question_view import QuestionView
 
     return [
-        ("Answering", rows_of(ChoiceList) + rows_of(QuestionView)),
+        (
+            "Answering",
+            rows_of(ChoiceList) + rows_of(OrderList) + rows_of(ClozeGaps) + rows_of(QuestionView),
+        ),
         ("During a game", rows_of(PlayScreen)),
         ("Anywhere", rows_of(QuizApp)),
         ("Modes", list(MODES)),

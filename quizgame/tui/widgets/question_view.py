@@ -32,8 +32,10 @@ from quizgame.text.formatting import format_points
 from quizgame.text.safe import visible
 from quizgame.tui.textual_private import LaidOutOnce
 from quizgame.tui.widgets.choice_list import ChoiceList
+from quizgame.tui.widgets.cloze_gaps import ClozeGaps
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.match_pairs import MatchPairs
+from quizgame.tui.widgets.order_list import OrderList
 
 
 class QuestionView(LaidOutOnce, VerticalScroll):
@@ -53,7 +55,7 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             "submit",
             "Submit",
             show=False,
-            tooltip="submit (match and select-all questions)",
+            tooltip="submit (match, select-all, put-in-order and fill-the-gaps questions)",
         )
     ]
 
@@ -95,7 +97,11 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             yield Input(placeholder="Type your answer, then Enter", id="short-input")
         elif form is Form.PAIRS:
             yield MatchPairs(pq.match_left, pq.match_right, id="match")
-        if form in (Form.MANY, Form.PAIRS):
+        elif form is Form.ORDER:
+            yield OrderList(pq.order_items, id="order")
+        elif form is Form.GAPS:
+            yield ClozeGaps(getattr(pq.question, "text", ""), pq.gap_options, id="cloze")
+        if form in (Form.MANY, Form.PAIRS, Form.ORDER, Form.GAPS):
             submit = Button("Submit answer", id="submit", variant="primary")
             # No press animation: the feedback that replaces the button is the response, and the
             # flash would be drawn a frame before it.
@@ -114,7 +120,7 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         )
 
     def answer_widget(self) -> Widget | None:
-        for selector in ("#choices-b", "#choices", "#short-input", "#match-0"):
+        for selector in ("#choices-b", "#choices", "#short-input", "#match-0", "#order", "#gap-0"):
             found = self.query(selector)
             if found:
                 return found.first()
@@ -198,6 +204,20 @@ class QuestionView(LaidOutOnce, VerticalScroll):
                 self.notify(f"Pick a match for every item first ({missing} left).")
                 return
             self._answer(pairs.pairs)
+        elif form is Form.ORDER:
+            self._answer(self.query_one(OrderList).order)
+        elif form is Form.GAPS:
+            gaps = self.query_one(ClozeGaps)
+            if gaps.missing:
+                self.notify(f"Fill every gap first ({gaps.missing} left).")
+                return
+            self._answer(gaps.fills)
+
+    @on(OrderList.Submitted)
+    @on(ClozeGaps.Filled)
+    def _done(self, event: OrderList.Submitted | ClozeGaps.Filled) -> None:
+        event.stop()
+        self.action_submit()
 
     def _answer(self, response: Any) -> None:
         self.post_message(self.Answered(self, response))
@@ -222,6 +242,8 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             inp.display = False
         for match in self.query(MatchPairs):
             await match.remove()
+        for done in self.query("#order, #cloze"):
+            await done.remove()
         for btn in self.query("#submit"):
             btn.display = False
         self.query_one("#q-hint", Static).display = False

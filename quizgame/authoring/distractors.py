@@ -1,0 +1,84 @@
+"""Wrong options that are plausible and never secretly right.
+
+A distractor is another source from the same article, of the same kind (people with people,
+organisations with organisations, places with places), named as the article names it. It is never
+an alias of the answer and never a source the article credits with the same statement or stance —
+either would make a second right answer. Speakers come before names merely mentioned, because a
+student who skimmed will find them tempting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizgame.authoring.attribution import Attribution
+from quizgame.authoring.context import Context
+from quizgame.authoring.naming import has_role, is_place, is_vague
+from quizgame.authoring.speakers import SpeakerKind
+
+
+def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
+    """Every acceptable wrong option for `key`, best first (speakers, then by mentions)."""
+    if (key, kind) not in ctx.options:
+        ctx.options[(key, kind)] = _candidates(ctx, key, kind)
+    return ctx.options[(key, kind)]
+
+
+def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for a in ctx.found.items:
+        if a.kind is kind and not is_vague(a):
+            counts[a.speaker] = counts.get(a.speaker, 0) + 1
+            first.setdefault(a.speaker, a.start)
+    spoken = sorted(counts, key=lambda s: (-counts[s], first[s]))
+    mentioned = [
+        e.display
+        for e in sorted(
+            ctx.found.registry.of_kind(kind), key=lambda e: (-e.mentions, e.first, e.name)
+        )
+        if e.display not in counts
+        and (has_role(e) if kind is SpeakerKind.PERSON else e.mentions >= 2)
+    ]  # a person the article gives no role, or an organisation named once, tempts nobody
+    place = is_place(key)
+    out: list[str] = []
+    for cand in [*spoken, *mentioned]:
+        if (
+            is_place(cand) != place
+            or not ctx.named(cand, kind)
+            or ctx.same(cand, key)
+            or any(ctx.same(cand, o) for o in out)
+        ):
+            continue
+        out.append(cand)
+    return out
+
+
+def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | None:
+    """Up to `n` distractors for a question whose answer is `a.speaker`; None when fewer than two
+    safe ones exist (a question with one wrong option is a coin toss)."""
+    credited = ctx.credited_same(a)
+    # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
+    around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
+    out = [
+        c
+        for c in candidates(ctx, a.speaker, a.kind)
+        if not ctx.mentions(c, stem)
+        and not _first_name_in(c, stem)
+        and not ctx.mentions(c, around)
+        and not any(ctx.same(c, s) for s in credited)
+        and not ctx.told_doing(c, a)
+    ][:n]
+    return out if len(out) >= 2 else None
+
+
+def _first_name_in(name: str, text: str) -> bool:
+    """`the killing of Jamal`: a quotation about a person is not theirs to have said."""
+    words = name.split()
+    return len(words) >= 2 and re.search(rf"\b{re.escape(words[0])}\b", text) is not None
+
+
+def quality(ctx: Context, options: list[str]) -> float:
+    """Distractors who speak in the article tempt more than names in passing."""
+    speakers = {a.speaker for a in ctx.found.items}
+    return sum(1.0 if o in speakers else 0.4 for o in options)

@@ -1,0 +1,60 @@
+"""The patterns the strict-teacher review found (bench/draft-review.md), each as a small text."""
+
+from __future__ import annotations
+
+from quizgame.authoring import distractors
+from quizgame.authoring.candidates import MAKERS
+from quizgame.authoring.clauses import whole_sentences
+from tests.authoring.helpers import PORT, context
+
+
+def test_an_organisation_whose_tag_runs_on_to_a_person_is_not_asked_about() -> None:
+    text = PORT + (
+        '\n"Walter was the most brilliant scientist I have ever known," said University of '
+        "California, San Diego's chancellor, Pradeep Khosla.\n"
+    )
+    ctx = context(text)
+    brilliant = [i for i, a in enumerate(ctx.found.items) if "brilliant" in a.content]
+    assert brilliant
+    for i in brilliant:  # credited to the person, or not asked about at all
+        assert ctx.found.items[i].speaker == "Pradeep Khosla" or i not in ctx.usable
+
+
+def test_a_stance_that_may_have_changed_is_not_reversed() -> None:
+    text = PORT.replace("Tomas Vik denied", "Tomas Vik initially denied")
+    falses = [c.question["prompt"] for c in MAKERS["false"](context(text))]
+    assert not any("Tomas Vik" in p for p in falses)
+    stances = [c.question["prompt"] for c in MAKERS["stance"](context(text))]
+    assert any("initially denied" in p for p in stances)
+
+
+def test_a_person_named_in_the_quotation_is_not_offered_as_its_speaker() -> None:
+    ctx = context(PORT.replace("hundreds of jobs to the whole region", "jobs, as Oskar said"))
+    berg = next(a for a in ctx.found.items if a.speaker == "Anna Berg" and a.direct)
+    wrong = distractors.choose(ctx, berg, "Who said “The port will bring jobs, as Oskar said.”?")
+    assert wrong is not None and "Oskar Lind" not in wrong
+
+
+def test_quotes_that_lean_on_context_or_are_formulas_are_not_asked() -> None:
+    assert whole_sentences("And it says a country could do so on a global scale.") == []
+    assert whole_sentences("Beyond that, it also reduces trade across the region.") == []
+    assert whole_sentences("May he Rest In Peace.") == []
+    got = whole_sentences(
+        "After elections, we will change the museum into a mosque[...] We have plans."
+    )
+    assert got == ["After elections, we will change the museum into a mosque."]
+
+
+def test_a_source_the_narration_credits_with_the_same_call_is_no_distractor() -> None:
+    text = PORT.replace(
+        "Mayor Oskar Lind praised the plan for the harbour.",
+        "Mayor Oskar Lind praised the plan for the harbour. Anna Berg joined the calls to delay "
+        "the port opening.",
+    ).replace(
+        "Union chief Lena Dahl also denied that the port would open on time.",
+        "Union chief Lena Dahl urged a delay of the port opening.",
+    )
+    ctx = context(text)
+    dahl = next(a for a in ctx.found.items if a.speaker == "Lena Dahl" and not a.direct)
+    assert ctx.told_doing("Anna Berg", dahl)
+    assert not ctx.told_doing("Oskar Lind", dahl)
