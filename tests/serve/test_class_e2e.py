@@ -81,7 +81,7 @@ async def test_self_paced_class_host_sees_live_and_end_shows_summaries(
         for student, name in ((ada, "Ada"), (bo, "Bo")):
             await student.wait_for("Your name")
             await student.send(name + "\r")
-            await student.wait_for("Question 1 of 18")
+            await student.wait_for("Question 1 of 21")
         session = host.session
         await until(lambda: session.joined == 2)
         assert sorted(s.name for s in session.roster_rows()) == ["Ada", "Bo"]
@@ -101,7 +101,7 @@ async def test_self_paced_class_host_sees_live_and_end_shows_summaries(
         await host.end_class()
         for student in (ada, bo):
             shown = await student.wait_for("Summary —")
-            assert "Your teacher has ended the class" in shown or "of 18 right" in shown
+            assert "Your teacher has ended the class" in shown or "of 21 right" in shown
         await until(lambda: all(s.stopped for s in session.students.values()))
         # each browser got its own screen only: no classmate's name ever reached it
         assert "Bo" not in ada.everything_received() and "Ada" not in bo.everything_received()
@@ -155,7 +155,7 @@ async def test_teacher_paced_class_reveals_together_and_late_joiners_catch_up(
         ada = await Student.join(http, base)
         await ada.wait_for("Your name")
         await ada.send("Ada\r")
-        await ada.wait_for("Question 1 of 18")
+        await ada.wait_for("Question 1 of 21")
         await ada.send("b")  # The Kremlin: right, but nobody may know yet
         shown = await ada.wait_for("Answer sent")
         assert "Correct" not in shown and "right answer" not in shown
@@ -168,12 +168,12 @@ async def test_teacher_paced_class_reveals_together_and_late_joiners_catch_up(
         assert secret in ada.everything_received()  # now it has, with the proof
 
         await host.next_question()
-        await ada.wait_for("Question 2 of 18")
+        await ada.wait_for("Question 2 of 21")
         bo = await Student.join(http, base)  # late: starts where the class is
         await bo.wait_for("Your name")
         await bo.send("Bo\r")
-        shown = await bo.wait_for("Question 2 of 18")
-        assert "Question 1 of 18" not in shown
+        shown = await bo.wait_for("Question 2 of 21")
+        assert "Question 1 of 21" not in shown
 
         await host.reveal()  # neither answered question 2: both are shown the answer
         for student in (ada, bo):
@@ -209,7 +209,7 @@ async def test_the_host_app_serves_the_class_and_its_screen_follows(
         student = await Student.join(http, f"http://127.0.0.1:{port}")
         await student.wait_for("Your name")
         await student.send("Noor\r")
-        await student.wait_for("Question 1 of 18")
+        await student.wait_for("Question 1 of 21")
         await student.send("b")
         await student.wait_for("Correct")
         await until(lambda: session.stats("kremlin-refutes").answered == 1)

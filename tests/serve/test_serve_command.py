@@ -116,7 +116,7 @@ def test_class_builds_a_class_server_and_host(
     (app,) = ran
     session = app.host.session
     assert session.session_id.startswith("class-") and session.roster == ("Ada", "Bo")
-    assert len(session.questions) == 18
+    assert len(session.questions) == 21
     argv_game = shlex.split(app.server.command)
     assert argv_game[argv_game.index("--class-session") + 1] == session.session_id
     assert argv_game[argv_game.index("--join-code") + 1] == app.join_code
