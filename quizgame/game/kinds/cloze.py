@@ -48,7 +48,7 @@ class ClozeKind(QuestionKind[ClozeQuestion]):
 
     def answer_rules(self) -> AnswerCheck:
         from quizgame.bank.answer_checks import (
-            check_cloze_answers,  # not at import: checks pulls in YAML
+            check_cloze_answers,  # not at import: it pulls in YAML
         )
 
         return check_cloze_answers

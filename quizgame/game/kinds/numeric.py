@@ -27,7 +27,7 @@ class NumericKind(QuestionKind[NumericQuestion]):
 
     def answer_rules(self) -> AnswerCheck:
         from quizgame.bank.answer_checks import (
-            check_numeric_answers,  # not at import: checks pulls in YAML
+            check_numeric_answers,  # not at import: it pulls in YAML
         )
 
         return check_numeric_answers

@@ -35,7 +35,7 @@ class OrderKind(QuestionKind[OrderQuestion]):
 
     def answer_rules(self) -> AnswerCheck:
         from quizgame.bank.answer_checks import (
-            check_order_answers,  # not at import: checks pulls in YAML
+            check_order_answers,  # not at import: it pulls in YAML
         )
 
         return check_order_answers
