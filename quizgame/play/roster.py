@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 from quizgame.play.prefs import clean_name
+from quizgame.text.reading import ReadRefused, read_limited
 
 MAX_BYTES = 256 * 1024
 MAX_NAMES = 1000
@@ -23,16 +24,15 @@ class RosterError(ValueError):
 
 
 def read_roster(path: Path) -> tuple[str, ...]:
-    try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise RosterError(f"{path}: cannot read the class list: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise RosterError(
-            f"{path}: error: the class list is over {MAX_BYTES // 1024} KiB — "
-            "give a file with one student name a line"
-        )
+    try:  # regular files only: a named pipe or a device is refused, never waited on or read
+        raw = read_limited(path, MAX_BYTES, what="class list")
+    except ReadRefused as exc:
+        if exc.kind == "too-large":
+            raise RosterError(
+                f"{path}: error: the class list is over {MAX_BYTES // 1024} KiB — "
+                "give a file with one student name a line"
+            ) from None
+        raise RosterError(f"{path}: error: {exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

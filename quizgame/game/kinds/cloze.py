@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.answer_checks import check_cloze_answers
-from quizgame.bank.checks import AnswerCheck
 from quizgame.bank.models import GAP, ClozeQuestion, filled_text
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shown, Shuffler
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
 from quizgame.text.normalise import loose_key
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 def gap_right(q: ClozeQuestion, index: int, given: str) -> bool:
@@ -46,6 +47,10 @@ class ClozeKind(QuestionKind[ClozeQuestion]):
     moodle_type: ClassVar[str | None] = "cloze"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.answer_checks import (
+            check_cloze_answers,  # not at import: it pulls in YAML
+        )
+
         return check_cloze_answers
 
     def score(self, q: ClozeQuestion, response: Any) -> Scored:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.answer_checks import check_numeric_answers
-from quizgame.bank.checks import AnswerCheck
 from quizgame.bank.models import NumericQuestion
 from quizgame.game.kinds.base import Form, MoodleAnswer, QuestionKind, Shown
 from quizgame.game.outcome import Outcome, ResponseError, Scored, outcome_for
 from quizgame.text.numbers import format_number, parse_number
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 def number_with_unit(value: float, unit: str | None) -> str:
@@ -25,6 +26,10 @@ class NumericKind(QuestionKind[NumericQuestion]):
     moodle_type: ClassVar[str | None] = "numerical"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.answer_checks import (
+            check_numeric_answers,  # not at import: it pulls in YAML
+        )
+
         return check_numeric_answers
 
     def score(self, q: NumericQuestion, response: Any) -> Scored:

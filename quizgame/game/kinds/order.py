@@ -10,13 +10,14 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from quizgame.bank.answer_checks import check_order_answers
-from quizgame.bank.checks import AnswerCheck
 from quizgame.bank.models import OrderQuestion
 from quizgame.game.kinds.base import Form, Layout, MoodleAnswer, QuestionKind, Shown, Shuffler
 from quizgame.game.outcome import ResponseError, Scored, outcome_for
+
+if TYPE_CHECKING:
+    from quizgame.bank.checks import AnswerCheck
 
 
 def ordered_pairs(right: Sequence[str], response: Sequence[str]) -> int:
@@ -33,6 +34,10 @@ class OrderKind(QuestionKind[OrderQuestion]):
     moodle_type: ClassVar[str | None] = "ordering"
 
     def answer_rules(self) -> AnswerCheck:
+        from quizgame.bank.answer_checks import (
+            check_order_answers,  # not at import: it pulls in YAML
+        )
+
         return check_order_answers
 
     def score(self, q: OrderQuestion, response: Any) -> Scored:
