@@ -84,6 +84,10 @@ class PlayScreen(Screen[None]):
         ),
     ]
 
+    # An exam is a real test (skip, go back, flag, review, submit at the end); a teacher-paced class
+    # runs in exam mode with the teacher moving everyone on, so it turns this off.
+    exam_navigation: ClassVar[bool] = True
+
     @dataclass
     class Finished(Message):
         """The last question is done: the app shows the summary."""
@@ -97,7 +101,8 @@ class PlayScreen(Screen[None]):
         self.revealed = 1 if session.mode is Mode.GUIDED else 0
         self._shown: PresentedQuestion | None = None
         # exam mode: answers are drafts the student may change until submitting the whole exam
-        self.paper = ExamPaper(session) if session.mode is Mode.EXAM else None
+        free = session.mode is Mode.EXAM and self.exam_navigation
+        self.paper = ExamPaper(session) if free else None
 
     # layout ------------------------------------------------------------------------------------------
 
