@@ -59,6 +59,7 @@ def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
         )
         if e.display not in counts
         and (has_role(e) if kind is SpeakerKind.PERSON else e.mentions >= 2)
+        and not any(ch.isdigit() for ch in e.display)  # `Volvo XC90`: a product, not a body
     ]  # a person the article gives no role, or an organisation named once, tempts nobody
     place = is_place(key)
     out: list[str] = []

@@ -345,3 +345,22 @@ def test_a_compound_subject_with_a_pronoun_is_never_asked_as_who() -> None:
     found = rules.unnamed_co_source(ctx, ek)
     assert [p.code for p in found] == ["second-answer"]
     assert not rules.unnamed_co_source(ctx, _speaker_of(ctx, "Oskar Lind"))
+
+
+def test_countries_written_in_capitals_are_places_and_products_are_no_bodies() -> None:
+    """`US` beside `The State Department` would be a defensible second answer; `Volvo XC90` is a
+    car, not an organisation that could have said anything."""
+    from quizgame.authoring.naming import is_place
+
+    assert is_place("US") and is_place("the UK") and is_place("United States")
+    assert not is_place("us") and not is_place("The State Department")
+    text = (
+        "Embassy row\n\nThe State Department said the case was handled with care. The US and the "
+        "UK disagree. The Daily Mail said the driver had left. The Daily Mail asked the White "
+        "House. The White House declined. A Volvo XC90 was involved. The Volvo XC90 was found.\n"
+    )
+    ctx = context(text)
+    dept = _speaker_of(ctx, "The State Department")
+    options = distractors.candidates(ctx, dept.speaker, dept.kind)
+    assert "US" not in options and "UK" not in options
+    assert not any("XC90" in o for o in options)
