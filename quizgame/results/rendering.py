@@ -16,7 +16,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from quizgame.results.reports import HistogramBin, Report, VersionReport
+from quizgame.results.report_rows import HistogramBin, Report, VersionReport
 from quizgame.text.formatting import clip, format_duration, format_percent
 from quizgame.text.safe import one_line, visible, visible_data
 
