@@ -297,6 +297,10 @@ def _scalar_value(loader: Any, event: Any, file: str, diags: list[Diagnostic]) -
         return event.value
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return event.value
+    if tag == "tag:yaml.org,2002:bool" and event.value.lower() not in ("true", "false"):
+        # YAML 1.1 reads yes/no/on/off as booleans, YAML 1.2 (editors, the JSON Schema) as text:
+        # a bank means the same to both only if true and false are its only booleans
+        return event.value
     try:
         return loader.construct_object(yaml.ScalarNode(tag, event.value))
     except (yaml.YAMLError, ValueError):

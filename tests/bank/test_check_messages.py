@@ -129,7 +129,10 @@ def test_truefalse_answers_are_what_the_schema_says(tmp_path: Path) -> None:
 
     tf = __import__("json").loads(schema_text())["$defs"]["TrueFalseQuestion"]
     assert tf["properties"]["answer"]["type"] == "boolean"
-    for value, ok in (("true", True), ("false", True), ('"false"', False), ("1", False)):
+    # yes/no/on/off are booleans to YAML 1.1 (PyYAML) but text to YAML 1.2 and the JSON Schema
+    cases = [("true", True), ("false", True), ("True", True), ('"false"', False), ("1", False)]
+    cases += [(word, False) for word in ("off", "on", "yes", "no", "Yes", "OFF")]
+    for value, ok in cases:
         found = load_bank(write_bank(tmp_path, HEADER + TF.format(value=value))).diagnostics
         assert (found == []) is ok, (value, found)
 
