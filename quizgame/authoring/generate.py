@@ -49,7 +49,8 @@ _WHY_NONE = {
     "multi": "select-all question: no source with two quotations beside two other sources'",
     "event": "question on the headline event: no lead sentence short enough with a name or a "
     "number to ask about",
-    "evidence": "Part A/B question: Part B needs sentences from three different passages",
+    "evidence": "Part A/B question: no reported statement with two safe options whose "
+    "sources speak in three different passages, in sentences short enough for Part B",
 }
 
 
