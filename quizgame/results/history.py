@@ -1,0 +1,90 @@
+"""One player's own history with one bank: best score, last played, and a game left unfinished.
+
+Results name a bank by its id (file name) and content hash; like the reports, every version of a
+bank id counts together, so editing a bank does not lose the player's best. Only a game of the
+bank's current version can be resumed (its question ids and points are the ones being played).
+The query only ever reads the named player's rows: a served game never sees anyone else's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizgame.game.records import PriorAnswer
+from quizgame.results.store import StoredAnswer, StoredGame
+
+
+@dataclass(frozen=True)
+class UnfinishedGame:
+    """The player's latest game of this bank, left before the end, and what it already holds."""
+
+    game_id: str
+    bank_hash: str
+    mode: str
+    question_count: int
+    answers: tuple[PriorAnswer, ...]  # final answers, in the order they were given
+
+    @property
+    def next_number(self) -> int:
+        """The question the game resumes at (1-based)."""
+        return len(self.answers) + 1
+
+
+@dataclass(frozen=True)
+class PlayerHistory:
+    best_score: float | None  # over finished games of every version; None: never finished one
+    best_max: float
+    last_played: float | None  # when the latest game (finished or not) started
+    unfinished: UnfinishedGame | None = None
+
+    @property
+    def best_percent(self) -> float | None:
+        if self.best_score is None or self.best_max <= 0:
+            return None
+        return 100.0 * self.best_score / self.best_max
+
+
+def history_of(
+    games: Sequence[StoredGame], answers: Sequence[StoredAnswer]
+) -> PlayerHistory | None:
+    """The history from one player's games and answers of one bank id (None: never played it)."""
+    if not games:
+        return None
+    best: StoredGame | None = None
+    for g in games:
+        if g.status != "finished" or g.score is None or g.max_score <= 0:
+            continue
+        if best is None or g.score / g.max_score > (best.score or 0.0) / best.max_score:
+            best = g
+    latest = max(games, key=lambda g: (g.started, g.game_id))
+    return PlayerHistory(
+        best.score if best is not None else None,
+        best.max_score if best is not None else 0.0,
+        latest.started,
+        _unfinished(latest, answers),
+    )
+
+
+def _unfinished(game: StoredGame, answers: Sequence[StoredAnswer]) -> UnfinishedGame | None:
+    """The latest game when it can be resumed: not finished, not a class game, some answers given,
+    some still to give."""
+    if game.status == "finished" or game.class_session is not None:
+        return None
+    given: dict[str, PriorAnswer] = {}
+    for a in answers:
+        if a.game_id == game.game_id and a.final and a.question_id not in given:
+            given[a.question_id] = PriorAnswer(
+                a.question_id,
+                a.outcome,
+                a.fraction,
+                a.points,
+                a.attempt,
+                a.response_text,
+                a.seconds,
+            )
+    if not given or len(given) >= game.question_count:
+        return None
+    return UnfinishedGame(
+        game.game_id, game.bank_hash, game.mode, game.question_count, tuple(given.values())
+    )
