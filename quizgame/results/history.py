@@ -23,7 +23,7 @@ class UnfinishedGame:
     bank_hash: str
     mode: str
     question_count: int
-    answers: tuple[PriorAnswer, ...]  # final answers, in the order they were given
+    answers: tuple[PriorAnswer, ...]  # each question's latest attempt, in the order answered
 
     @property
     def next_number(self) -> int:
@@ -71,9 +71,13 @@ def _unfinished(game: StoredGame, answers: Sequence[StoredAnswer]) -> Unfinished
     some still to give."""
     if game.status == "finished" or game.class_session is not None:
         return None
+    # Each question's latest attempt: moving on (or quitting) with a retry still on offer makes the
+    # last attempt final in the game, though the store holds it as not final; its points are
+    # already the best of the question's attempts.
     given: dict[str, PriorAnswer] = {}
     for a in answers:
-        if a.game_id == game.game_id and a.final and a.question_id not in given:
+        if a.game_id == game.game_id:
+            given.pop(a.question_id, None)  # answers come in the order given: keep the latest
             given[a.question_id] = PriorAnswer(
                 a.question_id,
                 a.outcome,

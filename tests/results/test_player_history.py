@@ -52,7 +52,7 @@ def test_best_counts_every_version_and_the_left_game_resumes(any_store: ResultSt
     assert h.unfinished is not None
     assert h.unfinished.game_id == "left" and h.unfinished.bank_hash == "h2"
     assert [(a.question_id, a.points, a.attempt) for a in h.unfinished.answers] == [
-        ("q2", 0.5, 2),
+        ("q2", 0.5, 2),  # the latest attempt of each question
         ("q1", 1.0, 1),
     ]
     assert h.unfinished.next_number == 3
