@@ -92,3 +92,20 @@ def _unfinished(game: StoredGame, answers: Sequence[StoredAnswer]) -> Unfinished
     return UnfinishedGame(
         game.game_id, game.bank_hash, game.mode, game.question_count, tuple(given.values())
     )
+
+
+def read_history(db: str | None, player: str, bank_id: str) -> PlayerHistory | None:
+    """The player's history from the store at `db` (None when there is no store or it cannot be
+    read: history is a nicety, never a reason to stop a game). Never creates or writes a store."""
+    from quizgame.results import StoreError, open_store
+
+    try:
+        store = open_store(db, create=False, read_only=True)
+    except (StoreError, OSError):
+        return None
+    try:
+        return store.player_history(player, bank_id)
+    except (StoreError, OSError):
+        return None
+    finally:
+        store.close()

@@ -155,21 +155,10 @@ class QuizApp(App[int]):
         )
 
     def _read_history(self, player: str, bank_id: str) -> PlayerHistory | None:
-        """The player's own history with a bank, read from the store (None if there is none).
+        """Only this player's rows are read: a served game never sees another player's."""
+        from quizgame.results.history import read_history
 
-        Only this player's rows are read: a served game never sees another player's."""
-        from quizgame.results import StoreError, open_store
-
-        try:
-            store = open_store(self.db, create=False, read_only=True)
-        except (StoreError, OSError):
-            return None
-        try:
-            return store.player_history(player, bank_id)
-        except (StoreError, OSError):
-            return None
-        finally:
-            store.close()
+        return read_history(self.db, player, bank_id)
 
     def player_history(self, player: str, bank_id: str) -> PlayerHistory | None:
         """Waits briefly for the results thread, so the game just left is accounted for."""
