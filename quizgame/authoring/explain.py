@@ -48,8 +48,11 @@ def why_not(ctx: Context, a: Attribution, wrong: list[str]) -> str:
                 parts.append(f"{cap(mid(w))} is quoted in {b.passage_id} on something else")
             else:
                 sentence, _ = ctx.sentences(b.passage_id, b.start, b.end)
-                what = clause(b, sentence["quote"]) or f"{b.cue} something else"
-                parts.append(f"{cap(mid(w))} {what} ({b.passage_id})")
+                what = clause(b, sentence["quote"])
+                if what:
+                    parts.append(f"{cap(mid(w))} {what} ({b.passage_id})")
+                else:  # the cue may be a noun ("Trump's claim"): no verb to reuse
+                    parts.append(f"{cap(mid(w))} is credited in {b.passage_id} with something else")
         else:
             parts.append(f"{cap(mid(w))} is named in the article but credited with no statement")
     if not parts:

@@ -254,3 +254,14 @@ def test_bad_count_is_refused(count: str, capsys: pytest.CaptureFixture[str]) ->
         main(["generate", str(SEED_ARTICLE), "--count", count])
     assert exc.value.code == 2
     assert "--count" in capsys.readouterr().err
+
+
+def test_why_not_clauses_never_reuse_a_noun_cue_as_a_verb(tmp_path: Path) -> None:
+    """ "Trump's claim that …" gives the cue "claim": "Trump claim something else" is not English."""
+    import re
+
+    loaded = _loaded(_generate(SEED_ARTICLE, tmp_path))
+    explanations = " ".join(q.explanation for q in loaded.bank.questions)
+    assert "Trump is credited in p1 with something else" in explanations
+    for m in re.finditer(r"(\w+) something else", explanations):
+        assert m.group(1) in {"on", "for", "with"}, m.group(0)
