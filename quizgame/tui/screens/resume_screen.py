@@ -18,10 +18,6 @@ from quizgame.text.safe import visible
 
 
 class ResumeScreen(ModalScreen[str]):
-    DEFAULT_CSS = """
-    ResumeScreen { align: center middle; }
-    ResumeScreen #dialog { border: thick $accent; width: 60; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('resume')", "Resume"),
         Binding("s", "choose('again')", "Start again"),
