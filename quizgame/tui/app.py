@@ -161,7 +161,12 @@ class QuizApp(App[int]):
         return read_history(self.db, player, bank_id)
 
     def player_history(self, player: str, bank_id: str) -> PlayerHistory | None:
-        """Waits briefly for the results thread, so the game just left is accounted for."""
+        """Waits briefly for the results thread, so the game just left is accounted for.
+
+        None in a class game (class mode): the host counts each game, and a class's store is
+        not this player's history."""
+        if getattr(self, "class_session", None) is not None:
+            return None
         if self._sink is not None:
             self._sink.flush(timeout=2.0)
         return self._history_reader(player, bank_id)
@@ -219,9 +224,7 @@ class QuizApp(App[int]):
 
         loaded = entry.loaded
         assert loaded is not None
-        # A class game (class mode) is never resumed: the host counts each game from its start.
-        in_class = getattr(self, "class_session", None) is not None
-        history = None if in_class else self.player_history(name, loaded.bank_id)
+        history = self.player_history(name, loaded.bank_id)  # None in class mode: no resuming
         left = resumable(history, loaded)
         if left is None:
             self.start_game(entry, name, mode, picked_mode=picked_mode)
