@@ -147,17 +147,29 @@ def locate(article: Article, quote: str, passage: str | None = None) -> Lookup:
     return Lookup(None, "evidence quote not found in the article", closest_hint(article, quote))
 
 
+NEARBY = 4000  # normalised characters after one part that the next is looked for in
+
+
 def _parts_in_different_passages(article: Article, quote: str) -> list[str]:
-    """The passages an elided quote's parts are in, when each part is found but not in one passage."""
-    parts = split_ellipsis(quote)
+    """The passages an elided quote's parts are in, when each part is found (in order, each within
+    NEARBY characters of the one before: an elision across a paragraph break) but they are not all
+    in one passage. Bounded so a failed lookup still scans the article about once."""
+    parts = [normalise_text(p) for p in split_ellipsis(quote)]
     if len(parts) < 2:
         return []
+    norm = article.normalised
     where: list[str] = []
+    cursor, limit = 0, len(norm.text)
     for part in parts:
-        hits = _candidates(article, part)
-        if not hits:
+        pos = norm.text.find(part, cursor, limit)
+        if pos == -1:
             return []
-        where.append(hits[0].passage_id)
+        passage = article.passage_at(norm.span(pos, pos + len(part))[0])
+        if passage is None:
+            return []
+        where.append(passage.id)
+        cursor = pos + len(part)
+        limit = min(len(norm.text), cursor + NEARBY + len(part))
     distinct = list(dict.fromkeys(where))
     return distinct if len(distinct) > 1 else []
 

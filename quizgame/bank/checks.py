@@ -124,6 +124,18 @@ def _load_article(
     node = _at(root.get("article"), root)
     if not isinstance(ref, str) or not ref.strip():
         return None  # the model validation already reported it
+    if "\x00" in ref:  # no file system takes it, and resolve() would raise ValueError
+        diags.append(
+            error(
+                shown,
+                node.line,
+                node.col,
+                f"article {ref!r}: a file name cannot contain a NUL character",
+                "remove the \\0 from the article's file name",
+                code="article",
+            )
+        )
+        return None
     path = (bank_path.parent / ref.strip()).resolve() if not Path(ref).is_absolute() else Path(ref)
     try:
         return read_article(path)

@@ -50,6 +50,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="CODE",
         help="students must type this code to join (no value: a random 4-digit code)",
     )
+    p.add_argument(
+        "--across-servers",
+        action="store_true",
+        help="also show students of this class session playing on other servers "
+        "(quizgame serve --class-session ID, with the same --db), read from the results store",
+    )
     add_server_options(p)
 
 
@@ -118,7 +124,12 @@ def run(args: argparse.Namespace) -> int:
         allow_origins=args.allow_origin,
         prefork=not args.no_prefork,
     )
-    app = HostApp(server, ClassHost(session, log), join_code=join_code, title=bank.title)
+    feed = None
+    if args.across_servers:
+        from quizgame.serve.store_feed import StoreFeed
+
+        feed = StoreFeed(args.db, session, result.loaded.bank_id)
+    app = HostApp(server, ClassHost(session, log), join_code=join_code, title=bank.title, feed=feed)
     app.run()
     if log is not None:
         log.close()

@@ -10,6 +10,7 @@ most --max-players games at once, and only from its own page (Origin checked).
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -42,6 +43,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--db", metavar="PATH", help="results database every game writes to")
     p.add_argument(
         "--mode", choices=("practice", "exam", "guided"), help="game mode (default: the bank's)"
+    )
+    p.add_argument(
+        "--class-session",
+        metavar="ID",
+        help="play as part of a class run by `quizgame class --across-servers` elsewhere "
+        "(its session tag, shown on its host screen; use the same --db)",
     )
     add_server_options(p)
 
@@ -110,6 +117,9 @@ def check_args(args: argparse.Namespace) -> int | None:
         )
     if not 0 < args.port < 65536:
         return fail(f"--port {args.port} is not a port number (1–65535)")
+    session = getattr(args, "class_session", None)
+    if session is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", session):
+        return fail(f"--class-session {session!r}: give the tag the host screen shows")
     if args.max_players < 1:
         return fail(f"--max-players {args.max_players}: give at least 1")
     for bank in args.banks:

@@ -3,6 +3,7 @@ the web server the students' browsers connect to."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from textual.app import App
 
 from quizgame.serve.class_host import ClassHost
 from quizgame.serve.server import QuizServer
+from quizgame.serve.store_feed import StoreFeed
 from quizgame.tui.screens.host_screen import HostScreen
 
 
@@ -21,9 +23,17 @@ class HostApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(
-        self, server: QuizServer, host: ClassHost, *, join_code: str = "", title: str = ""
+        self,
+        server: QuizServer,
+        host: ClassHost,
+        *,
+        join_code: str = "",
+        title: str = "",
+        feed: StoreFeed | None = None,
     ) -> None:
         super().__init__()
+        self.feed = feed
+        self._polling = False
         self.server = server
         self.host = host
         self.join_code = join_code
@@ -50,6 +60,8 @@ class HostApp(App[int]):
             self.exit(1)
             return
         self._runner = runner
+        if self.feed is not None:
+            self.set_interval(3.0, self.poll_store)
         self.push_screen(
             HostScreen(
                 self.host.session,
@@ -58,6 +70,20 @@ class HostApp(App[int]):
                 title=self.class_title,
             )
         )
+
+    async def poll_store(self) -> None:
+        """Students of this class session on other servers, from the shared store."""
+        feed = self.feed
+        if feed is None or self._polling:
+            return
+        self._polling = True
+        try:
+            events = await asyncio.to_thread(feed.read, feed.own_games())
+        except Exception:  # the store not there yet, or busy: next time
+            return
+        finally:
+            self._polling = False
+        feed.apply(events, self.host.session.apply)
 
     @on(HostScreen.EndClass)
     async def _end(self) -> None:

@@ -38,7 +38,8 @@ def bank_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def check_bytes(raw: bytes, path: Path) -> LoadResult:
     result = load_bank_text(raw, path, "bank.yaml")
-    lines = raw.count(b"\n") + 1
+    # YAML (and editors) take CR LF, a lone CR and LF each as one line break
+    lines = raw.count(b"\n") + raw.replace(b"\r\n", b"").count(b"\r") + 1
     for d in result.diagnostics:
         assert d.file == "bank.yaml"
         assert 1 <= d.line <= lines + 1, d.format()

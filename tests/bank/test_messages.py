@@ -90,3 +90,13 @@ def test_a_forgotten_name_is_still_an_error(capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit):
         build_parser().parse_args(_attach_free_text(["play", "--name", "--plain"]))
     assert "expected one argument" in capsys.readouterr().err
+
+
+def test_an_article_path_with_a_nul_character_is_a_positioned_error(tmp_path: Path) -> None:
+    """Path.resolve() raises ValueError on a NUL: check must say what is wrong, not crash."""
+    path = tmp_path / "bank.yaml"
+    path.write_text('title: t\narticle: "a\\0b.txt"\nquestions: []\n', encoding="utf-8")
+    result = load_bank(path)
+    (nul,) = [d for d in result.errors if d.code == "article"]
+    assert (nul.line, nul.col) == (2, 10)
+    assert "cannot contain a NUL character" in nul.message

@@ -67,7 +67,7 @@ def test_missing_textual_serve_says_how_to_install(
         (["nope.yaml"], 2, "file not found"),
         (["--max-players", "0"], 2, "--max-players 0: give at least 1"),
         (["--port", "70000"], 2, "not a port number"),
-        (["--roster", "missing.txt"], 2, "cannot read the class list"),
+        (["--roster", "missing.txt"], 2, "class list file not found"),
     ],
 )
 def test_bad_arguments_are_refused_before_serving(
@@ -116,7 +116,7 @@ def test_class_builds_a_class_server_and_host(
     (app,) = ran
     session = app.host.session
     assert session.session_id.startswith("class-") and session.roster == ("Ada", "Bo")
-    assert len(session.questions) == 18
+    assert session.questions[0].id == "kremlin-refutes" and len(session.questions) > 10
     argv_game = shlex.split(app.server.command)
     assert argv_game[argv_game.index("--class-session") + 1] == session.session_id
     assert argv_game[argv_game.index("--join-code") + 1] == app.join_code
@@ -143,7 +143,7 @@ def test_class_teacher_paced(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     ("extra", "message"),
     [
         (["--join-code", "12ab"], "give 3 to 8 digits"),
-        (["--roster", "/nonexistent/7b.txt"], "cannot read the class list"),
+        (["--roster", "/nonexistent/7b.txt"], "class list file not found"),
     ],
 )
 def test_class_refuses_what_it_cannot_do(
