@@ -103,16 +103,15 @@ def who_said(ctx: Context) -> Iterator[Candidate]:
             wrong = distractors.choose(ctx, a, stem)
             if wrong is None:
                 continue
-            q = {
-                "id": f"who-said-{slug(a.speaker)}-{digest(quote)}",
-                "type": "choice",
-                "prompt": stem,
-                "choices": [a.speaker, *wrong],
-                "answer": a.speaker,
-                "explanation": explain(ctx, a, wrong),
-                "evidence": evidence,
-                "tags": ["attribution", "who said"],
-            }
+            q = speaker_choice(
+                ctx,
+                a,
+                f"who-said-{slug(a.speaker)}-{digest(quote)}",
+                stem,
+                wrong,
+                evidence,
+                ["attribution", "who said"],
+            )
             yield Candidate(
                 "who-said",
                 q,
@@ -122,6 +121,43 @@ def who_said(ctx: Context) -> Iterator[Candidate]:
                 distractors.quality(ctx, wrong),
                 speaker=a.speaker,
             )  # each quoted sentence is its own statement: the sentence keys keep them apart
+
+
+def speaker_choice(
+    ctx: Context,
+    a: Attribution,
+    qid: str,
+    stem: str,
+    wrong: list[str],
+    evidence: list[Evidence],
+    tags: list[str],
+) -> dict[str, Any]:
+    """A choice question whose right answer is `a`'s speaker and whose wrong ones are `wrong`."""
+    return {
+        "id": qid,
+        "type": "choice",
+        "prompt": stem,
+        "choices": [a.speaker, *wrong],
+        "answer": a.speaker,
+        "explanation": explain(ctx, a, wrong),
+        "evidence": evidence,
+        "tags": tags,
+    }
+
+
+def who_reported_options(
+    ctx: Context, a: Attribution, sentence: str
+) -> tuple[str, list[str]] | None:
+    """The stem "Who/Which of these said …?" for a reported attribution and its distractors; None
+    when the stem names the speaker or too few safe distractors exist."""
+    kw = "who" if a.kind is SpeakerKind.PERSON else "which of these"
+    stem = stems.who_reported(a, sentence, kw)
+    if stem is None or ctx.mentions(a.speaker, stem):
+        return None
+    wrong = distractors.choose(ctx, a, stem)
+    if wrong is None:
+        return None
+    return stem, wrong
 
 
 def reported_items(
@@ -138,23 +174,19 @@ def reported_items(
 
 def stance(ctx: Context) -> Iterator[Candidate]:
     for i, a, sentence, evidence, keys in reported_items(ctx):
-        kw = "who" if a.kind is SpeakerKind.PERSON else "which of these"
-        stem = stems.who_reported(a, sentence, kw)
-        if stem is None or ctx.mentions(a.speaker, stem):
+        asked = who_reported_options(ctx, a, sentence)
+        if asked is None:
             continue
-        wrong = distractors.choose(ctx, a, stem)
-        if wrong is None:
-            continue
-        q = {
-            "id": f"{a.stance or 'reported'}-{slug(a.speaker)}-{digest(a.content)}",
-            "type": "choice",
-            "prompt": stem,
-            "choices": [a.speaker, *wrong],
-            "answer": a.speaker,
-            "explanation": explain(ctx, a, wrong),
-            "evidence": evidence,
-            "tags": ["attribution", "stance" if a.stance else "reported speech"],
-        }
+        stem, wrong = asked
+        q = speaker_choice(
+            ctx,
+            a,
+            f"{a.stance or 'reported'}-{slug(a.speaker)}-{digest(a.content)}",
+            stem,
+            wrong,
+            evidence,
+            ["attribution", "stance" if a.stance else "reported speech"],
+        )
         yield Candidate(
             "stance",
             q,

@@ -16,6 +16,26 @@ from quizgame.authoring.context import Context
 from quizgame.authoring.naming import has_role, is_place, is_vague
 from quizgame.authoring.speakers import SpeakerKind
 
+# Cues that only report speech: sharing one says nothing about what a source did or thought.
+NEUTRAL_CUES = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "explain",
+        "state",
+        "note",
+        "comment",
+        "remark",
+        "continue",
+        "write",
+        "post",
+        "tweet",
+        "report",
+        "according",
+    ]
+)
+
 
 def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
     """Every acceptable wrong option for `key`, best first (speakers, then by mentions)."""
@@ -39,6 +59,7 @@ def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
         )
         if e.display not in counts
         and (has_role(e) if kind is SpeakerKind.PERSON else e.mentions >= 2)
+        and not any(ch.isdigit() for ch in e.display)  # `Volvo XC90`: a product, not a body
     ]  # a person the article gives no role, or an organisation named once, tempts nobody
     place = is_place(key)
     out: list[str] = []
@@ -58,6 +79,8 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
     """Up to `n` distractors for a question whose answer is `a.speaker`; None when fewer than two
     safe ones exist (a question with one wrong option is a coin toss)."""
     credited = ctx.credited_same(a)
+    # `Who urged …?`: anyone the article says urged anything could be defended as the answer
+    cue_asked = a.lemma not in NEUTRAL_CUES and re.search(rf"\b{re.escape(a.cue)}\b", stem, re.I)
     # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
     around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
     out = [
@@ -68,6 +91,7 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
         and not ctx.mentions(c, around)
         and not any(ctx.same(c, s) for s in credited)
         and not ctx.told_doing(c, a)
+        and not (cue_asked and any(b.lemma == a.lemma for b in ctx.said_by(c)))
     ][:n]
     return out if len(out) >= 2 else None
 

@@ -65,6 +65,7 @@ def problems(ctx: Context, c: Candidate) -> list[rules.Problem]:
         options = [str(o) for o in q.get("choices", [key])]
         out += rules.alias_options(ctx, key, options)
         out += rules.second_right(ctx, key, options, [a])
+        out += rules.unnamed_co_source(ctx, a)
         if q["type"] == "short":
             out += rules.typed_answer_unique(ctx, a)
         out += rules.stem_names_answer(ctx, str(q["prompt"]), key)

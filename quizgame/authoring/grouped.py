@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizgame.authoring import distractors, stems
+from quizgame.authoring import distractors
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.candidates import (
     Candidate,
@@ -18,6 +18,7 @@ from quizgame.authoring.candidates import (
     reported_items,
     sentence_of,
     slug,
+    who_reported_options,
 )
 from quizgame.authoring.clauses import shown, words
 from quizgame.authoring.context import Context, Evidence, SentenceKey
@@ -143,13 +144,10 @@ def evidence(ctx: Context) -> Iterator[Candidate]:
     """Part A: who took this position? Part B: which sentence shows it? Part B's options are the
     sentences where the Part A options' sources speak, so a wrong Part A leads to a wrong Part B."""
     for i, a, sentence, ev, keys in reported_items(ctx):
-        kw = "who" if a.kind is SpeakerKind.PERSON else "which of these"
-        stem = stems.who_reported(a, sentence, kw)
-        if stem is None or ctx.mentions(a.speaker, stem):
+        asked = who_reported_options(ctx, a, sentence)
+        if asked is None:
             continue
-        wrong = distractors.choose(ctx, a, stem)
-        if wrong is None:
-            continue
+        stem, wrong = asked
         proof_sentence = ev[-1]["quote"] if len(ev) == 1 else sentence
         part_b = [proof_sentence]
         used_pids = {a.passage_id}

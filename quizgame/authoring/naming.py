@@ -210,8 +210,13 @@ def vague_name(name: str) -> bool:
     return len(words) == 1 and (words[0] in VAGUE or words[0] in GENERIC_PEOPLE)
 
 
+# Countries written as capitals: matched as written, since `us` folded is also a pronoun.
+_COUNTRY_ACRONYMS = frozenset(["US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC", "PRC"])
+
+
 def is_place(name: str) -> bool:
-    return _fold(name) in COUNTRIES or _fold(name) in MULTI_COUNTRIES
+    bare = name.removeprefix("the ").removeprefix("The ")
+    return bare in _COUNTRY_ACRONYMS or _fold(name) in COUNTRIES or _fold(name) in MULTI_COUNTRIES
 
 
 def well_named(

@@ -32,6 +32,8 @@ from quizgame.authoring.sources import (
     Spans,
     according_to,
     document_sources,
+    drop_end,
+    indirect,
     passive,
     possessed_speech,
 )
@@ -78,8 +80,7 @@ def _content_after(text: str, v1: int, se: int) -> tuple[int, int, bool]:
     )
     c1 = c0 + acc.start() if acc else se
     c0, c1 = trim(text, c0, c1)
-    while c1 > c0 and text[c1 - 1] in ".!?":
-        c1 -= 1
+    c1 = drop_end(text, c0, c1)
     return c0, c1, had_that
 
 
@@ -148,8 +149,7 @@ def reported_candidates(
             )
             if not participle and n_words < 4 and plain_comma and len(_words(before)) >= 3:
                 c0, c1 = trim(text, ss, tag_start)  # `…, police revealed on Saturday`
-                while c1 > c0 and text[c1 - 1] in ".!?,":
-                    c1 -= 1
+                c1 = drop_end(text, c0, c1, ".!?,")
             elif lem in WEAK:
                 if not (had_that or _weak_ok(text[c0:c1], lem)):
                     continue
@@ -159,18 +159,16 @@ def reported_candidates(
             if len(_words(content)) < (1 if lem in _NP_OBJECT else 2):
                 continue
             out.append(
-                Cand(
+                indirect(
                     passage,
                     pindex,
-                    base + c0,
-                    base + c1,
-                    False,
+                    ss,
+                    (c0, c1),
                     "reported",
                     verb,
                     subj,
-                    (base + tag_start, base + v1),
-                    base + tag_start,
-                    sentence_start=base + ss,
+                    (tag_start, v1),
+                    tag_start,
                 )
             )
             spans.add(tag_start, v1)

@@ -87,6 +87,34 @@ def typed_answer_unique(ctx: Context, statement: Attribution) -> list[Problem]:
     ]
 
 
+_PRONOUN_CONJUNCT = re.compile(
+    r"\b(?:he|she|they|we)\s+and\b|\band\s+(?:he|she|they|we)\b", re.IGNORECASE
+)
+
+
+def unnamed_co_source(ctx: Context, statement: Attribution) -> list[Problem]:
+    """`Both he and Commissioner X urged …`: a pronoun in a compound subject is a second source
+    the draft cannot name, so asking who said it has two right answers."""
+    passage = ctx.article.passage(statement.passage_id)
+    if passage is None:
+        return []
+    sent = [s for s in passage.sentences if s.start < statement.end and statement.start < s.end]
+    if not sent:
+        return []
+    text = ctx.article.text
+    around = text[sent[0].start : statement.start] + " " + text[statement.end : sent[-1].end]
+    if not _PRONOUN_CONJUNCT.search(around):
+        return []
+    return [
+        Problem(
+            "second-answer",
+            "the sentence credits this to a compound subject with a pronoun "
+            f"({_quote_ev(ctx, statement)}), so another person said it too",
+            "ask about another statement, or name both sources",
+        )
+    ]
+
+
 def stem_names_answer(ctx: Context | None, prompt: str, key: str) -> list[Problem]:
     named = (
         ctx.mentions(key, prompt)

@@ -17,6 +17,42 @@ from quizgame.authoring.quotes import Cand, trim
 from quizgame.authoring.subjects import Subject, noun_source, read_subject, split_sources
 
 
+def indirect(
+    passage: Passage,
+    pindex: int,
+    ss: int,
+    content: tuple[int, int],
+    form: str,
+    cue: str,
+    subj: Subject,
+    tag: tuple[int, int],
+    order: int,
+) -> Cand:
+    """A reported (unquoted) attribution found in `passage.text` at local offsets: every offset
+    (content span, tag, order, the sentence start `ss`) becomes an article offset."""
+    base = passage.start
+    return Cand(
+        passage,
+        pindex,
+        base + content[0],
+        base + content[1],
+        False,
+        form,
+        cue,
+        subj,
+        (base + tag[0], base + tag[1]),
+        base + order,
+        sentence_start=base + ss,
+    )
+
+
+def drop_end(text: str, c0: int, c1: int, chars: str = ".!?") -> int:
+    """The end `c1` moved back over trailing `chars` (final punctuation), never before `c0`."""
+    while c1 > c0 and text[c1 - 1] in chars:
+        c1 -= 1
+    return c1
+
+
 class Spans:
     """Sorted, non-overlapping local spans (quotes, tags) with a bisect lookup."""
 
@@ -67,7 +103,6 @@ _POSSESSED_SPEECH = re.compile(
 def possessed_speech(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
     """`despite Tsvangirai's allegations of fraud`: the owner of a speech noun is its source."""
     text = passage.text
-    base = passage.start
     out: list[Cand] = []
     for m in _POSSESSED_SPEECH.finditer(text, ss, se):
         if spans.inside(m.start()):
@@ -77,23 +112,20 @@ def possessed_speech(passage: Passage, pindex: int, spans: Spans, ss: int, se: i
             continue
         c0, c1 = trim(text, m.end(), se)
         c1 = min(c1, c0 + 200)
-        while c1 > c0 and text[c1 - 1] in ".!?,":
-            c1 -= 1
+        c1 = drop_end(text, c0, c1, ".!?,")
         if len(_words(text[c0:c1])) < 2:
             continue
         out.append(
-            Cand(
+            indirect(
                 passage,
                 pindex,
-                base + c0,
-                base + c1,
-                False,
+                ss,
+                (c0, c1),
                 "possessed",
                 m["noun"].lower(),
                 subj,
-                (base + m.start(), base + m.end()),
-                base + m.start(),
-                sentence_start=base + ss,
+                (m.start(), m.end()),
+                m.start(),
             )
         )
         spans.add(m.start(), m.end())
@@ -135,15 +167,13 @@ def collapse_acronyms(text: str) -> str:
 def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
     """`Statements of condemnation have come from X, Y and Z`, `a joint statement by A and B`."""
     text = passage.text
-    base = passage.start
     out: list[Cand] = []
     for m in _DOC.finditer(text, ss, se):
         if spans.inside(m.start("np")) or spans.inside(m.start()):
             continue
         np_text = collapse_acronyms(re.split(r"\s+(?:on|in|at|during)\s", m["np"])[0])
         c0, c1 = trim(text, ss, se)
-        while c1 > c0 and text[c1 - 1] in ".!?":
-            c1 -= 1
+        c1 = drop_end(text, c0, c1)
         for k, piece in enumerate(split_sources(np_text)):
             subj = read_subject(piece)
             if subj is None or subj.inherit or subj.pronoun is not None:
@@ -151,18 +181,16 @@ def document_sources(passage: Passage, pindex: int, spans: Spans, ss: int, se: i
             if subj.noun is not None and subj.noun_kind is SpeakerKind.DOCUMENT:
                 continue
             out.append(
-                Cand(
+                indirect(
                     passage,
                     pindex,
-                    base + c0,
-                    base + c1,
-                    False,
+                    ss,
+                    (c0, c1),
                     "reported",
                     m["doc"].lower(),
                     subj,
-                    (base + m.start(), base + m.start("np") + len(np_text)),
-                    base + m.start("np") + k,
-                    sentence_start=base + ss,
+                    (m.start(), m.start("np") + len(np_text)),
+                    m.start("np") + k,
                 )
             )
         spans.add(m.start(), m.start("np") + len(np_text))
@@ -174,7 +202,6 @@ _APPOSED_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+
 
 def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
     text = passage.text
-    base = passage.start
     out: list[Cand] = []
     for m2 in _ACCORDING.finditer(text, ss, se):
         if spans.inside(m2.start()):
@@ -204,23 +231,20 @@ def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) 
             c0, c1 = trim(text, ss, m2.start())
             if len(_words(text[c0:c1])) < 3:
                 c0, c1 = trim(text, m2.end(), se)
-        while c1 > c0 and text[c1 - 1] in ".!?":
-            c1 -= 1
+        c1 = drop_end(text, c0, c1)
         if len(_words(text[c0:c1])) < 3:
             continue
         out.append(
-            Cand(
+            indirect(
                 passage,
                 pindex,
-                base + c0,
-                base + c1,
-                False,
+                ss,
+                (c0, c1),
                 "according-to",
                 "according to",
                 subj,
-                (base + m2.start(), base + m2.start("np") + len(m2["np"])),
-                base + m2.start(),
-                sentence_start=base + ss,
+                (m2.start(), m2.start("np") + len(m2["np"])),
+                m2.start(),
             )
         )
         spans.add(m2.start(), m2.start("np") + len(m2["np"]))  # `a post by X` is this source
@@ -230,7 +254,6 @@ def according_to(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) 
 def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> list[Cand]:
     """`The move was condemned by X and Y`: the agents are the sources, the subject the content."""
     text = passage.text
-    base = passage.start
     out: list[Cand] = []
     for m in _PASSIVE.finditer(text, ss, se):
         if spans.inside(m.start()):
@@ -254,18 +277,16 @@ def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> li
             continue
         c1 = m.start("np") - 1
         out.append(
-            Cand(
+            indirect(
                 passage,
                 pindex,
-                base + c0,
-                base + c1,
-                False,
+                ss,
+                (c0, c1),
                 "reported",
                 m["verb"].lower(),
                 subj,
-                (base + m.start("np"), base + m.start("np") + len(np_text)),
-                base + m.start("np"),
-                sentence_start=base + ss,
+                (m.start("np"), m.start("np") + len(np_text)),
+                m.start("np"),
             )
         )
     return out

@@ -21,14 +21,13 @@ from quizgame.bank.models import Bank, Question
 from quizgame.bank.validation_errors import pydantic_diagnostic
 from quizgame.bank.yamlnodes import (
     MAX_BANK_BYTES,
-    STOP_CODES,
     Node,
     YamlRefused,
     decode,
-    parse,
     to_python,
     too_large,
 )
+from quizgame.bank.yamlparse import STOP_CODES, parse
 from quizgame.text.reading import ReadRefused, read_limited
 
 QuestionModel = Any  # one of the models in quizgame.bank.QUESTION_TYPES

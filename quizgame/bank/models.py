@@ -358,7 +358,7 @@ class EvidenceQuestion(_QuestionBase, _ChoiceListMixin):
     part_b: PartB
 
 
-Question = Annotated[
+AnyQuestion = (
     ChoiceQuestion
     | MultiQuestion
     | TrueFalseQuestion
@@ -367,9 +367,9 @@ Question = Annotated[
     | EvidenceQuestion
     | NumericQuestion
     | OrderQuestion
-    | ClozeQuestion,
-    Field(discriminator="type"),
-]
+    | ClozeQuestion
+)
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 QUESTION_TYPES: dict[str, type[BaseModel]] = {
     "choice": ChoiceQuestion,

@@ -135,7 +135,8 @@ def _render(
 ) -> int:
     from quizgame.commands._common import fail
     from quizgame.results.banks import resolve_banks
-    from quizgame.results.rendering import SECTIONS, render_tables, to_csv, to_json
+    from quizgame.results.rendering import render_tables
+    from quizgame.results.report_export import SECTIONS, to_csv, to_json
     from quizgame.results.reports import build_report
     from quizgame.text.atomic import write_atomic
 

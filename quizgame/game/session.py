@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -74,6 +74,8 @@ class GameSession:
         self._started = self._clock()
         self._question_started = self._started
         self._ended: float | None = None
+        # An exam paper (quizgame.game.exam) hands its drafts in when the game is abandoned.
+        self.on_abandon: Callable[[], None] | None = None
         self.max_score = float(sum(q.question.points for q in self.questions))
         self.sink.start_game(
             GameInfo(
@@ -328,11 +330,46 @@ class GameSession:
             raise GameOver("the game is over")
         return self._record(cur, None, timed_out=True)
 
-    def _record(self, cur: PresentedQuestion, response: Any, *, timed_out: bool) -> AnswerResult:
+    def goto(self, index: int) -> PresentedQuestion | None:
+        """Exam navigation (see `quizgame.game.exam`): show question `index` (0-based), unscored."""
+        if self.mode is not Mode.EXAM or self._ended is not None:
+            raise RuntimeError("only an exam in progress moves between questions freely")
+        self._index = max(0, min(index, len(self.questions) - 1))
+        self._question_started = self._clock()
+        return self.current
+
+    def submit_exam(
+        self, responses: Mapping[str, Any], seconds: Mapping[str, float], *, finished: bool = True
+    ) -> None:
+        """Score an exam's final answers in question order, hand each to the sink once, and end.
+
+        Drafts are never recorded before this: the store holds one final answer per question,
+        the one the student submitted (an unanswered question has no record and scores 0).
+        """
+        if self.mode is not Mode.EXAM or self._ended is not None:
+            raise RuntimeError("only an exam in progress is submitted")
+        for i, pq in enumerate(self.questions):
+            self._index = i
+            if pq.id in responses:
+                self._responses[pq.id] = responses[pq.id]
+                self._record(pq, responses[pq.id], timed_out=False, seconds=seconds.get(pq.id))
+        self._index = len(self.questions)
+        self._last = None
+        self._finish(finished=finished)
+
+    def _record(
+        self,
+        cur: PresentedQuestion,
+        response: Any,
+        *,
+        timed_out: bool,
+        seconds: float | None = None,
+    ) -> AnswerResult:
         q = cur.question
         attempt = self._attempts.get(q.id, 0) + 1
         self._attempts[q.id] = attempt
-        seconds = self.seconds_on_question()
+        if seconds is None:
+            seconds = self.seconds_on_question()
         feedback: tuple[str, ...]
         if timed_out:
             fraction, outcome, feedback = (
@@ -462,8 +499,13 @@ class GameSession:
     def abandon(self) -> None:
         """The player quit mid-game: the sink marks the game abandoned.
 
-        A retry still on offer is given up, so the last attempt counts in the summary.
+        A retry still on offer is given up, so the last attempt counts in the summary; an exam's
+        drafts are handed in (see `quizgame.game.exam`).
         """
+        if self.on_abandon is not None and self._ended is None:
+            hand_in, self.on_abandon = self.on_abandon, None
+            hand_in()
+            return
         cur = self.current
         if self._pending is not None and cur is not None:
             self._results[cur.id] = _finalised(self._pending)

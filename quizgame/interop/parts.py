@@ -145,7 +145,8 @@ def points_value(points: float) -> float | int:
 
 def question_lines(path: Path, count: int) -> list[int]:
     """The line where each question of a bank file starts (1 where it cannot be told)."""
-    from quizgame.bank.yamlnodes import MAX_BANK_BYTES, parse
+    from quizgame.bank.yamlnodes import MAX_BANK_BYTES
+    from quizgame.bank.yamlparse import parse
     from quizgame.text.reading import ReadRefused, read_limited
 
     try:

@@ -62,6 +62,8 @@ def resumable(h: PlayerHistory | None, loaded: LoadedBank) -> UnfinishedGame | N
         return None
     if u.question_count != len(loaded.bank.questions):
         return None  # a "practise the ones missed" game: start it again instead
+    if u.mode == "exam":
+        return None  # an exam is answered and submitted as a whole (review before submit)
     return u
 
 

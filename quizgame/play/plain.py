@@ -13,9 +13,11 @@ from typing import Any
 
 from quizgame.article.passages import Article
 from quizgame.bank.models import Mode
+from quizgame.game.exam import ExamPaper
 from quizgame.game.kinds import Form, kind_of
 from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
+from quizgame.play.exam_labels import draft_line, review_cells, review_title, submit_warning
 from quizgame.play.plain_inputs import read_gaps, read_order
 from quizgame.play.presenter import (
     choice_key,
@@ -83,6 +85,8 @@ class PlainGame:
         if s.mode is not Mode.GUIDED:
             self.print_article(s.article)
         try:
+            if s.mode is Mode.EXAM:
+                self.play_exam(ExamPaper(s))
             while (pq := s.current) is not None:
                 if s.mode is Mode.GUIDED:
                     self.reveal_up_to(s.passages_needed(pq))
@@ -120,7 +124,6 @@ class PlainGame:
                 f"{pq.progress_label} ({type_label(pq)}, {format_points(pq.question.points)} pt)"
             )
             response = self.read_response(pq)
-            unsaved_before = unsaved_answers(s.sink)
             result = s.submit(response)
             if s.feedback_now:
                 # while a retry is on offer the answer stays hidden, as in the TUI
@@ -135,15 +138,61 @@ class PlainGame:
                         s.retry()
                         continue
                     self.print_reveal(result)
-            elif unsaved_answers(s.sink) > unsaved_before:  # read-only store, full disk…
-                self.say(
-                    f"Answer NOT saved: {sink_problem(s.sink) or 'the results store refused it'}."
-                )
-            else:
-                self.say("Answer saved.")
             self.say()
             s.next()
             return
+
+    # exam: answer in turn, then review — revisit, flag — and submit everything at once ------------
+
+    def play_exam(self, paper: ExamPaper) -> None:
+        s = self.session
+        while (pq := paper.current) is not None:
+            self.say(
+                f"{pq.progress_label} ({type_label(pq)}, {format_points(pq.question.points)} pt)"
+            )
+            paper.answer(self.read_response(pq))
+            self.say("Answer kept — you can change it before you submit.")
+            self.say()
+            if paper.next() is None:
+                break
+        while not self.exam_review(paper):
+            pass
+        unsaved_before = unsaved_answers(s.sink)
+        paper.submit()
+        if unsaved_answers(s.sink) > unsaved_before:  # read-only store, full disk…
+            problem = sink_problem(s.sink) or "the results store refused them"
+            self.say(f"Answers NOT saved: {problem}.")
+        else:
+            self.say("Exam submitted. Your answers are saved.")
+        self.say()
+
+    def exam_review(self, paper: ExamPaper) -> bool:
+        """One round of the review before submitting; True once the student submits."""
+        self.say("— Review before you submit —")
+        self.say(review_title(paper))
+        for pq in paper.questions:
+            num, status, flag, prompt = review_cells(paper, pq)
+            self.say(f"{num:>3}. {status:<13} {flag:<9} {prompt}")
+        n = len(paper.questions)
+        while True:
+            raw = self.ask(f"Number to revisit (1–{n}), !N to flag or unflag, s to submit: ")
+            if raw.lower() in ("s", "submit"):
+                warning = submit_warning(paper)
+                return not warning or self.ask_yes_no(f"{warning}. Submit anyway? [y/n] ")
+            flagging = raw.startswith("!")
+            digits = raw[1:].strip() if flagging else raw
+            if digits.isdigit() and 1 <= int(digits) <= n:
+                paper.goto(int(digits) - 1)
+                pq = paper.questions[int(digits) - 1]
+                if flagging:
+                    paper.toggle_flag()
+                    return False
+                self.say(f"{pq.progress_label} — {draft_line(paper, pq)}")
+                paper.answer(self.read_response(pq))
+                self.say("Answer kept — you can change it before you submit.")
+                self.say()
+                return False
+            self.say(f"Please type a number 1–{n}, !N (e.g. !3), or s.")
 
     def ask_yes_no(self, prompt: str) -> bool:
         """y/yes or n/no; anything else asks again (a stray key never decides for the player)."""

@@ -285,16 +285,18 @@ def match_marks(pq: PresentedQuestion, response: Any, *, reveal: bool = True) ->
 # --- status and summary --------------------------------------------------------------------------------
 
 
-def score_label(session: GameSession) -> str:
+def score_label(session: GameSession, answered: int | None = None) -> str:
+    """The score so far; in an exam, how many are answered (`answered`: an exam's drafts)."""
     if not session.feedback_now:
-        return f"Answered {session.answered} of {len(session.questions)}"
+        done = session.answered if answered is None else answered
+        return f"Answered {done} of {len(session.questions)}"
     return f"Score {format_points(session.score)} / {format_points(session.max_score)}"
 
 
-def status_line(session: GameSession) -> str:
+def status_line(session: GameSession, answered: int | None = None) -> str:
     """`Ada · Question 3 of 18 · Score 2 / 18` (exam mode hides the score until the end)."""
     pq = session.current
-    parts = [pq.progress_label if pq else "Finished", score_label(session)]
+    parts = [pq.progress_label if pq else "Finished", score_label(session, answered)]
     if session.player:  # whose game this is, always in sight (a shared classroom screen)
         parts.insert(0, one_line(session.player)[:24])
     if session.settings.streak_bonus and session.feedback_now and session.streak > 1:

@@ -17,7 +17,7 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
 from quizgame.game.kinds import kind_of
 from quizgame.game.scoring import right_answer_text
-from quizgame.results.reports import BankMeta, QuestionMeta
+from quizgame.results.report_rows import BankMeta, QuestionMeta
 
 
 def bank_meta(loaded: LoadedBank) -> BankMeta:

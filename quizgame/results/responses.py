@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from quizgame.results.reports import GameScore, Report
+from quizgame.results.report_rows import GameScore, Report
 from quizgame.results.store import StoredAnswer
 from quizgame.text.formatting import format_duration
 from quizgame.text.safe import one_line

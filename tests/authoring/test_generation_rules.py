@@ -314,3 +314,53 @@ def test_event_gaps_are_not_given_away_by_a_title_or_the_headline() -> None:
     assert not any("President _____" in p for p in prompts)  # world knowledge, not reading
     assert not any(c.question["answer"] == "Anna Berg" for c in event(context(text)))  # headline
     assert any(c.question["answer"] == "300" for c in event(context(text)))
+
+
+URGES = """Council urges rethink of bridge plan
+
+Mayor Oskar Lind urged the council to scrap the bridge plan on Monday. Harbour master Eva Strand urged the ministry to reconsider the ferry timetable.
+
+Karl Holm, an engineer, said the bridge would cost twice the estimate. Sara Nyberg, a planner, said the ferry would do.
+
+Both he and the county's Police and Crime Commissioner Per Ek criticised the ferry timetable on Tuesday.
+"""
+
+
+def test_a_question_asking_who_did_a_stance_offers_nobody_credited_with_that_stance() -> None:
+    """`Who urged the council …?` must not offer someone the article says urged anything."""
+    ctx = context(URGES)
+    lind = _speaker_of(ctx, "Oskar Lind")
+    stem = "According to the article, who urged the council to scrap the bridge plan?"
+    assert "Eva Strand" in distractors.candidates(ctx, lind.speaker, lind.kind)  # same kind
+    options = distractors.choose(ctx, lind, stem) or []
+    assert options and "Eva Strand" not in options
+    # a neutral cue (`said`) shared with the key's source does not exclude anybody
+    assert "Karl Holm" in options
+
+
+def test_a_compound_subject_with_a_pronoun_is_never_asked_as_who() -> None:
+    """`Both he and … Per Ek criticised …`: `he` said it too, so `who criticised …?` has two keys."""
+    ctx = context(URGES)
+    ek = _speaker_of(ctx, "Per Ek")
+    found = rules.unnamed_co_source(ctx, ek)
+    assert [p.code for p in found] == ["second-answer"]
+    assert not rules.unnamed_co_source(ctx, _speaker_of(ctx, "Oskar Lind"))
+
+
+def test_countries_written_in_capitals_are_places_and_products_are_no_bodies() -> None:
+    """`US` beside `The State Department` would be a defensible second answer; `Volvo XC90` is a
+    car, not an organisation that could have said anything."""
+    from quizgame.authoring.naming import is_place
+
+    assert is_place("US") and is_place("the UK") and is_place("United States")
+    assert not is_place("us") and not is_place("The State Department")
+    text = (
+        "Embassy row\n\nThe State Department said the case was handled with care. The US and the "
+        "UK disagree. The Daily Mail said the driver had left. The Daily Mail asked the White "
+        "House. The White House declined. A Volvo XC90 was involved. The Volvo XC90 was found.\n"
+    )
+    ctx = context(text)
+    dept = _speaker_of(ctx, "The State Department")
+    options = distractors.candidates(ctx, dept.speaker, dept.kind)
+    assert "US" not in options and "UK" not in options
+    assert not any("XC90" in o for o in options)

@@ -102,6 +102,7 @@ def test_a_cached_game_needs_neither_yaml_nor_the_loader(bank: Path) -> None:
         f"entry = bank_entry(Path({str(bank)!r}))\n"
         "assert entry.loaded is not None\n"
         "print(sorted(m for m in ('yaml', 'quizgame.bank.loader', 'quizgame.bank.yamlnodes',"
+        " 'quizgame.bank.yamlparse',"
         " 'pydantic.plugin._loader') if m in sys.modules))\n"
     )
     out = subprocess.run(

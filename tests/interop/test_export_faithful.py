@@ -82,7 +82,8 @@ def test_moodle_xml_is_well_formed_with_c1_and_hostile_file_names(
     back = tmp_path / "back.yaml"
     code, _, err = run_cli(capsys, "import", str(out), "-o", str(back))
     assert code == 0, err
-    from quizgame.bank.yamlnodes import parse, to_python
+    from quizgame.bank.yamlnodes import to_python
+    from quizgame.bank.yamlparse import parse
 
     data = to_python(parse(back.read_text(encoding="utf-8"), "back.yaml").root)
     assert data["questions"][0]["pairs"][0]["left"] == "eight-bit \x9b C1"

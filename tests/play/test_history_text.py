@@ -47,3 +47,5 @@ def test_only_a_left_game_of_this_very_bank_version_is_resumable(loaded_bank: Lo
         is None
     )
     assert resumable(None, loaded_bank) is None
+    exam = dataclasses.replace(u, mode="exam")
+    assert resumable(dataclasses.replace(h, unfinished=exam), loaded_bank) is None

@@ -102,9 +102,11 @@ def test_partly_right_multi_and_quit_word(loaded_bank: LoadedBank) -> None:
 def test_exam_mode_feedback_at_the_end(loaded_bank: LoadedBank) -> None:
     lines = right_answers(loaded_bank)
     lines[0] = "A"  # first one wrong
-    text, _ = play(loaded_bank, lines, mode="exam")
+    text, sink = play(loaded_bank, [*lines, "s"], mode="exam")
     before, after = text.split("— Summary —")
-    assert "✓" not in before and "✗" not in before and before.count("Answer saved.") == 21
+    assert "✗" not in before and before.count("Answer kept") == 21
+    assert "Answered 21 of 21 · Unanswered: none · Flagged: none" in before
+    assert "Exam submitted. Your answers are saved." in before and sink.finished[0][3] is True
     assert "1. ✗ Wrong — +0 of 1 point" in after
     assert "Why: The first paragraph says the Kremlin refuted" in after
     assert "Score: 20 / 21 points (95%)" in after
@@ -192,3 +194,26 @@ def test_plain_mode_offers_to_resume_a_left_game(
     again = play("n\n")
     assert "Resume (question 6 of 21)?" in again and "Question 1 of 21" in again
     assert "Score: 0 / 21 points" in again
+
+
+def test_exam_review_revisits_flags_and_confirms_before_submitting(
+    loaded_bank: LoadedBank,
+) -> None:
+    lines = right_answers(loaded_bank)
+    first_right = lines[0]
+    lines[0] = "A"  # wrong at first…
+    review = ["!4", "x", "1", first_right, "s", "n", "!4", "s"]  # …changed from the review
+    text, sink = play(loaded_bank, [*lines, *review], mode="exam")
+    before, after = text.split("— Summary —")
+    assert "Flagged: 4" in before and "⚑ Flagged" in before
+    assert "Please type a number 1–21, !N (e.g. !3), or s." in before
+    assert "1 flagged (4). Submit anyway? [y/n]" in before  # asked, said no, unflagged
+    assert before.count("— Review before you submit —") == 5
+    assert [a.question_id for a in sink.answers].count(sink.answers[0].question_id) == 1
+    assert "Score: 21 / 21 points (100%)" in after  # the changed answer is the one scored
+
+
+def test_leaving_an_exam_hands_in_what_was_answered(loaded_bank: LoadedBank) -> None:
+    text, sink = play(loaded_bank, right_answers(loaded_bank)[:2], mode="exam")
+    assert len(sink.answers) == 2 and sink.finished[0][3] is False
+    assert "Game stopped." in text

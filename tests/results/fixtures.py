@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from quizgame.bank.models import Mode
 from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
 from quizgame.game.scoring import outcome_for
-from quizgame.results.reports import BankMeta, QuestionMeta
+from quizgame.results.report_rows import BankMeta, QuestionMeta
 
 BANK_ID = "quiz"
 BANK_HASH = "hash0001"

@@ -13,7 +13,7 @@ from quizgame.bank.loader import load_bank
 from quizgame.cli import main
 from quizgame.game.session import GameSession
 from quizgame.results import open_sink, open_store
-from quizgame.results.rendering import to_json
+from quizgame.results.report_export import to_json
 from quizgame.results.reports import build_report
 from tests.conftest import BUNDLED_BANK
 from tests.results.fixtures import BANK_ID, META

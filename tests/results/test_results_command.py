@@ -16,7 +16,7 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.cli import main
 from quizgame.game.session import GameSession
 from quizgame.results import open_sink
-from quizgame.results.rendering import neutralise
+from quizgame.results.report_export import neutralise
 from quizgame.results.sqlite_store import SqliteStore
 from tests.conftest import BUNDLED_BANK
 from tests.results.test_results_store import _record

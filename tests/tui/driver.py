@@ -185,3 +185,33 @@ def write_bank(
         encoding="utf-8",
     )
     return bank
+
+
+async def answer_exam(
+    pilot: Pilot[Any], kind_of: Callable[[PresentedQuestion], str], *, submit: bool = True
+) -> None:
+    """Answer every exam question in turn (each answer moves on), then — on the review screen that
+    follows the last one — submit, confirming if asked."""
+    from quizgame.tui.screens.exam_review_screen import ExamReviewScreen
+    from quizgame.tui.screens.play_screen import PlayScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen)
+    while not isinstance(pilot.app.screen, ExamReviewScreen):
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, kind_of(pq))
+        await pilot.pause()
+    if submit:
+        await submit_exam(pilot)
+
+
+async def submit_exam(pilot: Pilot[Any]) -> None:
+    from quizgame.tui.screens.confirm_screen import ConfirmScreen
+
+    await pilot.press("s")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ConfirmScreen):
+        await pilot.press("y")
+        await pilot.pause()
+    await pilot.pause()

@@ -13,6 +13,7 @@ from quizgame.game.presented import PresentedQuestion
 from quizgame.game.scoring import Outcome, score
 from quizgame.play.presenter import evidence_text
 from quizgame.text.normalise import normalise_text
+from quizgame.tui.screens.exam_review_screen import ExamReviewScreen
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.review_screen import ReviewScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
@@ -20,7 +21,7 @@ from quizgame.tui.widgets.article_view import HIGHLIGHT, ArticleView
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.question_view import QuestionView
-from tests.tui.driver import BANK, Game, answer, write_bank
+from tests.tui.driver import BANK, Game, answer, submit_exam, write_bank
 
 PARTIAL_TYPES = {"multi", "match", "evidence", "order", "cloze"}
 
@@ -129,16 +130,19 @@ async def test_exam_mode_feedback_only_in_summary_and_review(game: Game) -> None
         assert isinstance(screen, PlayScreen)
         session = screen.session
         types: set[str] = set()
-        while (pq := session.current) is not None:
+        while not isinstance(app.screen, ExamReviewScreen):
+            pq = session.current
+            assert pq is not None
             types.add(pq.type)
             await answer(pilot, pq, plan(pq))
             await pilot.pause()
-            if session.current is None:
+            if isinstance(app.screen, ExamReviewScreen):
                 break
             assert screen.query_one(QuestionView).pq is session.current  # straight on
             assert not screen.query(FeedbackView)  # no feedback during an exam
             assert not any(v.highlights for v in screen.query_one(ArticleView).passage_views())
             assert "Score" not in screen.query_one(GameStatus).text
+        await submit_exam(pilot)
         assert types == {k.name for k in KINDS}
         summary = app.screen
         assert isinstance(summary, SummaryScreen)

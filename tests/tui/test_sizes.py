@@ -25,7 +25,7 @@ from quizgame.tui.screens.teacher_screen import TeacherScreen
 from quizgame.tui.widgets.feedback_view import FeedbackView
 from tests.data.hostile import write_hostile_bank
 from tests.results.fixtures import play_fixture
-from tests.tui.driver import Game, answer
+from tests.tui.driver import Game, answer, answer_exam
 
 WIDTHS = (20, 21, 24, 30, 32, 40, 47, 60, 64, 80, 99, 100, 101, 120, 160, 200, 240, 300)
 HEIGHTS = (8, 9, 10, 12, 16, 24, 33, 50, 75, 100)
@@ -114,9 +114,7 @@ async def test_summary_and_review_screens(game: Game, tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlayScreen)
-        while (pq := screen.session.current) is not None:
-            await answer(pilot, pq, "wrong")
-            await pilot.pause()
+        await answer_exam(pilot, lambda pq: "wrong")
         await pilot.pause()
         await sweep(pilot, app, SummaryScreen)
         await pilot.press("home", "enter")  # the first row: the longest prompt

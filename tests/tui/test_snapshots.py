@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from quizgame.tui.screens.play_screen import PlayScreen
-from tests.tui.driver import Game, answer
+from tests.tui.driver import Game, answer, answer_exam
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SnapCompare = Callable[..., bool]
@@ -68,9 +68,7 @@ def test_summary(snap_compare: SnapCompare, game: Game, size: Any) -> None:
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
         kinds = ["right", "right", "wrong"]
-        while (pq := screen.session.current) is not None:
-            await answer(pilot, pq, kinds[pq.number % 3])
-            await pilot.pause()
+        await answer_exam(pilot, lambda pq: kinds[pq.number % 3])
         await pilot.pause()
 
     assert snap_compare(game.app(mode="exam"), terminal_size=size, run_before=played)
@@ -159,3 +157,19 @@ def test_picker_history_and_resume_offer(
 
     app = game.app([], cwd=tmp_path, history_reader=lambda player, bank: history)
     assert snap_compare(app, terminal_size=size, run_before=picked)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_exam_review_before_submit(snap_compare: SnapCompare, game: Game, size: Any) -> None:
+    async def reviewing(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        pq = screen.session.current
+        assert pq is not None
+        await answer(pilot, pq, "right")  # 1 answered, then on to 2
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "exclamation_mark", "ctrl+r")  # skip 2, flag 3
+        await pilot.pause()
+
+    assert snap_compare(game.app(mode="exam"), terminal_size=size, run_before=reviewing)

@@ -20,30 +20,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from quizgame.bank.models import (
-    ChoiceQuestion,
-    ClozeQuestion,
-    EvidenceQuestion,
-    MatchQuestion,
-    MultiQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
-)
+from quizgame.bank.models import AnyQuestion as AnyQuestion  # every question model, one union
 from quizgame.game.outcome import Scored
-
-AnyQuestion = (
-    ChoiceQuestion
-    | MultiQuestion
-    | TrueFalseQuestion
-    | ShortQuestion
-    | MatchQuestion
-    | EvidenceQuestion
-    | NumericQuestion
-    | OrderQuestion
-    | ClozeQuestion
-)
 
 Q = TypeVar("Q", bound=BaseModel)
 

@@ -18,10 +18,15 @@ from textual.widgets import Static
 
 _KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "f1": "F1", "f2": "F2"}
 _KEY_NAMES |= {"shift+up": "Shift+↑", "shift+down": "Shift+↓", "minus": "-", "plus": "+"}
+_KEY_NAMES |= {"left_square_bracket": "[", "right_square_bracket": "]", "left": "←", "right": "→"}
+_KEY_NAMES |= {"exclamation_mark": "!", "ctrl+r": "Ctrl+R"}
 
 MODES: tuple[tuple[str, str], ...] = (
     ("practice", "feedback after every answer; a wrong answer may be retried"),
-    ("exam", "no feedback until the summary at the end"),
+    (
+        "exam",
+        "answers can change until you submit; skip, go back, flag, review; feedback at the end",
+    ),
     ("guided", "the article appears passage by passage (Enter reads on)"),
 )
 

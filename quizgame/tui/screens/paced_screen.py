@@ -27,6 +27,8 @@ NEXT_HINT = "Your teacher moves the class on · e: jump to the evidence"
 
 
 class PacedPlayScreen(PlayScreen):
+    exam_navigation = False  # the teacher moves the class on: each answer is sent at once
+
     def __init__(self, session: Any, index: int = 0, revealed: bool = False) -> None:
         super().__init__(session)
         self.class_index = index

@@ -20,9 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizgame.bank.models import Mode
+from quizgame.game.exam import ExamPaper
 from quizgame.game.kinds import Form
 from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
+from quizgame.play.exam_labels import draft_line, draft_marks
 from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,
@@ -35,6 +37,7 @@ from quizgame.play.presenter import (
 from quizgame.tui import textual_private
 from quizgame.tui.settle import settled
 from quizgame.tui.widgets.article_view import ArticleView
+from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
@@ -54,6 +57,25 @@ class PlayScreen(Screen[None]):
             "E", "evidence(-1)", "Previous evidence", show=False, tooltip="the previous passage"
         ),
         Binding("f2", "layout", "Layout", tooltip="switch layout: side by side / stacked"),
+        # exam mode only (see check_action): move freely, flag, review before submitting
+        Binding(
+            "left_square_bracket,left",
+            "exam_move(-1)",
+            "Back",
+            tooltip="exam: the previous question",
+        ),
+        Binding(
+            "right_square_bracket,right",
+            "exam_move(1)",
+            "Skip",
+            tooltip="exam: the next question (skipping is fine)",
+        ),
+        Binding(
+            "exclamation_mark", "flag", "Flag", tooltip="exam: flag this question to come back to"
+        ),
+        Binding(
+            "ctrl+r", "exam_review", "Review", tooltip="exam: review every question, then submit"
+        ),
         Binding(
             "escape",
             "leave",
@@ -61,6 +83,10 @@ class PlayScreen(Screen[None]):
             tooltip="go back (asks first, then back to the bank list, or quits)",
         ),
     ]
+
+    # An exam is a real test (skip, go back, flag, review, submit at the end); a teacher-paced class
+    # runs in exam mode with the teacher moving everyone on, so it turns this off.
+    exam_navigation: ClassVar[bool] = True
 
     @dataclass
     class Finished(Message):
@@ -74,6 +100,9 @@ class PlayScreen(Screen[None]):
         self.layout_override: bool | None = None
         self.revealed = 1 if session.mode is Mode.GUIDED else 0
         self._shown: PresentedQuestion | None = None
+        # exam mode: answers are drafts the student may change until submitting the whole exam
+        free = session.mode is Mode.EXAM and self.exam_navigation
+        self.paper = ExamPaper(session) if free else None
 
     # layout ------------------------------------------------------------------------------------------
 
@@ -86,7 +115,7 @@ class PlayScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.apply_layout()
-        if self.session.settings.timer_seconds is not None:
+        if self.session.settings.timer_seconds is not None and self.paper is None:
             self.set_interval(0.25, self._tick)
         await self.show_question()
 
@@ -132,7 +161,7 @@ class PlayScreen(Screen[None]):
 
     async def show_question(self) -> None:
         pq = self.session.current
-        if pq is None:
+        if pq is None or (self.paper is not None and self.paper.submitted):
             self.post_message(self.Finished(self.session))
             return
         self.article.clear_evidence()
@@ -151,7 +180,11 @@ class PlayScreen(Screen[None]):
             self.article.focus()
         else:
             view = QuestionView(pq, tried=self.session.tried(pq.id), id="question")
+            if self.paper is not None:
+                await slot.mount(Static(Text(draft_line(self.paper, pq)), id="exam-draft"))
             await slot.mount(view)
+            if self.paper is not None and (marks := draft_marks(self.paper, pq)):
+                view.query(ChoiceList).first().mark(marks)
             self._shown = pq
             view.focus_answer()
         self.update_status()
@@ -161,7 +194,8 @@ class PlayScreen(Screen[None]):
 
     def update_status(self) -> None:
         status = self.query_one(GameStatus)
-        status.show(status_line(self.session), self.session.answered)
+        answered = self.paper.answered_count if self.paper else self.session.answered
+        status.show(status_line(self.session, answered), answered)
         status.show_timer(timer_label(self.session.seconds_left()) if self._shown else "")
 
     def _tick(self) -> None:
@@ -178,6 +212,14 @@ class PlayScreen(Screen[None]):
     async def _answered(self, event: QuestionView.Answered) -> None:
         event.stop()
         if self.result is not None or self._shown is None:
+            return
+        if self.paper is not None:  # a draft, changeable until the exam is submitted
+            self.paper.answer(event.response)
+            if self.paper.at_last:
+                await self.show_question()
+                self.action_exam_review()
+            else:
+                await self.action_exam_move(1)
             return
         # Everything an answer changes is drawn in one frame: the choices frozen, the feedback, the
         # highlighted proof, the score and the keys. Drawn as each part is ready, the screen would
@@ -237,10 +279,14 @@ class PlayScreen(Screen[None]):
                 and self.session.feedback_now
                 and not self.session.retry_open
             )
+        if action in ("exam_move", "flag", "exam_review"):
+            return self.paper is not None and self._shown is not None
         return True
 
     def key_description(self, action: str, default: str) -> str:
         """What the key bar calls a key now, in the same words as the hint on screen."""
+        if action == "exam_move" and self.paper is not None and self.paper.at_last:
+            return "Review"
         if action == "next":
             if self.result is not None and self.session.retry_open:
                 return "Show answer"
@@ -288,3 +334,40 @@ class PlayScreen(Screen[None]):
 
     async def action_leave(self) -> None:
         await self.app.run_action("leave_game")
+
+    # exam mode: skip, go back, flag, review and submit -------------------------------------------
+
+    async def action_exam_move(self, step: int) -> None:
+        """`]` / `→`: the next question (skipping is fine; past the last, the review); `[` / `←`: back."""
+        if self.paper is None:
+            return
+        if step > 0 and self.paper.at_last:
+            self.action_exam_review()
+            return
+        self.paper.goto(self.paper.index + step)
+        await self.show_question()
+
+    async def action_flag(self) -> None:
+        if self.paper is None or self._shown is None:
+            return
+        self.paper.toggle_flag()
+        draft = self.query("#exam-draft")
+        if draft:
+            draft.first(Static).update(Text(draft_line(self.paper, self._shown)))
+
+    def action_exam_review(self) -> None:
+        from quizgame.tui.screens.exam_review_screen import SUBMIT, ExamReviewScreen
+
+        paper = self.paper
+        if paper is None:
+            return
+
+        async def chosen(choice: int | str | None) -> None:
+            if choice == SUBMIT:
+                paper.submit()
+                self.post_message(self.Finished(self.session))
+            elif isinstance(choice, int):
+                paper.goto(choice)
+                await self.show_question()
+
+        self.app.push_screen(ExamReviewScreen(paper), chosen)

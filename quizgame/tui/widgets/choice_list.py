@@ -247,6 +247,12 @@ class ChoiceList(OptionList):
 
     # after answering ---------------------------------------------------------------------------------
 
+    def mark(self, marks: dict[int, str]) -> None:
+        """Label choices and stay answerable (an exam's saved answer, which may still change)."""
+        self.marks = dict(marks)
+        for i in range(len(self.texts)):
+            self._refresh_prompt(i)
+
     def freeze(self, marks: dict[int, str] | None = None) -> None:
         """No more answers; optionally label choices (`✓ right answer`, `✗ your answer`)."""
         self.locked = True
