@@ -51,9 +51,11 @@ def _run_plain(args: argparse.Namespace) -> int:
     from quizgame.bank.loader import load_bank
     from quizgame.commands._common import fail
     from quizgame.game.session import GameSession
-    from quizgame.play.plain import run_plain
+    from quizgame.play.history_text import resumable, resume_label, summary_best_line
+    from quizgame.play.plain import Quit, ask_resume, run_plain
     from quizgame.play.prefs import clean_name, load_prefs, remember, starting_mode
     from quizgame.results import open_sink
+    from quizgame.results.history import read_history
 
     if args.banks:
         if len(args.banks) > 1:
@@ -79,10 +81,27 @@ def _run_plain(args: argparse.Namespace) -> int:
             return 0
     remember(name=name, mode=args.mode)
     mode = starting_mode(result.loaded.bank.settings, args.mode, prefs.mode)
-    session = GameSession(
-        result.loaded, mode=mode, player=name, seed=args.seed, sink=open_sink(args.db)
-    )
-    return run_plain(session)
+    history = read_history(args.db, name, result.loaded.bank_id)
+    left = resumable(history, result.loaded)
+    try:
+        resume = left is not None and ask_resume(resume_label(left))
+    except Quit:
+        return 0
+    if left is not None and resume:
+        session = GameSession.resumed(
+            result.loaded,
+            left.game_id,
+            left.answers,
+            mode=left.mode,
+            player=name,
+            seed=args.seed,
+            sink=open_sink(args.db),
+        )
+    else:
+        session = GameSession(
+            result.loaded, mode=mode, player=name, seed=args.seed, sink=open_sink(args.db)
+        )
+    return run_plain(session, best=lambda score, top: summary_best_line(history, score, top))
 
 
 def _run_tui(args: argparse.Namespace) -> int:

@@ -89,3 +89,16 @@ class MemorySink:
         self, game_id: str, score: float, max_score: float, finished: bool, ended: float
     ) -> None:
         self.finished.append((game_id, score, max_score, finished))
+
+
+@dataclass(frozen=True, slots=True)
+class PriorAnswer:
+    """A final answer already given in a game being resumed (read back from the results store)."""
+
+    question_id: str
+    outcome: str  # an Outcome value
+    fraction: float
+    points: float
+    attempt: int
+    response_text: str
+    seconds: float

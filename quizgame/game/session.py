@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 import uuid
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -22,7 +22,7 @@ from quizgame.game.kinds import AnyQuestion, kind_of
 from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
-from quizgame.game.records import AnswerRecord, GameInfo, NullSink, ResultSink
+from quizgame.game.records import AnswerRecord, GameInfo, NullSink, PriorAnswer, ResultSink
 from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
 
@@ -90,6 +90,52 @@ class GameSession:
                 self._wall(),
             )
         )
+
+    @classmethod
+    def resumed(
+        cls, loaded: LoadedBank, game_id: str, prior: Sequence[PriorAnswer], **kwargs: Any
+    ) -> GameSession:
+        """Continue a game that was left (read back from the results store): the answers already
+        given count as they were scored, come first, and play starts at the first question not
+        answered. The sink is not told of a new game: later answers go on under `game_id`."""
+        sink: ResultSink | None = kwargs.pop("sink", None)
+        session = cls(loaded, **kwargs)
+        session.sink = sink if sink is not None else NullSink()
+        session.game_id = game_id
+        session._restore(prior)
+        return session
+
+    def _restore(self, prior: Sequence[PriorAnswer]) -> None:
+        by_id = {pq.id: pq for pq in self.questions}
+        done = [p for p in prior if p.question_id in by_id]
+        first = [by_id[p.question_id] for p in done]
+        answered = {p.question_id for p in done}
+        rest = [pq for pq in self.questions if pq.id not in answered]
+        self.questions = tuple(replace(pq, number=n) for n, pq in enumerate([*first, *rest], 1))
+        for p, pq in zip(done, self.questions, strict=False):
+            q = pq.question
+            self._attempts[q.id] = p.attempt
+            self._best[q.id] = p.points
+            self._results[q.id] = AnswerResult(
+                question=pq,
+                outcome=Outcome(p.outcome),
+                fraction=p.fraction,
+                points=p.points,
+                max_points=float(q.points),
+                attempt=p.attempt,
+                can_retry=False,
+                feedback=(),
+                explanation=q.explanation,
+                evidence=pq.evidence,
+                right_answer=right_answer_text(q),
+                response_text=p.response_text,
+                seconds=p.seconds,
+            )
+        self._index = len(done)
+        self._started -= sum(p.seconds for p in done)  # the time taken includes the earlier sitting
+        self._question_started = self._clock()
+        if self.finished:
+            self._finish(finished=True)
 
     # presentation ---------------------------------------------------------------------------------
 

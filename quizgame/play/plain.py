@@ -48,8 +48,10 @@ class PlainGame:
         *,
         read: Callable[[str], str] = input,
         write: Callable[[str], None] = print,
+        best: Callable[[float, float], str] | None = None,
     ) -> None:
         self.session = session
+        self.best = best  # (score, max) → the personal-best line for the summary
         self._read = read
         self._write = write
         self._shown_body = 0  # guided mode: body passages printed so far
@@ -339,7 +341,36 @@ class PlainGame:
             f"Score: {summary.label}, {summary.correct_count} of {len(summary.rows)} right, "
             f"time {format_duration(summary.seconds)}"
         )
+        if self.best is not None and s.finished:
+            self.say(self.best(summary.score, summary.max_score))
 
 
-def run_plain(session: GameSession) -> int:
-    return PlainGame(session).play()
+def run_plain(session: GameSession, *, best: Callable[[float, float], str] | None = None) -> int:
+    return PlainGame(session, best=best).play()
+
+
+def yes_no(
+    prompt: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print
+) -> bool:
+    """y/yes or n/no; anything else asks again (a stray key never decides for the player).
+    End of input or a quit word raises Quit."""
+    while True:
+        try:
+            raw = read(prompt).strip().lower()
+        except EOFError:
+            raise Quit from None
+        if raw in QUIT_WORDS:
+            raise Quit
+        if raw in ("y", "yes"):
+            return True
+        if raw in ("n", "no"):
+            return False
+        write("Please answer y (yes) or n (no).")
+
+
+def ask_resume(
+    label: str, read: Callable[[str], str] = input, write: Callable[[str], None] = print
+) -> bool:
+    """Plain mode's offer to resume a left game: y resumes, n starts again."""
+    write("You left this bank before the end; your answers so far are kept.")
+    return yes_no(f"{label}? [y = resume, n = start again] ", read, write)

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from quizgame.game.records import AnswerRecord, GameInfo
+from quizgame.results.history import PlayerHistory, history_of
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
@@ -357,6 +358,12 @@ class PostgresStore:
     ) -> list[StoredAnswer]:
         rows = self._select("answers", ANSWER_COLUMNS, bank_id, player, "id")
         return [answer_row(r) for r in rows]
+
+    def player_history(self, player: str, bank_id: str) -> PlayerHistory | None:
+        return history_of(
+            self.games(bank_id=bank_id, player=player),
+            self.answers(bank_id=bank_id, player=player),
+        )
 
     def counts(self) -> tuple[int, int]:
         """(games, answers) stored: what `results --copy-to` checks."""

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quizgame.game.records import AnswerRecord, GameInfo
+from quizgame.results.history import PlayerHistory, history_of
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
@@ -372,6 +373,12 @@ class SqliteStore:
         rows = self._select("answers", self._columns(ANSWER_COLUMNS), bank_id, player, "id")
         # Rows are plain tuples (fast for 100,000); `final` is stored as 0/1.
         return [answer_row(r) for r in rows]
+
+    def player_history(self, player: str, bank_id: str) -> PlayerHistory | None:
+        return history_of(
+            self.games(bank_id=bank_id, player=player),
+            self.answers(bank_id=bank_id, player=player),
+        )
 
     def apply_regrade(self, changes: Sequence[Regrade], bank_hash: str, when: float) -> None:
         """New marks for stored answers, and the old ones kept in `regrades`: all or nothing."""

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from quizgame.game.records import AnswerRecord, GameInfo, ResultSink
+
+if TYPE_CHECKING:
+    from quizgame.results.history import PlayerHistory
 
 
 class StoreError(Exception):
@@ -180,6 +183,12 @@ class ResultStore(ResultSink, Protocol):
     def answers(
         self, *, bank_id: str | None = None, player: str | None = None
     ) -> Sequence[StoredAnswer]: ...
+
+    def player_history(self, player: str, bank_id: str) -> PlayerHistory | None:
+        """This player's own best, last game and unfinished game of this bank id (every version).
+
+        Reads only the named player's rows (a served game must not see anyone else's)."""
+        ...
 
     def close(self) -> None: ...
 

@@ -26,6 +26,7 @@ from quizgame.tui import textual_private
 from quizgame.tui.control_filter import ControlFilter
 
 if TYPE_CHECKING:
+    from quizgame.results.history import PlayerHistory
     from quizgame.tui.screens.picker_screen import BankPickerScreen
     from quizgame.tui.screens.play_screen import PlayScreen
     from quizgame.tui.screens.summary_screen import SummaryScreen
@@ -72,6 +73,7 @@ class QuizApp(App[int]):
         remember_player: bool = True,
         served: bool = False,
         roster: Sequence[str] = (),
+        history_reader: Callable[[str, str], PlayerHistory | None] | None = None,
     ) -> None:
         super().__init__()
         self.bank_paths = list(banks)
@@ -95,6 +97,8 @@ class QuizApp(App[int]):
         self._results_warned = False
         self.session: GameSession | None = None
         self.has_picker = False
+        self._history_reader = history_reader or self._read_history
+        self.history_before: PlayerHistory | None = None  # the player's record before this game
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), CONTROL_FILTER]
@@ -150,6 +154,30 @@ class QuizApp(App[int]):
             markup=False,
         )
 
+    def _read_history(self, player: str, bank_id: str) -> PlayerHistory | None:
+        """Only this player's rows are read: a served game never sees another player's."""
+        from quizgame.results.history import read_history
+
+        return read_history(self.db, player, bank_id)
+
+    def player_history(self, player: str, bank_id: str) -> PlayerHistory | None:
+        """Waits briefly for the results thread, so the game just left is accounted for.
+
+        None in a class game (class mode): the host counts each game, and a class's store is
+        not this player's history."""
+        if getattr(self, "class_session", None) is not None:
+            return None
+        if self._sink is not None:
+            self._sink.flush(timeout=2.0)
+        return self._history_reader(player, bank_id)
+
+    def picker_player(self) -> str | None:
+        """Whose history the bank list shows: the named or remembered player (none when served
+        without a name: the visitor has not said who they are yet)."""
+        if self.player_name:
+            return self.player_name
+        return None if self.served else (load_prefs().name or None)
+
     def on_mount(self) -> None:
         if len(self.bank_paths) == 1:
             entry = bank_entry(self.bank_paths[0])
@@ -176,16 +204,55 @@ class QuizApp(App[int]):
         prefs = Prefs() if self.served else load_prefs()
         mode = starting_mode(entry.loaded.bank.settings, self.mode_choice, prefs.mode)
         if self.player_name:
-            self.start_game(entry, self.player_name, mode)
+            self.offer_resume(entry, self.player_name, mode)
             return
         from quizgame.tui.screens.player_screen import PlayerScreen
 
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer is not None:
                 name, picked = answer
-                self.start_game(entry, name, picked, picked_mode=True)
+                self.offer_resume(entry, name, picked, picked_mode=True)
 
         self.push_screen(PlayerScreen(entry, prefs.name, mode, roster=self.roster), chosen)
+
+    def offer_resume(
+        self, entry: BankEntry, name: str, mode: str, *, picked_mode: bool = False
+    ) -> None:
+        """Start a game, first offering to resume this player's last game of the bank if it was
+        left before the end (Esc: back to where the player was)."""
+        from quizgame.play.history_text import resumable, resume_label
+
+        loaded = entry.loaded
+        assert loaded is not None
+        history = self.player_history(name, loaded.bank_id)  # None in class mode: no resuming
+        left = resumable(history, loaded)
+        if left is None:
+            self.start_game(entry, name, mode, picked_mode=picked_mode)
+            return
+        from quizgame.tui.screens.resume_screen import ResumeScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                if self.remember_player:
+                    remember(name=name, mode=None)
+                self.history_before = history
+                self.session = GameSession.resumed(
+                    loaded,
+                    left.game_id,
+                    left.answers,
+                    mode=Mode(left.mode),
+                    player=name,
+                    seed=self.seed,
+                    sink=self.game_sink(),
+                    clock=self._clock,
+                    wall_clock=self._wall,
+                )
+                self.last_entry = entry
+                self.push_screen(self.play_screen(self.session))
+            elif choice == "again":
+                self.start_game(entry, name, mode, picked_mode=picked_mode)
+
+        self.push_screen(ResumeScreen(loaded.bank.title, resume_label(left)), chosen)
 
     def start_game(
         self,
@@ -199,6 +266,9 @@ class QuizApp(App[int]):
         """Start a game; the name is remembered, and the mode when the player picked it."""
 
         assert entry.loaded is not None
+        self.history_before = (
+            self.player_history(name, entry.loaded.bank_id) if only is None else None
+        )
         if self.remember_player:
             remember(name=name, mode=mode if picked_mode else None)
         self.session = GameSession(
@@ -217,9 +287,16 @@ class QuizApp(App[int]):
     # the end of a game ------------------------------------------------------------------------------------
 
     def on_play_screen_finished(self, event: PlayScreen.Finished) -> None:
+        from quizgame.play.history_text import summary_best_line
         from quizgame.tui.screens.summary_screen import SummaryScreen
 
-        self.switch_screen(SummaryScreen(event.session))
+        s = event.session
+        best = (
+            ""
+            if s.only is not None
+            else summary_best_line(self.history_before, s.score, s.max_score)
+        )
+        self.switch_screen(SummaryScreen(s, best=best))
 
     def on_summary_screen_again(self, event: SummaryScreen.Again) -> None:
         s = event.session

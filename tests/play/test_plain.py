@@ -174,6 +174,28 @@ def test_eof_during_a_retry_offer_keeps_the_attempt(loaded_bank: LoadedBank) -> 
     assert sink.finished and sink.finished[0][3] is False  # abandoned, recorded as such
 
 
+def test_plain_mode_offers_to_resume_a_left_game(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], loaded_bank: LoadedBank
+) -> None:
+    answers = right_answers(loaded_bank)
+
+    def play(stdin: str) -> str:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        assert main(["play", "--plain", "--name", "Ada", str(BUNDLED_BANK)]) == 0
+        return capsys.readouterr().out
+
+    first = play("\n".join(answers[:3]) + "\n")  # then input ends: the game is left
+    assert "Resume" not in first
+    resumed = play("maybe\ny\n" + "\n".join(answers[3:5]) + "\n")
+    assert "Resume (question 4 of 21)? [y = resume, n = start again]" in resumed
+    assert "Please answer y (yes) or n (no)." in resumed  # a stray answer decides nothing
+    assert "Question 4 of 21" in resumed and "Question 1 of 21" not in resumed
+    assert "Score: 5 / 21 points" in resumed  # the three earlier answers count
+    again = play("n\n")
+    assert "Resume (question 6 of 21)?" in again and "Question 1 of 21" in again
+    assert "Score: 0 / 21 points" in again
+
+
 def test_exam_review_revisits_flags_and_confirms_before_submitting(
     loaded_bank: LoadedBank,
 ) -> None:

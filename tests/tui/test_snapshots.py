@@ -131,6 +131,35 @@ def test_review_steps_to_the_next_mistake(
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_picker_history_and_resume_offer(
+    snap_compare: SnapCompare, game: Game, tmp_path: Path, size: Any
+) -> None:
+    """The bank list with the player's own best and last played date, and the offer to resume."""
+    from quizgame.bank.loader import load_bank
+    from quizgame.game.records import PriorAnswer
+    from quizgame.results.history import PlayerHistory, UnfinishedGame
+    from tests.tui.driver import BANK
+
+    loaded = load_bank(BANK).loaded
+    assert loaded is not None
+    prior = tuple(
+        PriorAnswer(q.id, "correct", 1.0, 1.0, 1, "x", 2.0) for q in loaded.bank.questions[:6]
+    )
+    left = UnfinishedGame("g", loaded.content_hash, "practice", len(loaded.bank.questions), prior)
+    # 29 Nov 2026 12:00 UTC: the same date in every time zone within ±11 h
+    history = PlayerHistory(14.0, 21.0, 1_795_953_600.0, left)
+
+    async def picked(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    app = game.app([], cwd=tmp_path, history_reader=lambda player, bank: history)
+    assert snap_compare(app, terminal_size=size, run_before=picked)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_exam_review_before_submit(snap_compare: SnapCompare, game: Game, size: Any) -> None:
     async def reviewing(pilot: Pilot[Any]) -> None:
         await pilot.pause()

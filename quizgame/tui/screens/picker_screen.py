@@ -24,14 +24,17 @@ from quizgame.text.safe import visible
 from quizgame.tui.widgets.key_bar import KeyBar
 
 
-def entry_prompt(entry: BankEntry) -> Text:
-    """Two or three lines per bank: title, details (or the error), the article's headline."""
+def entry_prompt(entry: BankEntry, history: str = "") -> Text:
+    """Two to four lines per bank: title, details (or the error), the article's headline, and the
+    player's own best and last played date."""
     text = Text()
     mark = "" if entry.playable else "✗ "
     text.append(visible(f"{mark}{entry.title}"), style="bold")
     text.append(visible(f"\n  {entry.details}"), style="dim" if entry.playable else "")
     if entry.headline:
         text.append(visible(f"\n  Article: {entry.headline}"), style="italic")
+    if history:
+        text.append(visible(f"\n  {history}"), style="green")
     return text
 
 
@@ -50,6 +53,7 @@ class BankPickerScreen(Screen[None]):
         super().__init__()
         self.paths = paths
         self.entries: list[BankEntry] = []
+        self.histories: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Text("quizgame — choose a bank", style="bold"), id="picker-title")
@@ -66,15 +70,40 @@ class BankPickerScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load_entries(self) -> None:
         entries = bank_entries(self.paths)
-        self.app.call_from_thread(self.show_entries, entries)
+        self.app.call_from_thread(self.show_entries, entries, self._histories(entries))
 
-    def show_entries(self, entries: list[BankEntry]) -> None:
+    def _histories(self, entries: list[BankEntry]) -> list[str]:
+        """The player's own line per bank (worker thread: it reads the results store)."""
+        from quizgame.play.history_text import history_line
+
+        player = getattr(self.app, "picker_player", lambda: None)()
+        read = getattr(self.app, "player_history", None)
+        if not player or not callable(read):
+            return ["" for _ in entries]
+        return [history_line(read(player, e.loaded.bank_id)) if e.loaded else "" for e in entries]
+
+    @work(thread=True, exclusive=True, group="history")
+    def refresh_histories(self) -> None:
+        entries = list(self.entries)
+        self.app.call_from_thread(self.show_entries, entries, self._histories(entries))
+
+    def on_screen_resume(self) -> None:
+        """Back from a game: its score and date show at once."""
+        if self.entries:
+            self.refresh_histories()
+
+    def show_entries(self, entries: list[BankEntry], histories: list[str] | None = None) -> None:
         self.entries = entries
+        self.histories = histories or ["" for _ in entries]
         banks = self.query_one("#banks", OptionList)
+        keep = banks.highlighted
         banks.clear_options()
-        banks.add_options(Option(entry_prompt(e), id=f"bank-{i}") for i, e in enumerate(entries))
+        banks.add_options(
+            Option(entry_prompt(e, h), id=f"bank-{i}")
+            for i, (e, h) in enumerate(zip(entries, self.histories, strict=True))
+        )
         if entries:
-            banks.highlighted = 0
+            banks.highlighted = keep if keep is not None and keep < len(entries) else 0
         n = len(entries)
         hint = (
             f"{n} bank{'s' if n != 1 else ''} · ↑↓ to move, Enter to play, ? for help"

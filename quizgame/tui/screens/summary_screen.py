@@ -40,9 +40,10 @@ class SummaryScreen(Screen[None]):
     class Back(Message):
         pass
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, session: GameSession, *, best: str = "") -> None:
         super().__init__()
         self.session = session
+        self.best = best  # the personal-best line ("" for a practice of the ones missed)
         self.summary = session.summary()
 
     def compose(self) -> ComposeResult:
@@ -52,6 +53,8 @@ class SummaryScreen(Screen[None]):
             Text(visible(f"Summary — {bank.title} — {player}"), style="bold"), id="summary-title"
         )
         yield Static(Text(summary_title(self.summary)), id="summary-score")
+        if self.best:
+            yield Static(Text(self.best), id="summary-best")
         skills = skill_lines(self.summary)
         if skills:
             yield Static(Text(visible("\n".join(skills))), id="summary-skills")
