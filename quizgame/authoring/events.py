@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from quizgame.authoring import distractors
 from quizgame.authoring.candidates import Candidate, digest, slug
@@ -17,6 +18,7 @@ from quizgame.authoring.clauses import clean, content_words, unclosed, words
 from quizgame.authoring.context import Context
 from quizgame.authoring.naming import is_place
 from quizgame.authoring.speakers import TITLES, SpeakerKind
+from quizgame.text.numbers import parse_number
 
 _GAP = "_____"
 _NUMBER = re.compile(r"(?<![\w.,:\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w:]|,\d)")
@@ -108,14 +110,24 @@ def event(ctx: Context) -> Iterator[Candidate]:
             ):
                 continue  # one count of something (`20 people`), no sum to work out from dates
             gapped = text[: nm.start()] + _GAP + text[nm.end() :]
-            q = {
+            value = parse_number(num)
+            # a count is a numeric question (1,200 = 1200 = 1 200); anything else stays typed text
+            keyed: dict[str, object] = (
+                {"type": "numeric", "answer": int(value) if value == int(value) else value}
+                if value is not None
+                else {
+                    "type": "short",
+                    "answer": num,
+                    **({"accept": [num.replace(",", "")]} if "," in num else {}),
+                }
+            )
+            nq: dict[str, Any] = {
                 "id": f"event-number-{digest(text, num)}",
-                "type": "short",
+                "type": keyed.pop("type"),
                 "prompt": f"Fill in the number, as the article gives it: “{gapped}”",
-                "answer": num,
-                **({"accept": [num.replace(",", "")]} if "," in num else {}),
+                **keyed,
                 "explanation": f"Passage {pid} says: “{text}”",
                 "evidence": evidence,
                 "tags": ["main idea", "detail"],
             }
-            yield Candidate("event", q, keys, importance - 0.5, 1.0, 1.0, frozenset())
+            yield Candidate("event", nq, keys, importance - 0.5, 1.0, 1.0, frozenset())
