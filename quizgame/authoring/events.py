@@ -75,12 +75,14 @@ def event(ctx: Context) -> Iterator[Candidate]:
             if ctx.mentions(e.display, gapped):
                 continue
             answer = surface if ctx.same(surface, e.display) else e.display
+            # a key sentence of the lead with its name gapped: a cloze picked from a list, so the
+            # student reads the sentence as the article gives it (the filled text is the evidence)
             q = {
                 "id": f"event-{slug(answer)}-{digest(text)}",
-                "type": "choice",
-                "prompt": f"Which name completes this sentence from the article? “{gapped}”",
-                "choices": [answer, *wrong],
-                "answer": answer,
+                "type": "cloze",
+                "prompt": "Pick the name that completes this sentence from the article.",
+                "text": text.replace(surface, f"[[{surface}]]"),
+                "gaps": [{"distractors": wrong}],
                 "explanation": f"Passage {pid} says: “{text}” "
                 + ", ".join(wrong)
                 + " appear elsewhere in the article, not in this sentence.",

@@ -13,6 +13,7 @@ import random
 import re
 
 from quizgame.authoring.candidates import Candidate
+from quizgame.bank.models import GAP, gap_answers
 
 _TYPE_DECAY = 0.55
 _SPEAKER_DECAY = 0.75  # a draft about everyone quoted, not five questions on one speaker
@@ -103,10 +104,13 @@ def _gives_away(asker: Candidate, answered: Candidate) -> bool:
     """Whether `asker`'s question names the person an event question asks students to find
     (`pray for Mayor Adamowicz` answers `who was stabbed?`)."""
     key = answered.question.get("answer")
+    if "text" in answered.question:  # a cloze: its key is the words in its gap
+        key = next(iter(gap_answers(str(answered.question["text"]))), None)
     if answered.maker != "event" or not isinstance(key, str):
         return False  # naming a speaker elsewhere does not tell who said a quotation
     q = asker.question
     shown = [str(q["prompt"]), *map(str, q.get("choices", []))]
+    shown.append(GAP.sub(" ", str(q.get("text", ""))))  # a cloze shows its text, gaps blank
     shown += [str(p["left"]) for p in q.get("pairs", [])]
     text = " ".join(shown)
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in _names_in(key))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -16,15 +15,12 @@ from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.loader import load_bank
 from quizgame.bank.models import (
     ChoiceQuestion,
-    EvidenceQuestion,
     MatchQuestion,
-    MultiQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
 )
 from quizgame.cli import main
 from quizgame.game.scoring import Outcome
 from quizgame.game.session import GameSession
+from tests.answers import right_response
 
 SEED_ARTICLE = bundled_dir() / "kremlin-peacekeepers.txt"
 ARTICLES = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
@@ -69,28 +65,12 @@ def test_seed_bank_mixes_types_and_leads_with_the_headline(tmp_path: Path) -> No
     assert "refuted" in first.prompt and first.evidence[0].passage == "p1"
 
 
-def _right(q: Any, loaded: LoadedBank) -> Any:
-    if isinstance(q, ChoiceQuestion):
-        return q.answer
-    if isinstance(q, TrueFalseQuestion):
-        return q.answer
-    if isinstance(q, MatchQuestion):
-        return {p.left: p.right for p in q.pairs}
-    if isinstance(q, EvidenceQuestion):
-        return (q.answer, q.part_b.answer)
-    if isinstance(q, ShortQuestion):
-        return q.answer
-    if isinstance(q, MultiQuestion):
-        return set(q.answers)
-    raise AssertionError(f"generate made an unexpected type: {q.type}")
-
-
 @pytest.mark.parametrize("article", ALL, ids=lambda p: p.stem)
 def test_generated_bank_plays_to_full_marks(article: Path, tmp_path: Path) -> None:
     loaded = _loaded(_generate(article, tmp_path))
     session = GameSession(loaded, mode="practice", seed=1)
     while (pq := session.current) is not None:
-        result = session.submit(_right(pq.question, loaded))
+        result = session.submit(right_response(pq))
         assert result.outcome is Outcome.CORRECT, pq.id
         session.next()
     summary = session.summary()

@@ -309,15 +309,33 @@ def test_event_gaps_are_not_given_away_by_a_title_or_the_headline() -> None:
         'more than ever before," Dahl said. "We will not pay a single krona more," Vik said. '
         "Oskar Lind, a harbour pilot, agreed.\n"
     )
-    prompts = [c.question["prompt"] for c in event(context(text))]
+    made = [c.question for c in event(context(text))]
+    prompts = [q["prompt"] + q.get("text", "") for q in made]
     assert prompts, "the lead sentence gives a number question at least"
-    assert not any("President _____" in p for p in prompts)  # world knowledge, not reading
-    assert not any(c.question["answer"] == "Anna Berg" for c in event(context(text)))  # headline
+    assert not any("President _____" in p or "President [[" in p for p in prompts)  # knowledge
+    assert not any(
+        "[[Anna Berg]]" in q.get("text", "") or q.get("answer") == "Anna Berg" for q in made
+    )  # the headline gives it away
     # a count is drafted as a numeric question (1,200 = 1200 = 1 200 when students type it)
     assert any(
         c.question["type"] == "numeric" and c.question["answer"] == 300
         for c in event(context(text))
     )
+
+
+def test_a_name_from_the_lead_is_a_cloze_picked_from_a_list() -> None:
+    """The student reads the lead sentence as the article gives it, with the name to pick."""
+    from quizgame.authoring.events import event
+
+    text = (
+        "New port opens\n\nOn Monday, Anna Berg, the mayor, opened the new port in front of a crowd.\n\n"
+        '"This is a good day for everyone in our town," Lena Dahl said. "We will not pay a '
+        'single krona more," Tomas Vik said. "The region needs it," Oskar Lind said.\n'
+    )
+    (name_gap,) = [c.question for c in event(context(text)) if c.question["type"] == "cloze"]
+    assert name_gap["text"].count("[[Anna Berg]]") == 1
+    assert set(name_gap["gaps"][0]["distractors"]) <= {"Lena Dahl", "Tomas Vik", "Oskar Lind"}
+    assert len(name_gap["gaps"][0]["distractors"]) >= 2
 
 
 URGES = """Council urges rethink of bridge plan
