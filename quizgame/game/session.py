@@ -14,14 +14,14 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode, Settings, ShortQuestion, TrueFalseQuestion
-from quizgame.game.kinds import AnyQuestion, kind_of
+from quizgame.game.kinds import AnyQuestion
 from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.presenting import body_needed, present_all
 from quizgame.game.records import AnswerRecord, GameInfo, NullSink, PriorAnswer, ResultSink
 from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
@@ -55,7 +55,9 @@ class GameSession:
         self._wall = wall_clock
         self._rng = random.Random(seed)
         self.game_id = uuid.uuid4().hex
-        self.questions: tuple[PresentedQuestion, ...] = self._present_all()
+        self.questions: tuple[PresentedQuestion, ...] = present_all(
+            loaded, self.mode, self.only, self._rng
+        )
         self._index = 0
         self._attempts: dict[str, int] = {}
         self._results: dict[str, AnswerResult] = {}
@@ -142,48 +144,6 @@ class GameSession:
     @property
     def article(self) -> Article:
         return self.loaded.article
-
-    def _present_all(self) -> tuple[PresentedQuestion, ...]:
-        qs: list[AnyQuestion] = list(self.loaded.bank.questions)
-        if self.only is not None:
-            qs = [q for q in qs if q.id in self.only]
-        if self.settings.shuffle_questions and self.mode is not Mode.GUIDED:
-            self._rng.shuffle(qs)
-        if (
-            self.mode is Mode.GUIDED
-        ):  # questions follow the reading: ordered by where their proof is
-            qs.sort(key=lambda q: self._reading_position(q))
-        total = len(qs)
-        return tuple(self._present(q, n, total) for n, q in enumerate(qs, 1))
-
-    def _reading_position(self, q: AnyQuestion) -> int:
-        return self._body_needed(q)
-
-    def _body_needed(self, q: AnyQuestion) -> int:
-        """Body passages to reveal before `q` (guided reading rule, see `passages_needed`)."""
-        return guided_needed(self.article, q, self.loaded.evidence.get(q.id, ()))
-
-    def _shuffled(self, items: list[str]) -> tuple[str, ...]:
-        if self.settings.shuffle_choices:
-            items = list(items)
-            self._rng.shuffle(items)
-        return tuple(items)
-
-    def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
-        layout = kind_of(q).layout(q, self._shuffled, self._rng, self.settings.shuffle_choices)
-        return PresentedQuestion(
-            number,
-            total,
-            q,
-            layout.choices,
-            part_b_choices=layout.part_b_choices,
-            match_left=layout.match_left,
-            match_right=layout.match_right,
-            order_items=layout.order_items,
-            gap_options=layout.gap_options,
-            evidence=self.loaded.evidence.get(q.id, ()),
-            part_b_evidence=self.loaded.part_b.get(q.id, {}),
-        )
 
     # state ----------------------------------------------------------------------------------------
 
@@ -308,7 +268,7 @@ class GameSession:
         pq = pq or self.current
         if pq is None:
             return len(self.article.body)
-        return self._body_needed(pq.question)
+        return body_needed(self.loaded, pq.question)
 
     def body_passages(self) -> tuple[Passage, ...]:
         return self.article.body
@@ -556,34 +516,6 @@ def retry_can_raise(q: AnyQuestion, best: float, attempt: int, credit: float) ->
     if isinstance(q, TrueFalseQuestion):
         return False
     return q.points * credit**attempt > best + 1e-9
-
-
-MAIN_IDEA_TAGS = frozenset({"main idea", "main-idea", "main_idea", "central idea", "gist"})
-
-
-def guided_needed(article: Article, q: AnyQuestion, evidence: tuple[ResolvedEvidence, ...]) -> int:
-    """How many body passages guided mode reveals before showing `q`.
-
-    Enough that every cited passage (body or aside) is on screen; the whole article for a question
-    tagged `main idea` or whose evidence spans the article (its first and last thirds both cited).
-    """
-    body = article.body
-    if any(t.casefold().strip() in MAIN_IDEA_TAGS for t in q.tags):
-        return len(body)
-    by_id = {p.id: p for p in article.passages}
-    ends = [by_id[e.passage_id].end for e in evidence if e.passage_id in by_id]
-    if not ends or not body:
-        return 0
-    needed = 0
-    for end in ends:
-        k = next((i + 1 for i, p in enumerate(body) if p.end >= end), len(body))
-        needed = max(needed, k)
-    body_index = {p.id: i for i, p in enumerate(body)}
-    cited = sorted({body_index[e.passage_id] for e in evidence if e.passage_id in body_index})
-    third = len(body) / 3
-    if len(body) >= 3 and cited and cited[0] < third and cited[-1] >= len(body) - third:
-        return len(body)
-    return needed
 
 
 def _finalised(result: AnswerResult) -> AnswerResult:
