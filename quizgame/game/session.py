@@ -16,13 +16,21 @@ from typing import Any
 
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import Mode, Settings, ShortQuestion, TrueFalseQuestion
-from quizgame.game.kinds import AnyQuestion
+from quizgame.bank.models import Mode, Settings, ShortQuestion
+from quizgame.game.attempts import (
+    answer_record,
+    attempt_points,
+    finalised,
+    restored_result,
+    retry_can_raise,
+    streak_bonus,
+    summary_of,
+)
 from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
-from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary
 from quizgame.game.presenting import body_needed, present_all
-from quizgame.game.records import AnswerRecord, GameInfo, NullSink, PriorAnswer, ResultSink
+from quizgame.game.records import GameInfo, NullSink, PriorAnswer, ResultSink
 from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
 
@@ -118,21 +126,7 @@ class GameSession:
             q = pq.question
             self._attempts[q.id] = p.attempt
             self._best[q.id] = p.points
-            self._results[q.id] = AnswerResult(
-                question=pq,
-                outcome=Outcome(p.outcome),
-                fraction=p.fraction,
-                points=p.points,
-                max_points=float(q.points),
-                attempt=p.attempt,
-                can_retry=False,
-                feedback=(),
-                explanation=q.explanation,
-                evidence=pq.evidence,
-                right_answer=right_answer_text(q),
-                response_text=p.response_text,
-                seconds=p.seconds,
-            )
+            self._results[q.id] = restored_result(pq, p)
         self._index = len(done)
         self._started -= sum(p.seconds for p in done)  # the time taken includes the earlier sitting
         self._question_started = self._clock()
@@ -355,10 +349,7 @@ class GameSession:
             and isinstance(response, str)
             and near_miss(response, (q.answer, *q.accept))
         )
-        points = q.points * fraction * (self.settings.retry_credit ** (counted - 1))
-        timer = self.settings.timer_seconds
-        if self.settings.speed_points and timer and fraction > 0:
-            points *= 1 - min(seconds / timer, 1.0) / 2
+        points = attempt_points(q, fraction, counted, seconds, self.settings)
         earlier = self._best.get(q.id, 0.0)
         kept_earlier = earlier > points
         points = max(points, earlier)  # a retry never lowers the question's score
@@ -375,9 +366,8 @@ class GameSession:
         streak = self._streak
         if not can_retry:
             streak = self._streak + 1 if outcome is Outcome.CORRECT else 0
-            if self.settings.streak_bonus and streak > 1:
-                bonus = q.points * 0.1 * min(streak - 1, 5)
-                points += bonus
+            bonus = streak_bonus(q, streak, self.settings)
+            points += bonus
         points = round(points, 4)
         result = AnswerResult(
             question=cur,
@@ -400,22 +390,12 @@ class GameSession:
             near_miss=near,
         )
         self.sink.record_answer(
-            AnswerRecord(
+            answer_record(
+                result,
                 game_id=self.game_id,
                 player=self.player,
-                bank_id=self.loaded.bank_id,
-                bank_hash=self.loaded.content_hash,
-                question_id=q.id,
-                question_type=q.type,
-                response=stored,
-                response_text=shown,
-                outcome=result.outcome,
-                fraction=fraction,
-                points=points,
-                max_points=float(q.points),
-                seconds=round(seconds, 3),
-                attempt=attempt,
-                final=not can_retry,
+                loaded=self.loaded,
+                stored=stored,
                 answered_at=self._wall(),
             )
         )
@@ -443,7 +423,7 @@ class GameSession:
         if cur is None:
             return None
         if self._pending is not None:
-            self._results[cur.id] = _finalised(self._pending)
+            self._results[cur.id] = finalised(self._pending)
             self._streak = 0
             self._pending = None
         if cur.id not in self._results:
@@ -468,7 +448,7 @@ class GameSession:
             return
         cur = self.current
         if self._pending is not None and cur is not None:
-            self._results[cur.id] = _finalised(self._pending)
+            self._results[cur.id] = finalised(self._pending)
             self._pending = None
         if self._ended is None:
             self._finish(finished=False)
@@ -486,37 +466,10 @@ class GameSession:
         return end - self._started
 
     def summary(self) -> Summary:
-        rows = []
-        for pq in self.questions:
-            r = self._results.get(pq.id)
-            rows.append(
-                SummaryRow(
-                    pq.number,
-                    pq.id,
-                    pq.question.prompt,
-                    r.outcome if r else None,
-                    r.points if r else 0.0,
-                    float(pq.question.points),
-                    self._attempts.get(pq.id, 0),
-                    tuple(pq.question.tags),
-                )
-            )
-        return Summary(round(self.score, 4), self.max_score, self.seconds, tuple(rows))
+        return summary_of(
+            self.questions, self._results, self._attempts, self.score, self.max_score, self.seconds
+        )
 
     def results(self) -> tuple[AnswerResult, ...]:
         """Final results in question order (what exam mode reveals at the end)."""
         return tuple(self._results[pq.id] for pq in self.questions if pq.id in self._results)
-
-
-def retry_can_raise(q: AnyQuestion, best: float, attempt: int, credit: float) -> bool:
-    """A retry is worth offering only if its best outcome beats the points already kept.
-
-    True/false has no retry: the second try of two options is a give-away.
-    """
-    if isinstance(q, TrueFalseQuestion):
-        return False
-    return q.points * credit**attempt > best + 1e-9
-
-
-def _finalised(result: AnswerResult) -> AnswerResult:
-    return replace(result, can_retry=False, streak=0)
