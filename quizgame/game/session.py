@@ -30,6 +30,7 @@ from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary
 from quizgame.game.presenting import body_needed, present_all
+from quizgame.game.question_timer import QuestionTimer
 from quizgame.game.records import GameInfo, NullSink, PriorAnswer, ResultSink
 from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
@@ -73,7 +74,6 @@ class GameSession:
         self._best: dict[str, float] = {}  # best points of any attempt so far, per question
         self._free: dict[str, int] = {}  # free retries granted per question (spelling help)
         self._tried: dict[str, list[Any]] = {}  # every response given, per question
-        self._paused_at: float | None = None  # help or a dialog is open: the timer stands still
         self._streak = 0
         # What the player did, kept here so screens only render it: the response to each question's
         # latest attempt, the verdict on the current question's latest attempt, and whether the
@@ -82,7 +82,7 @@ class GameSession:
         self._last: AnswerResult | None = None
         self._gave_up = False
         self._started = self._clock()
-        self._question_started = self._started
+        self._timer = QuestionTimer(self._clock, self._started)  # stands still while paused
         self._ended: float | None = None
         # An exam paper (quizgame.game.exam) hands its drafts in when the game is abandoned.
         self.on_abandon: Callable[[], None] | None = None
@@ -129,7 +129,7 @@ class GameSession:
             self._results[q.id] = restored_result(pq, p)
         self._index = len(done)
         self._started -= sum(p.seconds for p in done)  # the time taken includes the earlier sitting
-        self._question_started = self._clock()
+        self._timer.restart()
         if self.finished:
             self._finish(finished=True)
 
@@ -227,29 +227,23 @@ class GameSession:
         return tuple(self._tried.get(question_id, ()))
 
     def seconds_on_question(self) -> float:
-        now = self._paused_at if self._paused_at is not None else self._clock()
-        return now - self._question_started
+        return self._timer.seconds()
 
     @property
     def paused(self) -> bool:
-        return self._paused_at is not None
+        return self._timer.paused
 
     def pause(self) -> None:
         """Stop the question's timer (help or a dialog covers the question)."""
-        if self._paused_at is None:
-            self._paused_at = self._clock()
+        self._timer.pause()
 
     def resume(self) -> None:
         """Start the timer again where it stopped: the paused time is not counted."""
-        if self._paused_at is not None:
-            self._question_started += self._clock() - self._paused_at
-            self._paused_at = None
+        self._timer.resume()
 
     def seconds_left(self) -> float | None:
         """Time left on the current question's timer, or None when the bank sets no timer."""
-        if self.settings.timer_seconds is None:
-            return None
-        return max(0.0, self.settings.timer_seconds - self.seconds_on_question())
+        return self._timer.left(self.settings.timer_seconds)
 
     # guided reading -------------------------------------------------------------------------------
 
@@ -289,7 +283,7 @@ class GameSession:
         if self.mode is not Mode.EXAM or self._ended is not None:
             raise RuntimeError("only an exam in progress moves between questions freely")
         self._index = max(0, min(index, len(self.questions) - 1))
-        self._question_started = self._clock()
+        self._timer.restart()
         return self.current
 
     def submit_exam(
@@ -415,7 +409,7 @@ class GameSession:
         self._pending = None
         self._last = None
         self._gave_up = False
-        self._question_started = self._clock()
+        self._timer.restart()
 
     def next(self) -> PresentedQuestion | None:
         """Move on; a pending retry is given up and its last attempt becomes final."""
@@ -431,7 +425,7 @@ class GameSession:
         self._index += 1
         self._last = None
         self._gave_up = False
-        self._question_started = self._clock()
+        self._timer.restart()
         if self.finished:
             self._finish(finished=True)
         return self.current
