@@ -7,16 +7,17 @@ here take that state as arguments, so each is testable alone and the game loop s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import Settings, TrueFalseQuestion
+from quizgame.bank.models import Settings, ShortQuestion, TrueFalseQuestion
 from quizgame.game.kinds import AnyQuestion
+from quizgame.game.kinds.short import near_miss
 from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
 from quizgame.game.records import AnswerRecord, PriorAnswer
-from quizgame.game.scoring import right_answer_text
+from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
 
 def retry_can_raise(q: AnyQuestion, best: float, attempt: int, credit: float) -> bool:
@@ -48,6 +49,98 @@ def streak_bonus(q: AnyQuestion, streak: int, settings: Settings) -> float:
     if settings.streak_bonus and streak > 1:
         return q.points * 0.1 * min(streak - 1, 5)
     return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One attempt judged: the result shown, the response as JSON data for the store, and the
+    question's best points so far (before any streak bonus), which the session keeps."""
+
+    result: AnswerResult
+    stored: Any
+    best: float
+
+
+def judge_attempt(
+    cur: PresentedQuestion,
+    response: Any,
+    *,
+    timed_out: bool,
+    attempt: int,
+    free: int,
+    best: float,
+    streak: int,
+    seconds: float,
+    settings: Settings,
+    max_attempts: int,
+    spelling_help: bool,
+) -> Judged:
+    """Score attempt number `attempt` at `cur` given the session's state: `free` retries already
+    granted for a near miss, the `best` points kept so far, the current `streak`.
+
+    A retry never lowers the question's score; a short answer one typo off earns one free retry;
+    a retry is offered only while it could still raise the score.
+    """
+    q = cur.question
+    feedback: tuple[str, ...]
+    if timed_out:
+        fraction, outcome, feedback = (
+            0.0,
+            Outcome.WRONG,
+            ("Time ran out before an answer was given.",),
+        )
+        shown, stored = "(no answer: time ran out)", None
+    else:
+        scored = score(q, response)
+        fraction, outcome, feedback = scored.fraction, scored.outcome, scored.feedback
+        shown, stored = response_text(q, response), response_json(q, response)
+    counted = attempt - free  # free retries granted (a near miss in spelling) do not count
+    near = (
+        not timed_out
+        and free == 0
+        and outcome is Outcome.WRONG
+        and spelling_help
+        and isinstance(q, ShortQuestion)
+        and isinstance(response, str)
+        and near_miss(response, (q.answer, *q.accept))
+    )
+    points = attempt_points(q, fraction, counted, seconds, settings)
+    kept_earlier = best > points
+    points = max(points, best)  # a retry never lowers the question's score
+    new_best = points
+    can_retry = near or (
+        not timed_out
+        and outcome is not Outcome.CORRECT
+        and counted < max_attempts
+        and retry_can_raise(q, points, counted, settings.retry_credit)
+    )
+    bonus = 0.0
+    if not can_retry:
+        streak = streak + 1 if outcome is Outcome.CORRECT else 0
+        bonus = streak_bonus(q, streak, settings)
+        points += bonus
+    points = round(points, 4)
+    result = AnswerResult(
+        question=cur,
+        outcome=outcome,
+        fraction=fraction,
+        points=points,
+        max_points=float(q.points),
+        attempt=attempt,
+        can_retry=can_retry,
+        feedback=feedback,
+        explanation=q.explanation,
+        evidence=cur.evidence,
+        right_answer=right_answer_text(q),
+        response_text=shown,
+        seconds=seconds,
+        timed_out=timed_out,
+        streak=streak,
+        bonus=round(bonus, 4),
+        kept_earlier=kept_earlier,
+        near_miss=near,
+    )
+    return Judged(result, stored, new_best)
 
 
 def restored_result(pq: PresentedQuestion, p: PriorAnswer) -> AnswerResult:

@@ -16,23 +16,18 @@ from typing import Any
 
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import Mode, Settings, ShortQuestion
+from quizgame.bank.models import Mode, Settings
 from quizgame.game.attempts import (
     answer_record,
-    attempt_points,
     finalised,
+    judge_attempt,
     restored_result,
-    retry_can_raise,
-    streak_bonus,
     summary_of,
 )
-from quizgame.game.kinds.short import near_miss
-from quizgame.game.outcome import Outcome
 from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary
 from quizgame.game.presenting import body_needed, present_all
 from quizgame.game.question_timer import QuestionTimer
 from quizgame.game.records import GameInfo, NullSink, PriorAnswer, ResultSink
-from quizgame.game.scoring import response_json, response_text, right_answer_text, score
 
 
 class GameOver(RuntimeError):
@@ -318,87 +313,41 @@ class GameSession:
         self._attempts[q.id] = attempt
         if seconds is None:
             seconds = self.seconds_on_question()
-        feedback: tuple[str, ...]
-        if timed_out:
-            fraction, outcome, feedback = (
-                0.0,
-                Outcome.WRONG,
-                ("Time ran out before an answer was given.",),
-            )
-            shown, stored = "(no answer: time ran out)", None
-        else:
-            scored = score(q, response)
-            fraction, outcome, feedback = scored.fraction, scored.outcome, scored.feedback
-            shown, stored = response_text(q, response), response_json(q, response)
         if not timed_out:
             self._tried.setdefault(q.id, []).append(response)
-        free = self._free.get(q.id, 0)  # free retries granted (a near miss in spelling)
-        counted = attempt - free
-        near = (
-            not timed_out
-            and free == 0
-            and outcome is Outcome.WRONG
-            and self.spelling_help
-            and isinstance(q, ShortQuestion)
-            and isinstance(response, str)
-            and near_miss(response, (q.answer, *q.accept))
-        )
-        points = attempt_points(q, fraction, counted, seconds, self.settings)
-        earlier = self._best.get(q.id, 0.0)
-        kept_earlier = earlier > points
-        points = max(points, earlier)  # a retry never lowers the question's score
-        self._best[q.id] = points
-        if near:
-            self._free[q.id] = 1
-        can_retry = near or (
-            not timed_out
-            and outcome is not Outcome.CORRECT
-            and counted < self.max_attempts
-            and retry_can_raise(q, points, counted, self.settings.retry_credit)
-        )
-        bonus = 0.0
-        streak = self._streak
-        if not can_retry:
-            streak = self._streak + 1 if outcome is Outcome.CORRECT else 0
-            bonus = streak_bonus(q, streak, self.settings)
-            points += bonus
-        points = round(points, 4)
-        result = AnswerResult(
-            question=cur,
-            outcome=outcome,
-            fraction=fraction,
-            points=points,
-            max_points=float(q.points),
-            attempt=attempt,
-            can_retry=can_retry,
-            feedback=feedback,
-            explanation=q.explanation,
-            evidence=cur.evidence,
-            right_answer=right_answer_text(q),
-            response_text=shown,
-            seconds=seconds,
+        judged = judge_attempt(
+            cur,
+            response,
             timed_out=timed_out,
-            streak=streak,
-            bonus=round(bonus, 4),
-            kept_earlier=kept_earlier,
-            near_miss=near,
+            attempt=attempt,
+            free=self._free.get(q.id, 0),
+            best=self._best.get(q.id, 0.0),
+            streak=self._streak,
+            seconds=seconds,
+            settings=self.settings,
+            max_attempts=self.max_attempts,
+            spelling_help=self.spelling_help,
         )
+        result = judged.result
+        self._best[q.id] = judged.best
+        if result.near_miss:
+            self._free[q.id] = 1
         self.sink.record_answer(
             answer_record(
                 result,
                 game_id=self.game_id,
                 player=self.player,
                 loaded=self.loaded,
-                stored=stored,
+                stored=judged.stored,
                 answered_at=self._wall(),
             )
         )
         self._last = result
-        if can_retry:
+        if result.can_retry:
             self._pending = result
         else:
             self._pending = None
-            self._streak = streak
+            self._streak = result.streak
             self._results[q.id] = result
         return result
 
