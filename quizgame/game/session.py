@@ -14,16 +14,20 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from quizgame.article.evidence import ResolvedEvidence
 from quizgame.article.passages import Article, Passage
 from quizgame.bank.loaded import LoadedBank
-from quizgame.bank.models import Mode, Settings, ShortQuestion, TrueFalseQuestion
-from quizgame.game.kinds import AnyQuestion, kind_of
-from quizgame.game.kinds.short import near_miss
-from quizgame.game.outcome import Outcome
-from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary, SummaryRow
-from quizgame.game.records import AnswerRecord, GameInfo, NullSink, PriorAnswer, ResultSink
-from quizgame.game.scoring import response_json, response_text, right_answer_text, score
+from quizgame.bank.models import Mode, Settings
+from quizgame.game.attempts import (
+    answer_record,
+    finalised,
+    judge_attempt,
+    restored_result,
+    summary_of,
+)
+from quizgame.game.presented import AnswerResult, PresentedQuestion, Summary
+from quizgame.game.presenting import body_needed, present_all
+from quizgame.game.question_timer import QuestionTimer
+from quizgame.game.records import GameInfo, NullSink, PriorAnswer, ResultSink
 
 
 class GameOver(RuntimeError):
@@ -55,7 +59,9 @@ class GameSession:
         self._wall = wall_clock
         self._rng = random.Random(seed)
         self.game_id = uuid.uuid4().hex
-        self.questions: tuple[PresentedQuestion, ...] = self._present_all()
+        self.questions: tuple[PresentedQuestion, ...] = present_all(
+            loaded, self.mode, self.only, self._rng
+        )
         self._index = 0
         self._attempts: dict[str, int] = {}
         self._results: dict[str, AnswerResult] = {}
@@ -63,7 +69,6 @@ class GameSession:
         self._best: dict[str, float] = {}  # best points of any attempt so far, per question
         self._free: dict[str, int] = {}  # free retries granted per question (spelling help)
         self._tried: dict[str, list[Any]] = {}  # every response given, per question
-        self._paused_at: float | None = None  # help or a dialog is open: the timer stands still
         self._streak = 0
         # What the player did, kept here so screens only render it: the response to each question's
         # latest attempt, the verdict on the current question's latest attempt, and whether the
@@ -72,7 +77,7 @@ class GameSession:
         self._last: AnswerResult | None = None
         self._gave_up = False
         self._started = self._clock()
-        self._question_started = self._started
+        self._timer = QuestionTimer(self._clock, self._started)  # stands still while paused
         self._ended: float | None = None
         # An exam paper (quizgame.game.exam) hands its drafts in when the game is abandoned.
         self.on_abandon: Callable[[], None] | None = None
@@ -116,24 +121,10 @@ class GameSession:
             q = pq.question
             self._attempts[q.id] = p.attempt
             self._best[q.id] = p.points
-            self._results[q.id] = AnswerResult(
-                question=pq,
-                outcome=Outcome(p.outcome),
-                fraction=p.fraction,
-                points=p.points,
-                max_points=float(q.points),
-                attempt=p.attempt,
-                can_retry=False,
-                feedback=(),
-                explanation=q.explanation,
-                evidence=pq.evidence,
-                right_answer=right_answer_text(q),
-                response_text=p.response_text,
-                seconds=p.seconds,
-            )
+            self._results[q.id] = restored_result(pq, p)
         self._index = len(done)
         self._started -= sum(p.seconds for p in done)  # the time taken includes the earlier sitting
-        self._question_started = self._clock()
+        self._timer.restart()
         if self.finished:
             self._finish(finished=True)
 
@@ -142,48 +133,6 @@ class GameSession:
     @property
     def article(self) -> Article:
         return self.loaded.article
-
-    def _present_all(self) -> tuple[PresentedQuestion, ...]:
-        qs: list[AnyQuestion] = list(self.loaded.bank.questions)
-        if self.only is not None:
-            qs = [q for q in qs if q.id in self.only]
-        if self.settings.shuffle_questions and self.mode is not Mode.GUIDED:
-            self._rng.shuffle(qs)
-        if (
-            self.mode is Mode.GUIDED
-        ):  # questions follow the reading: ordered by where their proof is
-            qs.sort(key=lambda q: self._reading_position(q))
-        total = len(qs)
-        return tuple(self._present(q, n, total) for n, q in enumerate(qs, 1))
-
-    def _reading_position(self, q: AnyQuestion) -> int:
-        return self._body_needed(q)
-
-    def _body_needed(self, q: AnyQuestion) -> int:
-        """Body passages to reveal before `q` (guided reading rule, see `passages_needed`)."""
-        return guided_needed(self.article, q, self.loaded.evidence.get(q.id, ()))
-
-    def _shuffled(self, items: list[str]) -> tuple[str, ...]:
-        if self.settings.shuffle_choices:
-            items = list(items)
-            self._rng.shuffle(items)
-        return tuple(items)
-
-    def _present(self, q: AnyQuestion, number: int, total: int) -> PresentedQuestion:
-        layout = kind_of(q).layout(q, self._shuffled, self._rng, self.settings.shuffle_choices)
-        return PresentedQuestion(
-            number,
-            total,
-            q,
-            layout.choices,
-            part_b_choices=layout.part_b_choices,
-            match_left=layout.match_left,
-            match_right=layout.match_right,
-            order_items=layout.order_items,
-            gap_options=layout.gap_options,
-            evidence=self.loaded.evidence.get(q.id, ()),
-            part_b_evidence=self.loaded.part_b.get(q.id, {}),
-        )
 
     # state ----------------------------------------------------------------------------------------
 
@@ -273,29 +222,23 @@ class GameSession:
         return tuple(self._tried.get(question_id, ()))
 
     def seconds_on_question(self) -> float:
-        now = self._paused_at if self._paused_at is not None else self._clock()
-        return now - self._question_started
+        return self._timer.seconds()
 
     @property
     def paused(self) -> bool:
-        return self._paused_at is not None
+        return self._timer.paused
 
     def pause(self) -> None:
         """Stop the question's timer (help or a dialog covers the question)."""
-        if self._paused_at is None:
-            self._paused_at = self._clock()
+        self._timer.pause()
 
     def resume(self) -> None:
         """Start the timer again where it stopped: the paused time is not counted."""
-        if self._paused_at is not None:
-            self._question_started += self._clock() - self._paused_at
-            self._paused_at = None
+        self._timer.resume()
 
     def seconds_left(self) -> float | None:
         """Time left on the current question's timer, or None when the bank sets no timer."""
-        if self.settings.timer_seconds is None:
-            return None
-        return max(0.0, self.settings.timer_seconds - self.seconds_on_question())
+        return self._timer.left(self.settings.timer_seconds)
 
     # guided reading -------------------------------------------------------------------------------
 
@@ -308,7 +251,7 @@ class GameSession:
         pq = pq or self.current
         if pq is None:
             return len(self.article.body)
-        return self._body_needed(pq.question)
+        return body_needed(self.loaded, pq.question)
 
     def body_passages(self) -> tuple[Passage, ...]:
         return self.article.body
@@ -335,7 +278,7 @@ class GameSession:
         if self.mode is not Mode.EXAM or self._ended is not None:
             raise RuntimeError("only an exam in progress moves between questions freely")
         self._index = max(0, min(index, len(self.questions) - 1))
-        self._question_started = self._clock()
+        self._timer.restart()
         return self.current
 
     def submit_exam(
@@ -370,101 +313,41 @@ class GameSession:
         self._attempts[q.id] = attempt
         if seconds is None:
             seconds = self.seconds_on_question()
-        feedback: tuple[str, ...]
-        if timed_out:
-            fraction, outcome, feedback = (
-                0.0,
-                Outcome.WRONG,
-                ("Time ran out before an answer was given.",),
-            )
-            shown, stored = "(no answer: time ran out)", None
-        else:
-            scored = score(q, response)
-            fraction, outcome, feedback = scored.fraction, scored.outcome, scored.feedback
-            shown, stored = response_text(q, response), response_json(q, response)
         if not timed_out:
             self._tried.setdefault(q.id, []).append(response)
-        free = self._free.get(q.id, 0)  # free retries granted (a near miss in spelling)
-        counted = attempt - free
-        near = (
-            not timed_out
-            and free == 0
-            and outcome is Outcome.WRONG
-            and self.spelling_help
-            and isinstance(q, ShortQuestion)
-            and isinstance(response, str)
-            and near_miss(response, (q.answer, *q.accept))
-        )
-        points = q.points * fraction * (self.settings.retry_credit ** (counted - 1))
-        timer = self.settings.timer_seconds
-        if self.settings.speed_points and timer and fraction > 0:
-            points *= 1 - min(seconds / timer, 1.0) / 2
-        earlier = self._best.get(q.id, 0.0)
-        kept_earlier = earlier > points
-        points = max(points, earlier)  # a retry never lowers the question's score
-        self._best[q.id] = points
-        if near:
-            self._free[q.id] = 1
-        can_retry = near or (
-            not timed_out
-            and outcome is not Outcome.CORRECT
-            and counted < self.max_attempts
-            and retry_can_raise(q, points, counted, self.settings.retry_credit)
-        )
-        bonus = 0.0
-        streak = self._streak
-        if not can_retry:
-            streak = self._streak + 1 if outcome is Outcome.CORRECT else 0
-            if self.settings.streak_bonus and streak > 1:
-                bonus = q.points * 0.1 * min(streak - 1, 5)
-                points += bonus
-        points = round(points, 4)
-        result = AnswerResult(
-            question=cur,
-            outcome=outcome,
-            fraction=fraction,
-            points=points,
-            max_points=float(q.points),
-            attempt=attempt,
-            can_retry=can_retry,
-            feedback=feedback,
-            explanation=q.explanation,
-            evidence=cur.evidence,
-            right_answer=right_answer_text(q),
-            response_text=shown,
-            seconds=seconds,
+        judged = judge_attempt(
+            cur,
+            response,
             timed_out=timed_out,
-            streak=streak,
-            bonus=round(bonus, 4),
-            kept_earlier=kept_earlier,
-            near_miss=near,
+            attempt=attempt,
+            free=self._free.get(q.id, 0),
+            best=self._best.get(q.id, 0.0),
+            streak=self._streak,
+            seconds=seconds,
+            settings=self.settings,
+            max_attempts=self.max_attempts,
+            spelling_help=self.spelling_help,
         )
+        result = judged.result
+        self._best[q.id] = judged.best
+        if result.near_miss:
+            self._free[q.id] = 1
         self.sink.record_answer(
-            AnswerRecord(
+            answer_record(
+                result,
                 game_id=self.game_id,
                 player=self.player,
-                bank_id=self.loaded.bank_id,
-                bank_hash=self.loaded.content_hash,
-                question_id=q.id,
-                question_type=q.type,
-                response=stored,
-                response_text=shown,
-                outcome=result.outcome,
-                fraction=fraction,
-                points=points,
-                max_points=float(q.points),
-                seconds=round(seconds, 3),
-                attempt=attempt,
-                final=not can_retry,
+                loaded=self.loaded,
+                stored=judged.stored,
                 answered_at=self._wall(),
             )
         )
         self._last = result
-        if can_retry:
+        if result.can_retry:
             self._pending = result
         else:
             self._pending = None
-            self._streak = streak
+            self._streak = result.streak
             self._results[q.id] = result
         return result
 
@@ -475,7 +358,7 @@ class GameSession:
         self._pending = None
         self._last = None
         self._gave_up = False
-        self._question_started = self._clock()
+        self._timer.restart()
 
     def next(self) -> PresentedQuestion | None:
         """Move on; a pending retry is given up and its last attempt becomes final."""
@@ -483,7 +366,7 @@ class GameSession:
         if cur is None:
             return None
         if self._pending is not None:
-            self._results[cur.id] = _finalised(self._pending)
+            self._results[cur.id] = finalised(self._pending)
             self._streak = 0
             self._pending = None
         if cur.id not in self._results:
@@ -491,7 +374,7 @@ class GameSession:
         self._index += 1
         self._last = None
         self._gave_up = False
-        self._question_started = self._clock()
+        self._timer.restart()
         if self.finished:
             self._finish(finished=True)
         return self.current
@@ -508,7 +391,7 @@ class GameSession:
             return
         cur = self.current
         if self._pending is not None and cur is not None:
-            self._results[cur.id] = _finalised(self._pending)
+            self._results[cur.id] = finalised(self._pending)
             self._pending = None
         if self._ended is None:
             self._finish(finished=False)
@@ -526,65 +409,10 @@ class GameSession:
         return end - self._started
 
     def summary(self) -> Summary:
-        rows = []
-        for pq in self.questions:
-            r = self._results.get(pq.id)
-            rows.append(
-                SummaryRow(
-                    pq.number,
-                    pq.id,
-                    pq.question.prompt,
-                    r.outcome if r else None,
-                    r.points if r else 0.0,
-                    float(pq.question.points),
-                    self._attempts.get(pq.id, 0),
-                    tuple(pq.question.tags),
-                )
-            )
-        return Summary(round(self.score, 4), self.max_score, self.seconds, tuple(rows))
+        return summary_of(
+            self.questions, self._results, self._attempts, self.score, self.max_score, self.seconds
+        )
 
     def results(self) -> tuple[AnswerResult, ...]:
         """Final results in question order (what exam mode reveals at the end)."""
         return tuple(self._results[pq.id] for pq in self.questions if pq.id in self._results)
-
-
-def retry_can_raise(q: AnyQuestion, best: float, attempt: int, credit: float) -> bool:
-    """A retry is worth offering only if its best outcome beats the points already kept.
-
-    True/false has no retry: the second try of two options is a give-away.
-    """
-    if isinstance(q, TrueFalseQuestion):
-        return False
-    return q.points * credit**attempt > best + 1e-9
-
-
-MAIN_IDEA_TAGS = frozenset({"main idea", "main-idea", "main_idea", "central idea", "gist"})
-
-
-def guided_needed(article: Article, q: AnyQuestion, evidence: tuple[ResolvedEvidence, ...]) -> int:
-    """How many body passages guided mode reveals before showing `q`.
-
-    Enough that every cited passage (body or aside) is on screen; the whole article for a question
-    tagged `main idea` or whose evidence spans the article (its first and last thirds both cited).
-    """
-    body = article.body
-    if any(t.casefold().strip() in MAIN_IDEA_TAGS for t in q.tags):
-        return len(body)
-    by_id = {p.id: p for p in article.passages}
-    ends = [by_id[e.passage_id].end for e in evidence if e.passage_id in by_id]
-    if not ends or not body:
-        return 0
-    needed = 0
-    for end in ends:
-        k = next((i + 1 for i, p in enumerate(body) if p.end >= end), len(body))
-        needed = max(needed, k)
-    body_index = {p.id: i for i, p in enumerate(body)}
-    cited = sorted({body_index[e.passage_id] for e in evidence if e.passage_id in body_index})
-    third = len(body) / 3
-    if len(body) >= 3 and cited and cited[0] < third and cited[-1] >= len(body) - third:
-        return len(body)
-    return needed
-
-
-def _finalised(result: AnswerResult) -> AnswerResult:
-    return replace(result, can_retry=False, streak=0)

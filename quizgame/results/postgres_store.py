@@ -1,8 +1,8 @@
 """The PostgreSQL results store: one server for a school's machines and classes.
 
 The same guarantees as the SQLite store, by the server's own means:
-- Versioned migrations (`PG_MIGRATIONS[n]` takes version n to n + 1, the version kept in
-  `quizgame.meta`), applied inside one transaction holding an advisory lock, so any number of
+- Versioned migrations (`pg_migrations.PG_MIGRATIONS[n]` takes version n to n + 1, the version
+  kept in `quizgame.meta`), applied inside one transaction holding an advisory lock, so any number of
   players opening the store at once see either no schema or all of it. A server whose schema is
   newer than this quizgame knows is refused untouched.
 - Everything lives in its own schema, `quizgame`, so a database shared with other programs is fine;
@@ -24,6 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.history import PlayerHistory, history_of
+from quizgame.results.pg_migrations import PG_MIGRATIONS, SCHEMA
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
@@ -42,79 +43,9 @@ from quizgame.results.store import (
     game_params,
 )
 
-SCHEMA = "quizgame"
 LOCK_ID = 0x71677273  # "qgrs", as the SQLite application_id: the migration advisory lock
 CONNECT_TIMEOUT_SECONDS = 5
 RECONNECT_SECONDS = 30.0
-
-# PG_MIGRATIONS[n] takes the schema from version n to n + 1, in step with sqlite_store.MIGRATIONS.
-PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}",
-        f"CREATE TABLE {SCHEMA}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        f"""CREATE TABLE {SCHEMA}.games (
-            game_id        TEXT PRIMARY KEY,
-            player         TEXT NOT NULL,
-            bank_id        TEXT NOT NULL,
-            bank_hash      TEXT NOT NULL,
-            bank_title     TEXT NOT NULL,
-            mode           TEXT NOT NULL,
-            question_count INTEGER NOT NULL,
-            max_score      DOUBLE PRECISION NOT NULL,
-            started        DOUBLE PRECISION NOT NULL,
-            ended          DOUBLE PRECISION,
-            status         TEXT NOT NULL DEFAULT 'playing'
-                           CHECK (status IN ('playing', 'finished', 'abandoned')),
-            score          DOUBLE PRECISION
-        )""",
-        f"""CREATE TABLE {SCHEMA}.answers (
-            id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            game_id       TEXT NOT NULL,
-            player        TEXT NOT NULL,
-            bank_id       TEXT NOT NULL,
-            bank_hash     TEXT NOT NULL,
-            question_id   TEXT NOT NULL,
-            question_type TEXT NOT NULL,
-            response      TEXT NOT NULL,
-            response_text TEXT NOT NULL,
-            outcome       TEXT NOT NULL CHECK (outcome IN ('correct', 'partial', 'wrong')),
-            fraction      DOUBLE PRECISION NOT NULL,
-            points        DOUBLE PRECISION NOT NULL,
-            max_points    DOUBLE PRECISION NOT NULL,
-            seconds       DOUBLE PRECISION NOT NULL,
-            attempt       INTEGER NOT NULL,
-            final         SMALLINT NOT NULL CHECK (final IN (0, 1)),
-            answered_at   DOUBLE PRECISION NOT NULL,
-            UNIQUE (game_id, question_id, attempt)
-        )""",
-        f"CREATE INDEX answers_by_bank ON {SCHEMA}.answers (bank_id, bank_hash)",
-        f"CREATE INDEX answers_by_player ON {SCHEMA}.answers (player)",
-        f"CREATE INDEX games_by_bank ON {SCHEMA}.games (bank_id, bank_hash)",
-        f"CREATE INDEX games_by_player ON {SCHEMA}.games (player)",
-    ),
-    (
-        f"ALTER TABLE {SCHEMA}.games ADD COLUMN class_session TEXT",
-        f"ALTER TABLE {SCHEMA}.answers ADD COLUMN class_session TEXT",
-    ),
-    (
-        f"""CREATE TABLE {SCHEMA}.regrades (
-            id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            game_id      TEXT NOT NULL,
-            question_id  TEXT NOT NULL,
-            attempt      INTEGER NOT NULL,
-            player       TEXT NOT NULL,
-            bank_id      TEXT NOT NULL,
-            bank_hash    TEXT NOT NULL,
-            old_outcome  TEXT NOT NULL,
-            old_fraction DOUBLE PRECISION NOT NULL,
-            old_points   DOUBLE PRECISION NOT NULL,
-            new_outcome  TEXT NOT NULL,
-            new_fraction DOUBLE PRECISION NOT NULL,
-            new_points   DOUBLE PRECISION NOT NULL,
-            regraded_at  DOUBLE PRECISION NOT NULL
-        )""",
-    ),
-)
 
 T = TypeVar("T")
 

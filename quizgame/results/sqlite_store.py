@@ -6,7 +6,7 @@ Why these choices:
 - Autocommit, one INSERT per answer: each answer is its own transaction, committed (and with
   `synchronous=FULL`, fsynced) before `record_answer` returns, so killing the game at any moment
   loses nothing already answered and SQLite's journal keeps the file consistent.
-- `PRAGMA user_version` numbers the schema; `MIGRATIONS[n]` turns version n into n+1. A file with a
+- `PRAGMA user_version` numbers the schema; `MIGRATIONS[n]` (in `sqlite_migrations`) turns version n into n+1. A file with a
   higher version than we know was written by a newer quizgame and is refused untouched.
 - `PRAGMA application_id` marks the file as ours, so an unrelated SQLite file is not "migrated".
 """
@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.history import PlayerHistory, history_of
+from quizgame.results.sqlite_migrations import MIGRATIONS
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
@@ -47,77 +48,6 @@ from quizgame.results.store import (
 APPLICATION_ID = 0x71677273  # "qgrs": quizgame results store
 BUSY_TIMEOUT_SECONDS = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-# MIGRATIONS[n] takes the schema from version n to n + 1. Never edit a released entry: append one.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 0 → 1: games and answers.
-    (
-        """CREATE TABLE games (
-            game_id        TEXT PRIMARY KEY,
-            player         TEXT NOT NULL,
-            bank_id        TEXT NOT NULL,
-            bank_hash      TEXT NOT NULL,
-            bank_title     TEXT NOT NULL,
-            mode           TEXT NOT NULL,
-            question_count INTEGER NOT NULL,
-            max_score      REAL NOT NULL,
-            started        REAL NOT NULL,
-            ended          REAL,
-            status         TEXT NOT NULL DEFAULT 'playing'
-                           CHECK (status IN ('playing', 'finished', 'abandoned')),
-            score          REAL
-        )""",
-        """CREATE TABLE answers (
-            id            INTEGER PRIMARY KEY,
-            game_id       TEXT NOT NULL,
-            player        TEXT NOT NULL,
-            bank_id       TEXT NOT NULL,
-            bank_hash     TEXT NOT NULL,
-            question_id   TEXT NOT NULL,
-            question_type TEXT NOT NULL,
-            response      TEXT NOT NULL,
-            response_text TEXT NOT NULL,
-            outcome       TEXT NOT NULL CHECK (outcome IN ('correct', 'partial', 'wrong')),
-            fraction      REAL NOT NULL,
-            points        REAL NOT NULL,
-            max_points    REAL NOT NULL,
-            seconds       REAL NOT NULL,
-            attempt       INTEGER NOT NULL,
-            final         INTEGER NOT NULL CHECK (final IN (0, 1)),
-            answered_at   REAL NOT NULL,
-            UNIQUE (game_id, question_id, attempt)
-        )""",
-        "CREATE INDEX answers_by_bank ON answers (bank_id, bank_hash)",
-        "CREATE INDEX answers_by_player ON answers (player)",
-        "CREATE INDEX games_by_bank ON games (bank_id, bank_hash)",
-        "CREATE INDEX games_by_player ON games (player)",
-    ),
-    # 1 → 2: which class session (quizgame serve / class mode) a game and its answers belong to.
-    (
-        "ALTER TABLE games ADD COLUMN class_session TEXT",
-        "ALTER TABLE answers ADD COLUMN class_session TEXT",
-    ),
-    # 2 → 3: regrade history — every mark a regrade replaced, kept.
-    (
-        """CREATE TABLE regrades (
-            id           INTEGER PRIMARY KEY,
-            game_id      TEXT NOT NULL,
-            question_id  TEXT NOT NULL,
-            attempt      INTEGER NOT NULL,
-            player       TEXT NOT NULL,
-            bank_id      TEXT NOT NULL,
-            bank_hash    TEXT NOT NULL,
-            old_outcome  TEXT NOT NULL,
-            old_fraction REAL NOT NULL,
-            old_points   REAL NOT NULL,
-            new_outcome  TEXT NOT NULL,
-            new_fraction REAL NOT NULL,
-            new_points   REAL NOT NULL,
-            regraded_at  REAL NOT NULL
-        )""",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 T = TypeVar("T")
 

@@ -8,9 +8,11 @@ from typing import Any
 
 from quizgame.bank.loaded import LoadedBank
 from quizgame.bank.models import Mode
+from quizgame.game.attempts import retry_can_raise
 from quizgame.game.presented import PresentedQuestion
+from quizgame.game.presenting import guided_needed
 from quizgame.game.scoring import Outcome
-from quizgame.game.session import GameSession, guided_needed, retry_can_raise
+from quizgame.game.session import GameSession
 from tests.answers import right_response
 
 

@@ -25,7 +25,8 @@ from quizgame.results import (
     resolve_db_path,
     sink_problem,
 )
-from quizgame.results.sqlite_store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, SqliteStore
+from quizgame.results.sqlite_migrations import MIGRATIONS, SCHEMA_VERSION
+from quizgame.results.sqlite_store import APPLICATION_ID, SqliteStore
 from tests.results.fixtures import play_fixture
 
 HERE = Path(__file__).resolve().parent

@@ -28,8 +28,10 @@ from quizgame.results import (
     save_summary,
     sink_problem,
 )
-from quizgame.results.postgres_store import PG_MIGRATIONS, PostgresStore, is_postgres_url
-from quizgame.results.sqlite_store import MIGRATIONS, SCHEMA_VERSION, SqliteStore
+from quizgame.results.pg_migrations import PG_MIGRATIONS
+from quizgame.results.postgres_store import PostgresStore, is_postgres_url
+from quizgame.results.sqlite_migrations import MIGRATIONS, SCHEMA_VERSION
+from quizgame.results.sqlite_store import SqliteStore
 from tests.results.fixtures import play_fixture
 
 HERE = Path(__file__).resolve().parent
