@@ -192,19 +192,34 @@ class Context:
         entity = self.found.entity(name)
         if entity is None:
             return False
-        for m in self.found.registry.mentions:
-            if m.entity is not entity:
+        for start, end, stems in self._sentences_naming.get(id(entity), ()):
+            if start <= a.start < end:
                 continue
+            shared = want & stems
+            if len(shared) >= 2 and len(shared) >= 0.75 * len(want):
+                return True
+        return False
+
+    @cached_property
+    def _sentences_naming(self) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
+        """For each entity (by id), the sentences that mention it with their stems, built once:
+        `told_doing` is asked for every option of every candidate, so scanning every mention and
+        re-stemming its sentence each time made long articles quadratic."""
+        out: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+        seen: set[tuple[int, int]] = set()
+        stems_of: dict[int, frozenset[str]] = {}
+        for m in self.found.registry.mentions:
             passage = self.article.passage_at(m.start)
             if passage is None:
                 continue
             sent = next((s for s in passage.sentences if s.start <= m.start < s.end), None)
-            if sent is None or sent.start <= a.start < sent.end:
+            if sent is None or (id(m.entity), sent.start) in seen:
                 continue
-            shared = want & _stems(self.article.text[sent.start : sent.end])
-            if len(shared) >= 2 and len(shared) >= 0.75 * len(want):
-                return True
-        return False
+            seen.add((id(m.entity), sent.start))
+            if sent.start not in stems_of:
+                stems_of[sent.start] = frozenset(_stems(self.article.text[sent.start : sent.end]))
+            out.setdefault(id(m.entity), []).append((sent.start, sent.end, stems_of[sent.start]))
+        return out
 
     def said_by(self, speaker: str) -> list[Attribution]:
         if speaker not in self._said:
