@@ -156,3 +156,16 @@ def test_warnings_keep_the_exit_status_unless_strict(
     assert main(["check", "--strict", str(path)]) == 1
     out = capsys.readouterr().out
     assert "bank.yaml:7:" in out and "warning:" in out and "names the same source" in out
+
+
+def test_a_book_length_article_skips_the_attribution_checks_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Attribution is linear but costs seconds per MB: `check` of a 5 MB text must stay fast."""
+    from quizgame.authoring import bank_lint
+
+    monkeypatch.setattr(bank_lint, "MAX_LINT_CHARS", len(PORT) - 1)
+    bank = GOOD.replace("[Oskar Lind, Anna Berg, Tomas Vik]", "[Oskar Lind, Anna Berg, Berg]")
+    diags = _check(tmp_path, bank, capsys)
+    assert _codes(diags) == ["lint-skipped"]  # the alias option is not looked for
+    assert diags[0]["line"] == 2 and "were skipped" in str(diags[0]["message"])
