@@ -7,6 +7,7 @@ compute, and passes the player's responses back.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
@@ -168,6 +169,9 @@ class PlayScreen(Screen[None]):
         if self.session.mode is Mode.GUIDED:
             self.article.reveal(guided_visible(self.session.article, self.revealed))
         slot = self.query_one("#question-slot", Container)
+        # Nothing holds the focus while the old pane goes: the focused feedback, removed, would hand
+        # it to the article and the new pane take it back (two restyles, two redraws of the article).
+        self.set_focus(None, scroll_visible=False)
         await slot.remove_children()
         self._shown = None
         if self.waiting_to_read:
@@ -177,7 +181,7 @@ class PlayScreen(Screen[None]):
                 f"({self.revealed} of {needed} read before {pq.progress_label.lower()})."
             )
             await slot.mount(Static(Text(msg), id="read-on"))
-            self.article.focus()
+            self.set_focus(self.article, scroll_visible=False)
         else:
             view = QuestionView(pq, tried=self.session.tried(pq.id), id="question")
             if self.paper is not None:
@@ -302,17 +306,32 @@ class PlayScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.session.resume()
 
-    async def action_next(self) -> None:
+    def action_next(self) -> None:
         if self.result is None:
             if self.waiting_to_read:
-                await self.read_on()
+                self.in_one_frame(self.read_on)
             return
         if self.session.retry_open:
             self.session.give_up()  # show the answer; moving on from here ends the attempts
-            await self._show_feedback()
+            self.in_one_frame(self._show_feedback)
             return
         self.session.next()
-        await self.show_question()
+        self.in_one_frame(self.show_question)
+
+    def in_one_frame(self, change: Callable[[], Awaitable[None]]) -> None:
+        """Make `change` on this screen's queue, inside one batch that ends once every widget has
+        handled what it was sent, so it is laid out and drawn once (see quizgame.tui.settle).
+
+        A key's action runs on the app's queue, and a change sends work there too (a removed pane
+        is pruned from it): waited for from the app's own queue, that work would come after the
+        frame and lay the screen out a second time."""
+
+        async def batched() -> None:
+            with self.app.batch_update():
+                await change()
+                await settled(self)
+
+        self.call_later(batched)
 
     async def read_on(self) -> None:
         body = self.session.article.body
@@ -320,11 +339,11 @@ class PlayScreen(Screen[None]):
             self.revealed += 1
         await self.show_question()
 
-    async def action_retry(self) -> None:
+    def action_retry(self) -> None:
         if not self.session.retry_open:
             return
         self.session.retry()
-        await self.show_question()
+        self.in_one_frame(self.show_question)
 
     def action_evidence(self, step: int) -> None:
         """`e` / `E`: the next / previous passage of this question's evidence, scrolled into view."""

@@ -109,8 +109,11 @@ class ChoiceList(OptionList):
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        # Once answered the feedback above is what to read: the pane stays at its top.
-        if highlighted is not None and not self.locked:
+        # Once answered the feedback above is what to read: the pane stays at its top. Before it is
+        # mounted nothing is on screen to scroll (OptionList highlights its first option while it
+        # is built, and the list un-highlights it at once): a reveal then would only lay the screen
+        # out a second time, after the question's first frame.
+        if highlighted is not None and not self.locked and self.is_mounted:
             self.call_after_refresh(self.reveal, highlighted)
 
     def on_focus(self) -> None:

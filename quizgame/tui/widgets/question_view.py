@@ -38,6 +38,13 @@ from quizgame.tui.widgets.match_pairs import MatchPairs
 from quizgame.tui.widgets.order_list import OrderList
 
 
+class PaneText(LaidOutOnce, Static):
+    """A line of the question pane (type and points, prompt, hint): an auto-height Static whose
+    first sizing does not lay the screen out a second time (see `LaidOutOnce`)."""
+
+    DEFAULT_CSS = "PaneText { height: auto; }"  # as Static's (LaidOutOnce, first, brings Widget's)
+
+
 class QuestionView(LaidOutOnce, VerticalScroll):
     DEFAULT_CSS = """
     QuestionView { padding: 0 1; }
@@ -79,9 +86,9 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         pq = self.pq
         pts = format_points(pq.question.points)
         meta = f"{pq.progress_label} · {type_label(pq)} · {pts} point{'s' if pts != '1' else ''}"
-        yield Static(Text(meta), classes="q-meta")
-        yield Static(Text(visible(part_prompt(pq, False))), id="q-prompt")
-        yield Static(Text(answer_hint(pq)), id="q-hint")
+        yield PaneText(Text(meta), classes="q-meta")
+        yield PaneText(Text(visible(part_prompt(pq, False))), id="q-prompt")
+        yield PaneText(Text(answer_hint(pq)), id="q-hint")
         # Feedback is mounted after the hint, above the choices: its place never moves, so showing
         # it needs no scrolling.
         form = pq.kind.form
@@ -129,7 +136,9 @@ class QuestionView(LaidOutOnce, VerticalScroll):
     def focus_answer(self) -> None:
         target = self.answer_widget()
         if target is not None and not self.locked:
-            target.focus()
+            # At once (not `target.focus()`, which waits for the app's queue): the focus is then
+            # part of the question's one frame.
+            self.screen.set_focus(target)
 
     # collecting the response -----------------------------------------------------------------------------
 
@@ -156,7 +165,7 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         self.part_a = part_a
         old = self.query_one("#choices", ChoiceList)
         await self.mount(
-            Static(Text(visible(f"Part A — your answer: {part_a}")), id="q-part-a"),
+            PaneText(Text(visible(f"Part A — your answer: {part_a}")), id="q-part-a"),
             before="#q-prompt",
         )
         self.query_one("#q-prompt", Static).update(Text(visible(part_prompt(self.pq, True))))
