@@ -22,7 +22,10 @@ for them to work, and tests/tui/test_textual_private.py fails, naming the overri
    drawing an answer's feedback, ≈ 100 ms for a full collection here (bench/latency.py). So once the
    first question is on screen, everything alive (modules, classes, validators, the bank) is frozen
    out of collection (`gc.freeze`), and after each later question is drawn, while the player reads,
-   one collection clears what the last question left. The app that froze unfreezes when it exits, so
+   the young generations are collected (what drawing the question left). The oldest generation is
+   left to CPython's own schedule: with start-up frozen, a full collection takes ≈ 10 ms and comes
+   every few questions, where one after every question cost a served game 8–13 ms per question
+   (bench/serve_load.py counts every student's CPU). The app that froze unfreezes when it exits, so
    a process running many apps one after another (the test suite) gets exactly what a player gets.
 """
 
@@ -90,13 +93,13 @@ _frozen_by: object | None = None  # the app that froze start-up's objects, while
 
 def after_question_drawn(app: object) -> None:
     """The first time while `app` runs, freeze what exists (start-up's objects); after that,
-    collect what the game left since (the last question's widgets and messages)."""
+    collect the young generations (what drawing the question left)."""
     global _frozen_by
     if _frozen_by is None:
         _frozen_by = app
         gc.freeze()
     else:
-        gc.collect()
+        gc.collect(1)
 
 
 def app_exited(app: object) -> None:
