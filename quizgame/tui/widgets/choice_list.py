@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -26,6 +28,36 @@ from textual.widgets.option_list import Option
 
 from quizgame.play.presenter import choice_key, choice_label, key_to_index
 from quizgame.text.safe import visible
+
+
+class KeyedPrompt:
+    """A choice's key, a gap, then its words, wrapped lines indented under the words (not the key).
+
+    Drawn as a two-column `Table.grid` would draw it, cell for cell (long words end in "…"), at a
+    fraction of the cost: the list measures and draws every option on each layout of the screen,
+    and a table works out its columns each time.
+    """
+
+    GAP = 2
+
+    def __init__(self, key: Text, words: Text) -> None:
+        self.key, self.words = key, words
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.key.cell_len + self.GAP
+        lines = self.words.wrap(console, max(1, options.max_width - indent), overflow="ellipsis")
+        for n, line in enumerate(lines):
+            row = Text(end="")
+            row.append(self.key if n == 0 else " " * self.key.cell_len)
+            row.append(" " * self.GAP)
+            row.append(line)
+            yield from row.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.key.cell_len + self.GAP
+        words = Measurement.get(console, options, self.words)
+        return Measurement(indent + words.minimum, indent + words.maximum)
 
 
 class ChoiceList(OptionList):
@@ -87,13 +119,9 @@ class ChoiceList(OptionList):
             text.append(f"  {mark}", style="bold")
         return text
 
-    def _prompt(self, i: int) -> Table:
-        # A grid keeps wrapped lines indented under the text, not under the letter.
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text(self.key_for(i), style="bold"), self.prompt_text(i))
-        return grid
+    def _prompt(self, i: int) -> KeyedPrompt:
+        # Wrapped lines are indented under the text, not under the letter.
+        return KeyedPrompt(Text(self.key_for(i), style="bold"), self.prompt_text(i))
 
     def key_for(self, i: int) -> str:
         return self.keys[i] if self.keys and i < len(self.keys) else choice_key(i)
