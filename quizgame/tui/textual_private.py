@@ -1,7 +1,7 @@
 """Every use of Textual's private API, in one place, with what each relies on.
 
-The game overrides three private members of Textual (pinned to `textual>=8.2,<9` in pyproject.toml)
-and keeps garbage collection out of the moments the player waits for. Each override is a small base
+The game overrides three private members of Textual (pinned to `textual>=8.2,<9` in pyproject.toml),
+declares one public reactive of Textual's again with another setting, and keeps garbage collection out of the moments the player waits for. Each override is a small base
 class here; the widgets inherit it. `relied_on()` lists what the installed Textual must still have
 for them to work, and tests/tui/test_textual_private.py fails, naming the override, when it does not.
 
@@ -17,7 +17,14 @@ for them to work, and tests/tui/test_textual_private.py fails, naming the overri
 3. `ToggleButton._button` and `BUTTON_INNER` — `InnerMarkRadioButton`. Textual's radio button draws
    the same dot on and off and tells them apart by colour alone; the subclass picks the inner mark
    per state, so the choice survives a monochrome terminal and screen readers.
-4. Garbage collection (no private API, but the same kind of bargain with the runtime): CPython
+4. `Screen.focused` — `FocusWithoutRepaint`. The reactive holding a screen's focused widget asks
+   for a repaint of the whole screen whenever the focus moves, which turns the frame into a
+   full-screen update: every line of every widget is cut again and the whole screen is sent (for a
+   served game, ≈ 27 KiB per answer instead of the part that changed). The widgets that gain and
+   lose the focus redraw themselves (on their Focus and Blur events, and when the `:focus` styles
+   change), so the play screen declares the same public reactive without the repaint. Its watcher
+   (`_watch_focused`, which refreshes the key bindings) still runs.
+5. Garbage collection (no private API, but the same kind of bargain with the runtime): CPython
    collects when enough objects have piled up, wherever that happens to be — often in the middle of
    drawing an answer's feedback, ≈ 100 ms for a full collection here (bench/latency.py). So once the
    first question is on screen, everything alive (modules, classes, validators, the bank) is frozen
@@ -34,9 +41,12 @@ from __future__ import annotations
 import gc
 import inspect
 from collections.abc import Callable
+from typing import TypeVar
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import RadioButton
@@ -86,7 +96,18 @@ class InnerMarkRadioButton(RadioButton):
         return super()._button
 
 
-# --- 4. garbage collection -----------------------------------------------------------------------
+# --- 4. Screen.focused ------------------------------------------------------------------------
+
+ResultT = TypeVar("ResultT")
+
+
+class FocusWithoutRepaint(Screen[ResultT]):
+    """A screen whose focus moves without repainting the whole screen (see the module docstring)."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+# --- 5. garbage collection -----------------------------------------------------------------------
 
 _frozen_by: object | None = None  # the app that froze start-up's objects, while it runs
 
@@ -129,6 +150,12 @@ def _has_button() -> bool:
     return isinstance(prop, property) and isinstance(ToggleButton.__dict__.get("BUTTON_INNER"), str)
 
 
+def _has_focused_reactive() -> bool:
+    return isinstance(Screen.__dict__.get("focused"), Reactive) and callable(
+        Screen.__dict__.get("_watch_focused")
+    )
+
+
 def relied_on() -> dict[str, Callable[[], bool]]:
     """Each override (as named in this module's docstring) → whether Textual still has what it needs."""
     return {
@@ -139,6 +166,9 @@ def relied_on() -> dict[str, Callable[[], bool]]:
             lambda: _has_size_updated(ScrollView)
         ),
         "InnerMarkRadioButton: ToggleButton._button property and BUTTON_INNER": _has_button,
+        "FocusWithoutRepaint: Screen.focused is a Reactive (watched by Screen._watch_focused)": (
+            _has_focused_reactive
+        ),
         "garbage collection: gc.freeze, gc.unfreeze, gc.collect": lambda: all(
             callable(getattr(gc, name, None)) for name in ("freeze", "unfreeze", "collect")
         ),

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 
 from quizgame.bank.models import Mode
@@ -44,7 +43,7 @@ from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
 
 
-class PlayScreen(Screen[None]):
+class PlayScreen(textual_private.FocusWithoutRepaint[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter,n",

@@ -204,16 +204,20 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
     def show_evidence(self, evidence: tuple[ResolvedEvidence, ...], *, scroll: bool = True) -> None:
         self.evidence = evidence
         self._stop = None
-        changed = False
+        changed: list[PassageLines] = []
         for pl in self._passages:
             spans = passage_highlights(pl.passage, evidence)
             if spans != pl.highlights:
                 pl.highlights = spans
                 pl.rendered = highlighted_text(pl.passage.text, spans)
                 self._rewrap_passage(pl)
-                changed = True
-        if changed:
+                changed.append(pl)
+        if changed and self._wrapped_at < 0:
             self.refresh()
+        else:  # only the changed passages' lines are drawn again (the rest are as they were)
+            for pl in changed:
+                if pl.display:
+                    self.refresh_lines(pl.top, pl.height)
         if scroll:
             self.scroll_to_evidence()
 
