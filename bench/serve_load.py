@@ -7,8 +7,10 @@ or "Wrong") on its screen; that wait is the latency measured (key press → the 
 shows the feedback, as the browser would draw it). Then it presses Enter for the next question.
 
 Printed per class size: p50 / p95 latency, memory per student (PSS, so pages the game processes
-share are split between them, and RSS), students that failed, and answers lost (given on a
-screen but missing from the results store). `--find` raises N until the target (p95 ≤ 300 ms,
+share are split between them, and RSS), CPU seconds per student (the game processes, start-up
+included; then the server process that relays every screen, and these simulated browsers, which
+share the machine too), students that failed, and answers lost (given on a screen but missing
+from the results store). `--find` raises N until the target (p95 ≤ 300 ms,
 0 lost, 0 failed) no longer holds and prints the largest N that held. Bounded: at most
 --max-students clients, each run stops after --timeout seconds.
 
@@ -55,6 +57,8 @@ class Run:
     answers_stored: int = 0
     pss_mb: float = 0.0
     cpu_s: float = 0.0  # CPU seconds of the game processes, per student (start-up included)
+    server_cpu_s: float = 0.0  # CPU seconds of the server process (relaying screens), per student
+    client_cpu_s: float = 0.0  # CPU seconds of the simulated browsers (this process), per student
     rss_mb: float = 0.0
     games_seen: int = 0
     seconds: float = 0.0
@@ -209,6 +213,7 @@ async def one_class(
     )
     base = f"http://127.0.0.1:{port}"
     started = time.monotonic()
+    clients_before = time.process_time()
     try:
         for _ in range(200):
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
@@ -237,6 +242,8 @@ async def one_class(
             )
             if n:
                 run.cpu_s = sum(cpu_seconds(p) for p in games) / n
+                run.server_cpu_s = cpu_seconds(server.pid) / n
+                run.client_cpu_s = (time.process_time() - clients_before) / n
                 run.pss_mb = sum(m[0] for m in mem) / 1024 / n
                 run.rss_mb = sum(m[1] for m in mem) / 1024 / n
             for s in students:
@@ -273,7 +280,8 @@ def report(run: Run, label: str = "quizgame") -> None:
     print(
         f"{label:<8} N={run.students:>3}  answers {len(run.latencies):>4}  "
         f"p50 {run.percentile(50):6.0f} ms  p95 {run.percentile(95):6.0f} ms  "
-        f"per student: PSS {run.pss_mb:5.1f} MB (RSS {run.rss_mb:5.1f}), CPU {run.cpu_s:4.2f} s  "
+        f"per student: PSS {run.pss_mb:5.1f} MB (RSS {run.rss_mb:5.1f}), CPU {run.cpu_s:4.2f} s "
+        f"(server {run.server_cpu_s:4.2f} s, browsers {run.client_cpu_s:4.2f} s)  "
         f"failed {len(run.failed)}  lost {run.lost}  ({run.seconds:.0f} s, load "
         f"{os.getloadavg()[0]:.1f})  target {verdict}",
         flush=True,
