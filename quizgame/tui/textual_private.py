@@ -1,7 +1,8 @@
 """Every use of Textual's private API, in one place, with what each relies on.
 
 The game overrides three private members of Textual (pinned to `textual>=8.2,<9` in pyproject.toml),
-declares one public reactive of Textual's again with another setting, and keeps garbage collection out of the moments the player waits for. Each override is a small base
+declares one public reactive of Textual's again with another setting, empties one private cache, and
+keeps garbage collection out of the moments the player waits for. Each override is a small base
 class here; the widgets inherit it. `relied_on()` lists what the installed Textual must still have
 for them to work, and tests/tui/test_textual_private.py fails, naming the override, when it does not.
 
@@ -24,15 +25,18 @@ for them to work, and tests/tui/test_textual_private.py fails, naming the overri
    lose the focus redraw themselves (on their Focus and Blur events, and when the `:focus` styles
    change), so the play screen declares the same public reactive without the repaint. Its watcher
    (`_watch_focused`, which refreshes the key bindings) still runs.
-5. Garbage collection (no private API, but the same kind of bargain with the runtime): CPython
+5. `StylesCache.get_inner_outer` (private module `textual._styles_cache`): an `lru_cache` on a
+   method, so its keys hold every widget's render cache, rendered lines and all, long after the
+   widget is gone (up to 1024 of them): ≈ 3,300 objects a question that the collection in 6. then
+   walks every time (≈ 5 ms after the first question, ≈ 15 ms after a dozen; a served game's memory
+   grows the same way). It holds two styles worked out from two colours, so it is emptied before
+   each of those collections (`forget_gone_widgets`) and fills again with what is on screen.
+6. Garbage collection (no private API, but the same kind of bargain with the runtime): CPython
    collects when enough objects have piled up, wherever that happens to be — often in the middle of
    drawing an answer's feedback, ≈ 100 ms for a full collection here (bench/latency.py). So once the
    first question is on screen, everything alive (modules, classes, validators, the bank) is frozen
    out of collection (`gc.freeze`), and after each later question is drawn, while the player reads,
-   the young generations are collected (what drawing the question left). The oldest generation is
-   left to CPython's own schedule: with start-up frozen, a full collection takes ≈ 10 ms and comes
-   every few questions, where one after every question cost a served game 8–13 ms per question
-   (bench/serve_load.py counts every student's CPU). The app that froze unfreezes when it exits, so
+   one collection clears what the last question left. The app that froze unfreezes when it exits, so
    a process running many apps one after another (the test suite) gets exactly what a player gets.
 """
 
@@ -43,6 +47,7 @@ import inspect
 from collections.abc import Callable
 from typing import TypeVar
 
+from textual._styles_cache import StylesCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -107,20 +112,29 @@ class FocusWithoutRepaint(Screen[ResultT]):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
-# --- 5. garbage collection -----------------------------------------------------------------------
+# --- 5. StylesCache.get_inner_outer ------------------------------------------------------------
+
+
+def forget_gone_widgets() -> None:
+    """Empty the cache that keeps removed widgets' render caches alive (see the module docstring)."""
+    StylesCache.get_inner_outer.cache_clear()
+
+
+# --- 6. garbage collection -----------------------------------------------------------------------
 
 _frozen_by: object | None = None  # the app that froze start-up's objects, while it runs
 
 
 def after_question_drawn(app: object) -> None:
     """The first time while `app` runs, freeze what exists (start-up's objects); after that,
-    collect the young generations (what drawing the question left)."""
+    collect what the game left since (the last question's widgets and messages)."""
     global _frozen_by
     if _frozen_by is None:
         _frozen_by = app
         gc.freeze()
     else:
-        gc.collect(1)
+        forget_gone_widgets()
+        gc.collect()
 
 
 def app_exited(app: object) -> None:
@@ -168,6 +182,9 @@ def relied_on() -> dict[str, Callable[[], bool]]:
         "InnerMarkRadioButton: ToggleButton._button property and BUTTON_INNER": _has_button,
         "FocusWithoutRepaint: Screen.focused is a Reactive (watched by Screen._watch_focused)": (
             _has_focused_reactive
+        ),
+        "forget_gone_widgets: StylesCache.get_inner_outer is an lru_cache (cache_clear)": lambda: (
+            callable(getattr(StylesCache.__dict__.get("get_inner_outer"), "cache_clear", None))
         ),
         "garbage collection: gc.freeze, gc.unfreeze, gc.collect": lambda: all(
             callable(getattr(gc, name, None)) for name in ("freeze", "unfreeze", "collect")
