@@ -64,7 +64,8 @@ def quotes(ctx: Context, a: Attribution) -> list[tuple[str, list[Evidence], set[
     tail = ctx.article.text[a.end : a.end + 1]
     passage = ctx.article.passage(a.passage_id)
     assert passage is not None
-    sentence_end = next((s.end for s in passage.sentences if s.start <= a.end < s.end), a.end)
+    around = ctx.sentence_at(passage, a.end)
+    sentence_end = around.end if around is not None else a.end
     continued = re.search('[“"]', ctx.article.text[a.end + 2 : sentence_end]) is not None
     if tail in (",", ".", "!", "?") and content.rstrip()[-1:] not in ".!?," and not continued:
         content += tail  # `“…,” she said`: the clause's own punctuation sits after the span
@@ -296,10 +297,7 @@ def false_statement(ctx: Context) -> Iterator[Candidate]:
         if stem is None or _PHASED.search(sentence.split(a.cue)[0][-40:] + " "):
             continue  # `initially denied`: the position may have changed, so no safe reversal
         # the article must not also credit the source with the reversed position
-        if any(
-            b is not a and b.lemma != a.lemma and b.content == a.content
-            for b in ctx.said_by(a.speaker)
-        ):
+        if ctx.reversed_elsewhere(a):
             continue
         verb = stem.split(a.speaker, 1)[1].split()[0]
         q = {

@@ -8,12 +8,13 @@ live here, once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from quizgame.article.evidence import locate
-from quizgame.article.passages import Article
+from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.clauses import clean, content_words
 from quizgame.authoring.naming import (
@@ -23,6 +24,7 @@ from quizgame.authoring.naming import (
     same_source,
     well_named,
 )
+from quizgame.authoring.similar import NarrationIndex, StatementIndex
 from quizgame.authoring.speakers import SpeakerKind
 
 SentenceKey = tuple[str, int]
@@ -39,7 +41,12 @@ class Context:
     _named: dict[tuple[str, SpeakerKind], bool] = field(default_factory=dict)
     _credited: dict[int, list[str]] = field(default_factory=dict)
     _said: dict[str, list[Attribution]] = field(default_factory=dict)
+    _lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    _first_by_string: dict[str, dict[str, Attribution]] = field(default_factory=dict)
+    _verbs_by_content: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    _naming_sentences: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     _names: dict[str, frozenset[str]] = field(default_factory=dict)
+    _stems_of: dict[str, frozenset[str]] = field(default_factory=dict)
     options: dict[tuple[str, SpeakerKind], list[str]] = field(default_factory=dict)
 
     @cached_property
@@ -83,7 +90,7 @@ class Context:
             pid, s, _ = a.antecedent
             ante = self.article.passage(pid)
             if ante is not None:
-                sent = next((x for x in ante.sentences if x.start <= s < x.end), None)
+                sent = self.sentence_at(ante, s)
                 if sent is not None and any(
                     m.entity.kind is a.kind and not self.same(m.entity.display, a.speaker)
                     for m in self.found.registry.mentions_between(sent.start, sent.end)
@@ -91,7 +98,8 @@ class Context:
                     return True
         passage = self.article.passage(a.passage_id)
         assert passage is not None
-        start = next((s.start for s in passage.sentences if s.start <= a.tag[0] < s.end), a.tag[0])
+        around = self.sentence_at(passage, a.tag[0])
+        start = around.start if around is not None else a.tag[0]
         return any(
             m.entity.kind is a.kind and not self.same(m.entity.display, a.speaker)
             for m in self.found.registry.mentions_between(start, a.tag[0])
@@ -146,93 +154,150 @@ class Context:
 
     def credited_same(self, a: Attribution) -> list[str]:
         """Other sources the article credits with the same statement or stance as `a`: a compound
-        subject, a shared sentence, or the same words or position reported twice."""
+        subject, a shared sentence, or the same words or position reported twice. Each source
+        once, in the order of its first such statement (callers ask whether a name is among them,
+        and the first of them)."""
         memo = self._credited.get(id(a))
         if memo is not None:
             return memo
-        out: list[str] = self._credited.setdefault(id(a), [])
-        for b in self._neighbours(a):
-            if b is a or self.same(b.speaker, a.speaker):
-                continue
-            shared_span = b.start < a.end and a.start < b.end
-            wa, wb = content_words(a.content), content_words(b.content)
-            shared = len(wa & wb)
-            similar = shared >= 3 and shared / len(wa | wb) >= 0.5
-            same_stance = a.stance is not None and b.stance == a.stance and shared >= 2
-            if shared_span or similar or same_stance:
-                out.append(b.speaker)
+        firsts = self._statements.credited(a)
+        out = self._credited[id(a)] = [
+            s for s in sorted(firsts, key=firsts.__getitem__) if not self.same(s, a.speaker)
+        ]
         return out
 
     @cached_property
-    def _by_word(self) -> dict[str, list[int]]:
-        """Attributions by content word, so similar statements are found without comparing
-        every pair (an article twice as long costs twice as much, not four times)."""
-        index: dict[str, list[int]] = {}
-        for n, b in enumerate(self.found.items):
-            for w in content_words(b.content):
-                index.setdefault(w, []).append(n)
-            index.setdefault("\x00" + b.passage_id, []).append(n)
-        return index
-
-    def _neighbours(self, a: Attribution) -> list[Attribution]:
-        """Attributions sharing a content word with `a` or overlapping its span."""
-        hits: set[int] = set()
-        for w in content_words(a.content):
-            hits.update(self._by_word.get(w, ()))
-        hits.update(self._by_word.get("\x00" + a.passage_id, ()))
-        return [self.found.items[n] for n in sorted(hits)]
+    def _statements(self) -> StatementIndex:
+        return StatementIndex(self.found.items)
 
     def told_doing(self, name: str, a: Attribution) -> bool:
         """Whether the article's narration puts `name` in a sentence with most of what `a` says
         (`Johnson joined the calls … to waive diplomatic immunity` beside `Mold urged the immunity
         be waived`): not an attribution, but a student could defend it as a second answer."""
-        want = _stems(a.content)
+        want = self._stems_of.get(a.content)
+        if want is None:
+            want = self._stems_of[a.content] = frozenset(_stems(a.content))
         if len(want) < 2:
             return False
         entity = self.found.entity(name)
         if entity is None:
             return False
-        for start, end, stems in self._sentences_naming.get(id(entity), ()):
-            if start <= a.start < end:
-                continue
-            shared = want & stems
-            if len(shared) >= 2 and len(shared) >= 0.75 * len(want):
-                return True
-        return False
+        return self._sentences_naming.told(id(entity), want, a.start)
 
     @cached_property
-    def _sentences_naming(self) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
-        """For each entity (by id), the sentences that mention it with their stems, built once:
+    def _sentences_naming(self) -> NarrationIndex:
+        """For each entity, the sentences that mention it with their stems, built once:
         `told_doing` is asked for every option of every candidate, so scanning every mention and
         re-stemming its sentence each time made long articles quadratic."""
-        out: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+        out = NarrationIndex()
         seen: set[tuple[int, int]] = set()
         stems_of: dict[int, frozenset[str]] = {}
         for m in self.found.registry.mentions:
             passage = self.article.passage_at(m.start)
             if passage is None:
                 continue
-            sent = next((s for s in passage.sentences if s.start <= m.start < s.end), None)
+            sent = self.sentence_at(passage, m.start)
             if sent is None or (id(m.entity), sent.start) in seen:
                 continue
             seen.add((id(m.entity), sent.start))
             if sent.start not in stems_of:
                 stems_of[sent.start] = frozenset(_stems(self.article.text[sent.start : sent.end]))
-            out.setdefault(id(m.entity), []).append((sent.start, sent.end, stems_of[sent.start]))
+            out.add(id(m.entity), sent.start, sent.end, stems_of[sent.start])
         return out
 
     def said_by(self, speaker: str) -> list[Attribution]:
+        """Every statement of `speaker` under any of its names, in reading order."""
         if speaker not in self._said:
-            self._said[speaker] = [a for a in self.found.items if self.same(a.speaker, speaker)]
+            hits = [n for s, ns in self._by_speaker.items() if self.same(s, speaker) for n in ns]
+            self._said[speaker] = [self.found.items[n] for n in sorted(hits)]
         return self._said[speaker]
 
+    @cached_property
+    def _by_speaker(self) -> dict[str, list[int]]:
+        """Statements by speaker string: `said_by` compares each name once, not each statement."""
+        out: dict[str, list[int]] = {}
+        for n, a in enumerate(self.found.items):
+            out.setdefault(a.speaker, []).append(n)
+        return out
+
+    def said_other(self, speaker: str, a: Attribution) -> Attribution | None:
+        """The first statement of `speaker` that is not `a` (`a` is at most one of them)."""
+        return next((b for b in self.said_by(speaker) if b is not a), None)
+
+    def lemmas_of(self, speaker: str) -> frozenset[str]:
+        """The verbs (`urge`, `deny`) `speaker`'s statements are reported with."""
+        memo = self._lemmas.get(speaker)
+        if memo is None:
+            memo = self._lemmas[speaker] = frozenset(b.lemma for b in self.said_by(speaker))
+        return memo
+
+    def first_said_by_any(self, speaker: str, names: Iterable[str]) -> Attribution | None:
+        """The first statement of `speaker` whose speaker string is one of `names`."""
+        firsts = self._first_by_string.get(speaker)
+        if firsts is None:
+            firsts = self._first_by_string[speaker] = {}
+            for b in self.said_by(speaker):
+                firsts.setdefault(b.speaker, b)
+        hits = [firsts[n] for n in set(names) if n in firsts]
+        return min(hits, key=lambda b: self._statements.position[id(b)]) if hits else None
+
+    def reversed_elsewhere(self, a: Attribution) -> bool:
+        """Whether the article credits `a`'s source with `a`'s very words under another verb."""
+        lemmas = self._verbs_by_content.get(a.speaker)
+        if lemmas is None:
+            lemmas = self._verbs_by_content[a.speaker] = {}
+            for b in self.said_by(a.speaker):
+                lemmas.setdefault(b.content, set()).add(b.lemma)
+        return any(lemma != a.lemma for lemma in lemmas.get(a.content, ()))
+
+    def sentences_naming_speaker(self, speaker: str) -> dict[str, dict[str, int]]:
+        """The sentences in which `speaker` says something and the sentence names whoever says it
+        (a surname is enough), as `sentences` quotes them; for each, the passages it is in (the
+        same words may occur twice) and the place in `said_by(speaker)` of the first such
+        statement there. In reading order, so the first one fit for a purpose is found by
+        skipping the few sentences and passages already used, not by rescanning every statement."""
+        memo = self._naming_sentences.get(speaker)
+        if memo is None:
+            memo = self._naming_sentences[speaker] = {}
+            for n, b in enumerate(self.said_by(speaker)):
+                s = self.sentences(b.passage_id, b.start, b.end)[0]["quote"]
+                if b.passage_id not in memo.get(s, {}) and self.mentions(b.speaker, s):
+                    memo.setdefault(s, {})[b.passage_id] = n
+        return memo
+
+    @cached_property
+    def speakers(self) -> frozenset[str]:
+        """Every speaker string of a statement."""
+        return frozenset(self._by_speaker)
+
     # evidence ---------------------------------------------------------------------------------
+
+    @cached_property
+    def _sentence_bounds(self) -> dict[str, tuple[list[int], list[int]]]:
+        return {
+            p.id: ([s.start for s in p.sentences], [s.end for s in p.sentences])
+            for p in self.article.passages
+        }
+
+    def sentence_at(self, passage: Passage, offset: int) -> Sentence | None:
+        """The sentence of `passage` holding `offset`, by bisection: a passage's sentences are in
+        order and never overlap, and a one-paragraph article has all its sentences in one passage,
+        so scanning them for every lookup made it quadratic."""
+        starts, ends = self._sentence_bounds[passage.id]
+        i = bisect_right(starts, offset) - 1
+        return passage.sentences[i] if i >= 0 and offset < ends[i] else None
+
+    def sentences_in(self, passage: Passage, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences of `passage` overlapping [start, end), in order, by bisection (their ends
+        are in order too, since they never overlap)."""
+        starts, ends = self._sentence_bounds[passage.id]
+        return passage.sentences[bisect_right(ends, start) : bisect_left(starts, end)]
 
     def sentences(self, pid: str, start: int, end: int) -> tuple[Evidence, set[SentenceKey]]:
         """The whole sentences covering [start, end) in passage `pid`, as evidence, with keys."""
         passage = self.article.passage(pid)
         assert passage is not None
-        hit = [s for s in passage.sentences if s.start < end and start < s.end]
+        hit = self.sentences_in(passage, start, end)
         if hit:
             start, end = hit[0].start, hit[-1].end
         keys = {(pid, s.start) for s in hit} or {(pid, start)}

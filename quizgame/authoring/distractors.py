@@ -91,7 +91,7 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
         and not ctx.mentions(c, around)
         and not any(ctx.same(c, s) for s in credited)
         and not ctx.told_doing(c, a)
-        and not (cue_asked and any(b.lemma == a.lemma for b in ctx.said_by(c)))
+        and not (cue_asked and a.lemma in ctx.lemmas_of(c))
     ][:n]
     return out if len(out) >= 2 else None
 
@@ -104,5 +104,4 @@ def _first_name_in(name: str, text: str) -> bool:
 
 def quality(ctx: Context, options: list[str]) -> float:
     """Distractors who speak in the article tempt more than names in passing."""
-    speakers = {a.speaker for a in ctx.found.items}
-    return sum(1.0 if o in speakers else 0.4 for o in options)
+    return sum(1.0 if o in ctx.speakers else 0.4 for o in options)

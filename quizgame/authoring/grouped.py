@@ -16,7 +16,6 @@ from quizgame.authoring.candidates import (
     digest,
     quotes,
     reported_items,
-    sentence_of,
     slug,
     who_reported_options,
 )
@@ -151,13 +150,17 @@ def evidence(ctx: Context) -> Iterator[Candidate]:
         proof_sentence = ev[-1]["quote"] if len(ev) == 1 else sentence
         part_b = [proof_sentence]
         used_pids = {a.passage_id}
-        for w in wrong:
-            for b in ctx.said_by(w):
-                s = sentence_of(ctx, b)
-                if s not in part_b and ctx.mentions(b.speaker, s) and b.passage_id not in used_pids:
-                    part_b.append(s)
-                    used_pids.add(b.passage_id)
-                    break
+        for w in wrong:  # the first sentence where `w` speaks, named, in an unused passage
+            first: tuple[int, str, str] | None = None
+            for s, places in ctx.sentences_naming_speaker(w).items():
+                if s in part_b:
+                    continue
+                pid, n = next(((p, n) for p, n in places.items() if p not in used_pids), ("", -1))
+                if n >= 0 and (first is None or n < first[0]):
+                    first = (n, s, pid)
+            if first is not None:
+                part_b.append(first[1])
+                used_pids.add(first[2])
         if len(part_b) < 3 or not ctx.resolves({"quote": s} for s in part_b):
             continue
         if any(words(s) > 45 for s in part_b):
