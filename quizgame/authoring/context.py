@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from quizgame.article.evidence import locate
+from quizgame.article.evidence import locate, passages_holding
 from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.clauses import clean, content_words
@@ -36,6 +36,7 @@ class Context:
     article: Article
     found: Attributions
     _resolved: dict[tuple[str, str | None], bool] = field(default_factory=dict)
+    _held: dict[str, frozenset[str]] = field(default_factory=dict)
     # memos: the makers ask the same questions about names many times over
     _same: dict[tuple[str, str], bool] = field(default_factory=dict)
     _named: dict[tuple[str, SpeakerKind], bool] = field(default_factory=dict)
@@ -45,7 +46,7 @@ class Context:
     _first_by_string: dict[str, dict[str, Attribution]] = field(default_factory=dict)
     _verbs_by_content: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _naming_sentences: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
-    _names: dict[str, frozenset[str]] = field(default_factory=dict)
+    _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _stems_of: dict[str, frozenset[str]] = field(default_factory=dict)
     options: dict[tuple[str, SpeakerKind], list[str]] = field(default_factory=dict)
 
@@ -131,18 +132,19 @@ class Context:
 
     def mentions(self, speaker: str, text: str) -> bool:
         """Whether `text` names `speaker` by any of its names (a surname is enough)."""
-        names = self._names.get(speaker)
-        if names is None:
+        if speaker not in self._names:
             found = set(aliases(self.found, speaker))
             words = speaker.split()
             if len(words) > 1 and not speaker.startswith("The "):
                 found.add(words[-1])
-            names = self._names[speaker] = frozenset(found)
-        return any(
-            re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text, re.IGNORECASE)
-            for n in names
-            if len(n) > 1
-        )
+            # one pattern for all the names, built once: a regex alternation matches wherever any
+            # one of them would (it backtracks to the next name when a word boundary fails)
+            alts = "|".join(re.escape(n) for n in sorted(found) if len(n) > 1)
+            self._names[speaker] = (
+                re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.IGNORECASE) if alts else None
+            )
+        pattern = self._names[speaker]
+        return pattern is not None and pattern.search(text) is not None
 
     def same(self, a: str, b: str) -> bool:
         key = (a, b) if a <= b else (b, a)
@@ -342,11 +344,20 @@ class Context:
         for ev in evidence:
             key = (ev["quote"], ev.get("passage"))
             if key not in self._resolved:
-                look = locate(self.article, ev["quote"], ev.get("passage"))
-                self._resolved[key] = look.evidence is not None and not look.warning
+                self._resolved[key] = self._resolves(ev["quote"], ev.get("passage"))
             if not self._resolved[key]:
                 return False
         return True
+
+    def _resolves(self, quote: str, passage: str | None) -> bool:
+        """Whether `locate` finds `quote` (in `passage` when named) in body text, with no warning."""
+        if passage is None:
+            look = locate(self.article, quote)
+            return look.evidence is not None and not look.warning
+        held = self._held.get(quote)
+        if held is None:
+            held = self._held[quote] = passages_holding(self.article, quote)
+        return self.article.passage(passage) is not None and passage in held
 
     def importance(self, a: Attribution) -> float:
         """How much a question about `a` matters: the headline event, the lead, a stance."""

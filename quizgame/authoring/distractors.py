@@ -83,16 +83,19 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
     cue_asked = a.lemma not in NEUTRAL_CUES and re.search(rf"\b{re.escape(a.cue)}\b", stem, re.I)
     # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
     around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
-    out = [
-        c
-        for c in candidates(ctx, a.speaker, a.kind)
-        if not ctx.mentions(c, stem)
-        and not _first_name_in(c, stem)
-        and not ctx.mentions(c, around)
-        and not any(ctx.same(c, s) for s in credited)
-        and not ctx.told_doing(c, a)
-        and not (cue_asked and a.lemma in ctx.lemmas_of(c))
-    ][:n]
+    out: list[str] = []
+    for c in candidates(ctx, a.speaker, a.kind):
+        if len(out) == n:
+            break  # the checks below only read the article: stopping early changes nothing
+        if not (
+            ctx.mentions(c, stem)
+            or _first_name_in(c, stem)
+            or ctx.mentions(c, around)
+            or any(ctx.same(c, s) for s in credited)
+            or ctx.told_doing(c, a)
+            or (cue_asked and a.lemma in ctx.lemmas_of(c))
+        ):
+            out.append(c)
     return out if len(out) >= 2 else None
 
 
