@@ -49,6 +49,12 @@ class Context:
     _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _stems_of: dict[str, frozenset[str]] = field(default_factory=dict)
     options: dict[tuple[str, SpeakerKind], list[str]] = field(default_factory=dict)
+    # what several question makers ask about one statement, worked out once (see candidates.py)
+    quoted: dict[int, list[tuple[str, list[Evidence], set[SentenceKey]]]] = field(
+        default_factory=dict
+    )
+    reported: list[tuple[int, Attribution, str, list[Evidence], set[SentenceKey]]] | None = None
+    reported_options: dict[int, tuple[str, list[str]] | None] = field(default_factory=dict)
 
     @cached_property
     def usable(self) -> tuple[int, ...]:
