@@ -139,6 +139,23 @@ def multi(ctx: Context) -> Iterator[Candidate]:
         )
 
 
+def _part_b(ctx: Context, wrong: list[str], part_b: list[str], used_pids: set[str]) -> list[str]:
+    """Part B's options after the proof: for each wrong option's source, the first sentence in
+    which it speaks and is named, not already an option and in a passage not yet used."""
+    for w in wrong:
+        first: tuple[int, str, str] | None = None
+        for s, places in ctx.sentences_naming_speaker(w).items():
+            if s in part_b:
+                continue
+            pid, n = next(((p, n) for p, n in places.items() if p not in used_pids), ("", -1))
+            if n >= 0 and (first is None or n < first[0]):
+                first = (n, s, pid)
+        if first is not None:
+            part_b.append(first[1])
+            used_pids.add(first[2])
+    return part_b
+
+
 def evidence(ctx: Context) -> Iterator[Candidate]:
     """Part A: who took this position? Part B: which sentence shows it? Part B's options are the
     sentences where the Part A options' sources speak, so a wrong Part A leads to a wrong Part B."""
@@ -148,19 +165,7 @@ def evidence(ctx: Context) -> Iterator[Candidate]:
             continue
         stem, wrong = asked
         proof_sentence = ev[-1]["quote"] if len(ev) == 1 else sentence
-        part_b = [proof_sentence]
-        used_pids = {a.passage_id}
-        for w in wrong:  # the first sentence where `w` speaks, named, in an unused passage
-            first: tuple[int, str, str] | None = None
-            for s, places in ctx.sentences_naming_speaker(w).items():
-                if s in part_b:
-                    continue
-                pid, n = next(((p, n) for p, n in places.items() if p not in used_pids), ("", -1))
-                if n >= 0 and (first is None or n < first[0]):
-                    first = (n, s, pid)
-            if first is not None:
-                part_b.append(first[1])
-                used_pids.add(first[2])
+        part_b = _part_b(ctx, wrong, [proof_sentence], {a.passage_id})
         if len(part_b) < 3 or not ctx.resolves({"quote": s} for s in part_b):
             continue
         if any(words(s) > 45 for s in part_b):
