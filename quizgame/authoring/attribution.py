@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quizgame.article.passages import Article, Passage
 from quizgame.authoring.cues import lemma, stance
@@ -106,10 +107,24 @@ class Attributions:
         hit = self.registry.entities.get(speaker)
         if hit is not None:
             return hit
+        return self._by_any_name.get(speaker)
+
+    @cached_property
+    def _by_any_name(self) -> dict[str, Entity]:
+        """Each display name, name and alias → the first entity bearing it, as a scan of the
+        entities in order would find it: asked for every option of every candidate question,
+        a scan cost the number of people named, per question. Built after extraction, when
+        the registry no longer changes."""
+        out: dict[str, Entity] = {}
         for e in self.registry.entities.values():
-            if e.display == speaker or e.name == speaker or speaker in e.aliases:
-                return e
-        return None
+            for name in (e.display, e.name, *e.aliases):
+                out.setdefault(name, e)
+        return out
+
+    @cached_property
+    def displays(self) -> frozenset[str]:
+        """Every entity's display name."""
+        return frozenset(e.display for e in self.registry.entities.values())
 
     def aliases(self, speaker: str) -> frozenset[str]:
         """Every name form of that source in the article (`Dmitry Peskov`, `Peskov`, …)."""

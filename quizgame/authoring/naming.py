@@ -231,9 +231,7 @@ def well_named(
     core = [w for w in words if w.casefold() not in _CONNECTORS]
     if not core or any(not (w[:1].isupper() or w[:1].isdigit()) for w in core):
         return False
-    if name not in found.registry.entities and not any(
-        e.display == name for e in found.registry.entities.values()
-    ):
+    if name not in found.registry.entities and name not in found.displays:
         return False
     if kind is SpeakerKind.PERSON:
         bare = [w.casefold().strip("'’.") for w in words]
