@@ -17,6 +17,7 @@ from quizgame.article.evidence import locate, passages_holding
 from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.clauses import clean, content_words
+from quizgame.authoring.entities import Entity
 from quizgame.authoring.naming import (
     aliases,
     is_vague,
@@ -48,6 +49,7 @@ class Context:
     _naming_sentences: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _stems_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    _surnames: dict[str, list[Entity]] | None = None
     options: dict[tuple[str, SpeakerKind], list[str]] = field(default_factory=dict)
     # what several question makers ask about one statement, worked out once (see candidates.py)
     quoted: dict[int, list[tuple[str, list[Evidence], set[SentenceKey]]]] = field(
@@ -67,13 +69,19 @@ class Context:
 
     def _shares_surname(self, speaker: str) -> bool:
         last = speaker.split()[-1]
-        return any(
-            e.kind is SpeakerKind.PERSON
-            and len(e.name.split()) >= 2
-            and e.name.split()[-1] == last
-            and self.found.entity(e.display) is not self.found.entity(speaker)
-            for e in self.found.registry.entities.values()
-        )
+        me = self.found.entity(speaker)
+        return any(self.found.entity(e.display) is not me for e in self._people_by_surname(last))
+
+    def _people_by_surname(self, last: str) -> list[Entity]:
+        """People named with two words or more whose last word is `last` (an index built once:
+        a scan of every entity for every pronoun cost a book its length squared)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for e in self.found.registry.entities.values():
+                words = e.name.split()
+                if e.kind is SpeakerKind.PERSON and len(words) >= 2:
+                    self._surnames.setdefault(words[-1], []).append(e)
+        return self._surnames.get(last, [])
 
     def ambiguous(self, a: Attribution) -> bool:
         """A pronoun or role (`he`, `the minister`) in a sentence that names another source of

@@ -197,3 +197,33 @@ def test_part_b_sentences_are_the_scan(ctx: Context) -> None:
     for options in (speakers[:3], mentioned):
         scan = sum(1.0 if o in {a.speaker for a in ctx.found.items} else 0.4 for o in options)
         assert distractors.quality(ctx, options) == scan
+
+
+def test_surname_sharing_is_the_scan(ctx: Context) -> None:
+    from quizgame.authoring.speakers import SpeakerKind
+
+    def scan(speaker: str) -> bool:
+        last = speaker.split()[-1]
+        return any(
+            e.kind is SpeakerKind.PERSON
+            and len(e.name.split()) >= 2
+            and e.name.split()[-1] == last
+            and ctx.found.entity(e.display) is not ctx.found.entity(speaker)
+            for e in ctx.found.registry.entities.values()
+        )
+
+    names = {a.speaker for a in ctx.found.items} | {
+        e.display for e in ctx.found.registry.entities.values()
+    }
+    for name in sorted(names):
+        assert ctx._shares_surname(name) == scan(name), name
+    for name in sorted(names):
+        scanned = next(
+            (
+                e
+                for e in ctx.found.registry.entities.values()
+                if e.display == name or e.name == name or name in e.aliases
+            ),
+            None,
+        )
+        assert ctx.found.entity(name) is (ctx.found.registry.entities.get(name) or scanned)
