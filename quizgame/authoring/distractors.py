@@ -45,6 +45,25 @@ def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
 
 
 def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
+    place = is_place(key)
+    out: list[str] = []
+    for cand in _names_of_kind(ctx, kind):
+        if (
+            is_place(cand) != place
+            or not ctx.named(cand, kind)
+            or ctx.same(cand, key)
+            or any(ctx.same(cand, o) for o in out)
+        ):
+            continue
+        out.append(cand)
+    return out
+
+
+def _names_of_kind(ctx: Context, kind: SpeakerKind) -> list[str]:
+    """Speakers of `kind` (most statements first), then names of that kind merely mentioned:
+    the same for every answer, so worked out once per kind, not once per answer."""
+    if kind in ctx.names_of_kind:
+        return ctx.names_of_kind[kind]
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for a in ctx.found.items:
@@ -61,18 +80,8 @@ def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
         and (has_role(e) if kind is SpeakerKind.PERSON else e.mentions >= 2)
         and not any(ch.isdigit() for ch in e.display)  # `Volvo XC90`: a product, not a body
     ]  # a person the article gives no role, or an organisation named once, tempts nobody
-    place = is_place(key)
-    out: list[str] = []
-    for cand in [*spoken, *mentioned]:
-        if (
-            is_place(cand) != place
-            or not ctx.named(cand, kind)
-            or ctx.same(cand, key)
-            or any(ctx.same(cand, o) for o in out)
-        ):
-            continue
-        out.append(cand)
-    return out
+    ctx.names_of_kind[kind] = [*spoken, *mentioned]
+    return ctx.names_of_kind[kind]
 
 
 def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | None:
