@@ -84,6 +84,16 @@ class Attributions:
 
     items: tuple[Attribution, ...]
     registry: Registry = field(repr=False, compare=False)
+    _aliases: dict[int, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # for naming.py: every name of a source, plain and folded, per name asked about
+    alias_memo: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    folded_memo: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __iter__(self) -> Iterator[Attribution]:
         return iter(self.items)
@@ -129,7 +139,23 @@ class Attributions:
     def aliases(self, speaker: str) -> frozenset[str]:
         """Every name form of that source in the article (`Dmitry Peskov`, `Peskov`, …)."""
         e = self.entity(speaker)
-        return self.registry.aliases_of(e) if e is not None else frozenset({speaker})
+        if e is None:
+            return frozenset({speaker})
+        memo = self._aliases.get(id(e))
+        if memo is None:
+            names = {e.name, e.display, *e.aliases, *self._keys_of.get(id(e), ())}
+            memo = self._aliases[id(e)] = frozenset(n for n in names if n)
+        return memo
+
+    @cached_property
+    def _keys_of(self) -> dict[int, list[str]]:
+        """The registry's keys for each entity, as `Registry.aliases_of` finds them by scanning
+        every key: gathered once, since the registry no longer changes after extraction."""
+        out: dict[int, list[str]] = {}
+        for k, v in self.registry.entities.items():
+            if not k.startswith("\x00"):
+                out.setdefault(id(v), []).append(k)
+        return out
 
     def same_source(self, a: str, b: str) -> bool:
         """Whether two speaker strings name one source (an alias, an acronym, a surname)."""

@@ -50,7 +50,7 @@ class Context:
     _names: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _stems_of: dict[str, frozenset[str]] = field(default_factory=dict)
     _surnames: dict[str, list[Entity]] | None = None
-    options: dict[tuple[str, SpeakerKind], list[str]] = field(default_factory=dict)
+    options: dict[tuple[str, SpeakerKind], Iterable[str]] = field(default_factory=dict)
     names_of_kind: dict[SpeakerKind, list[str]] = field(default_factory=dict)
     # what several question makers ask about one statement, worked out once (see candidates.py)
     quoted: dict[int, list[tuple[str, list[Evidence], set[SentenceKey]]]] = field(

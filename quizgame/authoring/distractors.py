@@ -10,6 +10,7 @@ student who skimmed will find them tempting.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.context import Context
@@ -39,12 +40,43 @@ NEUTRAL_CUES = frozenset(
 
 def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
     """Every acceptable wrong option for `key`, best first (speakers, then by mentions)."""
+    return list(options(ctx, key, kind))
+
+
+def options(ctx: Context, key: str, kind: SpeakerKind) -> Iterable[str]:
+    """`candidates`, worked out only as far as they are read and remembered for the next reader:
+    a question takes the first few, and each one is compared with every option before it, so
+    listing them all for every answer cost a text naming thousands of people far more than
+    linear time."""
     if (key, kind) not in ctx.options:
-        ctx.options[(key, kind)] = _candidates(ctx, key, kind)
+        ctx.options[(key, kind)] = _Lazy(_candidates(ctx, key, kind))
     return ctx.options[(key, kind)]
 
 
-def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
+class _Lazy:
+    """A sequence read from an iterator on demand, so every reader sees the same items."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self._source: Iterator[str] | None = source
+        self._items: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        n = 0
+        while True:
+            if n < len(self._items):
+                yield self._items[n]
+                n += 1
+                continue
+            if self._source is None:
+                return
+            item = next(self._source, None)
+            if item is None:
+                self._source = None
+                return
+            self._items.append(item)
+
+
+def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> Iterator[str]:
     place = is_place(key)
     out: list[str] = []
     for cand in _names_of_kind(ctx, kind):
@@ -56,7 +88,7 @@ def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
         ):
             continue
         out.append(cand)
-    return out
+        yield cand
 
 
 def _names_of_kind(ctx: Context, kind: SpeakerKind) -> list[str]:
@@ -93,9 +125,7 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
     # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
     around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
     out: list[str] = []
-    for c in candidates(ctx, a.speaker, a.kind):
-        if len(out) == n:
-            break  # the checks below only read the article: stopping early changes nothing
+    for c in options(ctx, a.speaker, a.kind):
         if not (
             ctx.mentions(c, stem)
             or _first_name_in(c, stem)
@@ -105,6 +135,8 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
             or (cue_asked and a.lemma in ctx.lemmas_of(c))
         ):
             out.append(c)
+            if len(out) == n:
+                break  # the checks only read the article: stopping early changes nothing
     return out if len(out) >= 2 else None
 
 

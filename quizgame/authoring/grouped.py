@@ -44,11 +44,14 @@ def match(ctx: Context) -> Iterator[Candidate]:
         if len(chosen) < 3:
             continue
         speakers = [g[1].speaker for g in chosen]
-        extra = [
-            c
-            for c in distractors.candidates(ctx, speakers[0], kind)
-            if not any(ctx.same(c, s) for s in speakers)
-        ][:1]
+        extra = next(
+            (
+                [c]
+                for c in distractors.options(ctx, speakers[0], kind)
+                if not any(ctx.same(c, s) for s in speakers)
+            ),
+            [],
+        )
         q = {
             "id": "match-quotes-" + digest(*(g[2] for g in chosen)),
             "type": "match",

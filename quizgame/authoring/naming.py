@@ -130,7 +130,19 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "van", "von", "bin", "
 
 def aliases(found: Attributions, speaker: str) -> frozenset[str]:
     """Every name the article uses for `speaker` (itself included)."""
-    return found.aliases(speaker) | _registry_aliases(found, speaker)
+    memo = found.alias_memo.get(speaker)
+    if memo is None:
+        memo = found.alias_memo[speaker] = found.aliases(speaker) | _registry_aliases(
+            found, speaker
+        )
+    return memo
+
+
+def _folded_aliases(found: Attributions, name: str) -> frozenset[str]:
+    memo = found.folded_memo.get(name)
+    if memo is None:
+        memo = found.folded_memo[name] = frozenset(_fold(n) for n in aliases(found, name))
+    return memo
 
 
 def same_source(found: Attributions, a: str, b: str) -> bool:
@@ -171,9 +183,7 @@ def _registry_same(found: Attributions, a: str, b: str) -> bool:
         ea, eb = found.entity(a), found.entity(b)
         if ea is not None and eb is not None and ea is not eb:
             return False  # `David Turpin` and `Louise Turpin`: two people sharing a surname
-    fa = {_fold(n) for n in aliases(found, a)}
-    fb = {_fold(n) for n in aliases(found, b)}
-    if fa & fb:
+    if _folded_aliases(found, a) & _folded_aliases(found, b):
         return True
     # a bare surname or first word of a longer person name (`Cengiz` / `Hatice Cengiz`)
     if len(wa) == 1 and len(wb) > 1 and wa[0] in wb:
