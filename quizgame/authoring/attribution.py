@@ -94,6 +94,8 @@ class Attributions:
     folded_memo: dict[str, frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # lookups other modules build once over these attributions (the registry no longer changes)
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Attribution]:
         return iter(self.items)
@@ -130,6 +132,11 @@ class Attributions:
             for name in (e.display, e.name, *e.aliases):
                 out.setdefault(name, e)
         return out
+
+    @cached_property
+    def said_names(self) -> frozenset[str]:
+        """Every speaker string of an attribution."""
+        return frozenset(a.speaker for a in self.items)
 
     @cached_property
     def displays(self) -> frozenset[str]:

@@ -183,6 +183,10 @@ class Context:
         ]
         return out
 
+    def position(self, a: Attribution) -> int:
+        """`a`'s index in `found.items`."""
+        return self._statements.position[id(a)]
+
     @cached_property
     def _statements(self) -> StatementIndex:
         return StatementIndex(self.found.items)

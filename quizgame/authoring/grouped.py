@@ -87,11 +87,19 @@ def multi(ctx: Context) -> Iterator[Candidate]:
         short_quotes = [x for x in quotes(ctx, b) if words(x[0]) <= 16]
         if short_quotes:
             firsts.append((j, short_quotes[0]))
+    has_first = {j for j, _ in firsts}
     for i in seen_speakers:
         a = ctx.found.items[i]
+        # the speaker's own statements with a short quote: with fewer than two there is no
+        # question, and once three of theirs and two of others' are found, the rest are unread
+        own_count = sum(1 for b in ctx.said_by(a.speaker) if ctx.position(b) in has_first)
+        if own_count < 2:
+            continue
         mine: list[tuple[str, list[Evidence], set[SentenceKey], int]] = []
         theirs: list[tuple[str, list[Evidence], set[SentenceKey], int]] = []
         for j, first in firsts:
+            if len(theirs) >= 2 and len(mine) >= min(3, own_count):
+                break
             b = ctx.found.items[j]
             short_quotes = [first]
             own = ctx.same(b.speaker, a.speaker)

@@ -263,23 +263,13 @@ def well_named(
             or not has_role(entity)
         ):
             return False  # a lone capitalised word is a name only when someone says something
-        org_words = {
-            w.casefold()
-            for e in found.registry.of_kind(SpeakerKind.ORGANISATION)
-            for w in e.name.split()
-            if len(w) > 2
-        }
-        prefixes = {
-            tuple(e.name.split())
-            for e in found.registry.entities.values()
-            if e.kind is not SpeakerKind.PERSON and 2 <= len(e.name.split()) < len(words)
-        }
+        index = _index(found)
         # `United Nations Nikki Haley`: an organisation fused onto the name
         return not (
             len(words) >= 3
             and (
-                words[0].casefold() in org_words
-                or any(tuple(words[: len(p)]) == p for p in prefixes)
+                words[0].casefold() in index.org_words
+                or any(tuple(words[:k]) in index.prefixes for k in range(2, len(words)))
             )
         )
     if len(words) > 5 or _has_person(found, words):
@@ -299,16 +289,43 @@ def _entity(found: Attributions, name: str) -> Entity | None:
 
 
 def _has_person(found: Attributions, words: list[str]) -> bool:
-    surnames = {
-        e.name.split()[-1]
-        for e in found.registry.of_kind(SpeakerKind.PERSON)
-        if len(e.name.split()) >= 2 or _is_speaker(found, e.name)
-    }
-    return len(words) >= 3 and words[-1] in surnames
+    return len(words) >= 3 and words[-1] in _index(found).surnames
 
 
 def _is_speaker(found: Attributions, name: str) -> bool:
-    return any(a.speaker == name for a in found.items)
+    return name in found.said_names
+
+
+class _Index:
+    """Word sets `well_named` compares every name with, gathered once per article rather than
+    once per name (a text naming thousands of people made that quadratic)."""
+
+    def __init__(self, found: Attributions) -> None:
+        entities = list(found.registry.entities.values())
+        self.org_words = frozenset(
+            w.casefold()
+            for e in found.registry.of_kind(SpeakerKind.ORGANISATION)
+            for w in e.name.split()
+            if len(w) > 2
+        )
+        # names of bodies and places of two words or more, by their words
+        self.prefixes = frozenset(
+            tuple(e.name.split())
+            for e in entities
+            if e.kind is not SpeakerKind.PERSON and len(e.name.split()) >= 2
+        )
+        self.surnames = frozenset(
+            e.name.split()[-1]
+            for e in found.registry.of_kind(SpeakerKind.PERSON)
+            if len(e.name.split()) >= 2 or _is_speaker(found, e.name)
+        )
+
+
+def _index(found: Attributions) -> _Index:
+    index = found.derived.get("naming")
+    if not isinstance(index, _Index):
+        index = found.derived["naming"] = _Index(found)
+    return index
 
 
 def lowercase_words(text: str) -> frozenset[str]:
