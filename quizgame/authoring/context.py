@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,6 +23,7 @@ from quizgame.authoring.naming import (
     is_vague,
     lowercase_words,
     same_source,
+    same_source_keys,
     well_named,
 )
 from quizgame.authoring.similar import NarrationIndex, StatementIndex
@@ -229,7 +230,12 @@ class Context:
     def said_by(self, speaker: str) -> list[Attribution]:
         """Every statement of `speaker` under any of its names, in reading order."""
         if speaker not in self._said:
-            hits = [n for s, ns in self._by_speaker.items() if self.same(s, speaker) for n in ns]
+            hits = [
+                n
+                for s in self.speakers_like(speaker)
+                if self.same(s, speaker)
+                for n in self._by_speaker[s]
+            ]
             self._said[speaker] = [self.found.items[n] for n in sorted(hits)]
         return self._said[speaker]
 
@@ -239,6 +245,23 @@ class Context:
         out: dict[str, list[int]] = {}
         for n, a in enumerate(self.found.items):
             out.setdefault(a.speaker, []).append(n)
+        return out
+
+    def speakers_like(self, name: str) -> set[str]:
+        """The speaker strings that may name the same source as `name`: every one `same` would
+        accept, and a few more (see `naming.same_source_keys`)."""
+        blocks = self._speaker_blocks
+        out: set[str] = set()
+        for key in same_source_keys(self.found, name)[1]:
+            out.update(blocks.get(key, ()))
+        return out
+
+    @cached_property
+    def _speaker_blocks(self) -> dict[Hashable, list[str]]:
+        out: dict[Hashable, list[str]] = {}
+        for s in self._by_speaker:
+            for key in same_source_keys(self.found, s)[0]:
+                out.setdefault(key, []).append(s)
         return out
 
     def said_other(self, speaker: str, a: Attribution) -> Attribution | None:

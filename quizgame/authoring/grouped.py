@@ -78,12 +78,14 @@ def multi(ctx: Context) -> Iterator[Candidate]:
     # each direct attribution's first short whole sentence, worked out once (linear in the article)
     firsts: list[tuple[int, tuple[str, list[Evidence], set[SentenceKey]]]] = []
     seen_speakers: list[int] = []
+    seen_names: set[str] = set()
     for j in ctx.usable:
         b = ctx.found.items[j]
         if not b.direct:
             continue
-        if not any(ctx.same(ctx.found.items[k].speaker, b.speaker) for k in seen_speakers):
+        if not any(ctx.same(s, b.speaker) for s in ctx.speakers_like(b.speaker) & seen_names):
             seen_speakers.append(j)
+            seen_names.add(b.speaker)
         short_quotes = [x for x in quotes(ctx, b) if words(x[0]) <= 16]
         if short_quotes:
             firsts.append((j, short_quotes[0]))

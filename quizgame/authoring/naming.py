@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Hashable
+from functools import lru_cache
 
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.entities import Entity
@@ -168,6 +170,7 @@ def _registry_aliases(found: Attributions, speaker: str) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     """Case, accents and a leading `the` do not make another source: `Erdogan` is `Erdoğan`."""
     name = unicodedata.normalize("NFKD", name.casefold().strip())
@@ -200,8 +203,44 @@ def _registry_same(found: Attributions, a: str, b: str) -> bool:
 def _acronym_of(short: str, long: str) -> bool:
     if not is_acronym(short) or " " in short:
         return False
-    initials = "".join(w[0] for w in long.split() if w[0].isupper() and w.lower() != "the")
-    return initials.casefold() == short.casefold().replace(".", "")
+    return _initials(long) == short.casefold().replace(".", "")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() != "the").casefold()
+
+
+def same_source_keys(found: Attributions, name: str) -> tuple[set[Hashable], set[Hashable]]:
+    """Keys to file `name` under, and keys to look up, so that two names `same_source` calls the
+    same always meet: one's lookup keys share a key with the other's filing keys. Each rule of
+    `same_source` and `_registry_same` that can say yes has its keys here (the same string or
+    entity, a folded name in common, a lone word of a longer name, the last two words, an
+    acronym's letters); lookups then compare a name with a few others, not with every name."""
+    folded = _fold(name)
+    words = folded.split()
+    keys: set[Hashable] = {("S", name), ("F", folded)}
+    keys |= {("F", f) for f in _folded_aliases(found, name)}
+    entity = found.entity(name)
+    if entity is not None:
+        keys.add(("E", id(entity)))
+    if len(words) >= 2:
+        keys.add(("L", words[-2], words[-1]))
+    post, query = set(keys), set(keys)
+    if len(words) == 1:
+        post.add(("W1", words[0]))
+        query.add(("Wm", words[0]))
+    else:
+        post |= {("Wm", w) for w in words}
+        query |= {("W1", w) for w in words}
+    initials = _initials(name)
+    if initials:
+        post.add(("Ai", initials))
+        query.add(("Aa", initials))
+    if is_acronym(name) and " " not in name:
+        acronym = name.casefold().replace(".", "")
+        post.add(("Aa", acronym))
+        query.add(("Ai", acronym))
+    return post, query
 
 
 # --- naming rules -----------------------------------------------------------------------------------

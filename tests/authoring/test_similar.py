@@ -227,3 +227,27 @@ def test_surname_sharing_is_the_scan(ctx: Context) -> None:
             None,
         )
         assert ctx.found.entity(name) is (ctx.found.registry.entities.get(name) or scanned)
+
+
+def test_every_name_for_the_same_source_is_among_the_speakers_like_it(ctx: Context) -> None:
+    speakers = sorted({a.speaker for a in ctx.found.items})
+    names = speakers + sorted({e.display for e in ctx.found.registry.entities.values()})
+    for name in names:
+        like = ctx.speakers_like(name)
+        assert like <= set(speakers)
+        assert {s for s in speakers if ctx.same(s, name)} <= like, name
+
+
+def test_an_acronym_meets_the_name_it_abbreviates() -> None:
+    from tests.authoring.helpers import context
+
+    ctx = context(
+        "Health row\n\nThe World Health Organization said on Monday that the virus had spread to "
+        "the city.\n\nThe WHO denied that it had hidden the numbers. Minister Anna Berg said the "
+        "case was closed.\n"
+    )
+    name = "The World Health Organization"
+    assert ctx.found.entity("WHO") is not ctx.found.entity(name)  # only the letters tie them
+    assert ctx.same("WHO", name)
+    assert "WHO" in ctx.speakers_like(name) and name in ctx.speakers_like("WHO")
+    assert [a.speaker for a in ctx.said_by("WHO")] == [name, "WHO"]
