@@ -9,6 +9,10 @@ quizgame is measured twice: as played every time after the first (the bank read 
 play cache, quizgame.bank.playcache) — the figure the ratio is about — and with the cache off
 (`QUIZGAME_NO_CACHE=1`: YAML, validation, article parsing and evidence every time).
 
+Every process reads its bytecode from one fresh `PYTHONPYCACHEPREFIX` folder, filled by warm-up
+runs, as an installed quizgame and Textual both have it (`PYTHONDONTWRITEBYTECODE` is dropped for
+the runs: with it, quizgame's own modules were compiled from source every time and Textual's not).
+
     .venv/bin/python bench/startup.py [--runs N]
 """
 
@@ -91,7 +95,11 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+            # Bytecode, as an installed package has it (pip compiles on install): without it every
+            # quizgame module was compiled from source on every run (≈ 50 ms) while Textual's
+            # came compiled from site-packages. The warm-up runs below write it for both, here.
+            "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache"),
             "QUIZGAME_CONFIG_DIR": str(Path(tmp) / "config"),
             "QUIZGAME_DB": str(Path(tmp) / "results.sqlite3"),
             "QUIZGAME_CACHE_DIR": str(Path(tmp) / "cache"),
@@ -99,6 +107,7 @@ def main() -> int:
         uncached = {**env, "QUIZGAME_NO_CACHE": "1"}
         measure(MINIMAL, env)  # warm the file cache and bytecode, and fill the play cache
         measure(QUIZGAME, env)
+        measure(QUIZGAME, uncached)  # bytecode of what only a load without the cache imports
         game: list[tuple[float, float]] = []
         cold: list[tuple[float, float]] = []
         base: list[tuple[float, float]] = []
