@@ -178,6 +178,11 @@ class QuizApp(App[int]):
             return self.player_name
         return None if self.served else (load_prefs().name or None)
 
+    def on_load(self) -> None:
+        # What the imports built lives as long as the app: frozen before start-up's own allocations
+        # make the collector walk it (quizgame/tui/textual_private.py, 4.)
+        textual_private.app_loading(self)
+
     def on_mount(self) -> None:
         if len(self.bank_paths) == 1:
             entry = bank_entry(self.bank_paths[0])
