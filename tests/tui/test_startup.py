@@ -2,7 +2,7 @@
 
 No timing here (bench/startup.py measures it): these check the work itself — which modules a game
 from the play cache has imported by the time its first question is on screen, and how often the
-player's history is read from the results store before a game starts.
+player's history is read from the results store before a game starts or the bank list shows.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from quizgame.game.records import NullSink
 from quizgame.results.history import PlayerHistory
 from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.picker_screen import BankPickerScreen
 from quizgame.tui.screens.play_screen import PlayScreen
 from quizgame.tui.screens.summary_screen import SummaryScreen
-from tests.tui.driver import FrozenClock, write_bank
+from tests.tui.driver import FrozenClock, screen_text, write_bank
 from tests.tui.test_fair_play import MULTI, SHORT, TRUEFALSE
 from tests.tui.test_learn_from_mistakes import play_through
 
@@ -139,3 +141,37 @@ async def test_a_game_start_reads_the_players_history_once(tmp_path: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert reads == [("Ada", bank.stem)]
+
+
+async def test_the_bank_list_shows_before_the_players_history_is_read(tmp_path: Path) -> None:
+    bank = write_bank(tmp_path, TRUEFALSE + SHORT + MULTI)
+    release = threading.Event()
+
+    def slow_store(player: str, bank_id: str) -> PlayerHistory | None:
+        release.wait(timeout=60)  # the results store answers only when the test says so
+        return PlayerHistory(best_score=2.0, best_max=3.0, last_played=None)
+
+    app = QuizApp(
+        [bank, bank.with_name("other.yaml")],  # two paths: the bank list shows
+        name="Ada",
+        remember_player=False,
+        sink_factory=NullSink,
+        history_reader=slow_store,
+    )
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            picker = app.screen
+            assert isinstance(picker, BankPickerScreen)
+            for _ in range(1000):  # until the worker has shown the banks (it is not waiting)
+                if picker.entries:
+                    break
+                await pilot.pause(0.01)
+            assert "Test bank" in [e.title for e in picker.entries]
+            assert "Test bank" in screen_text(app) and "Best:" not in screen_text(app)
+            release.set()
+            await picker.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Best: 2/3 (67 %)" in screen_text(app)
+    finally:
+        release.set()
