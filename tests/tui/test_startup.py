@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NOT_AT_FIRST_QUESTION = (
     "yaml",
     "quizgame.bank.loader",
+    "quizgame.article.splitting",
     "quizgame.bank.yamlparse",
     "quizgame.bank.checks",
     "quizgame.bank.writer",
