@@ -8,13 +8,12 @@ live here, once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from quizgame.article.evidence import locate, passages_holding
-from quizgame.article.passages import Article, Passage, Sentence
+from quizgame.article.passages import Article
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.clauses import clean, content_words
 from quizgame.authoring.entities import Entity
@@ -26,7 +25,7 @@ from quizgame.authoring.naming import (
     same_source_keys,
     well_named,
 )
-from quizgame.authoring.similar import NarrationIndex, StatementIndex
+from quizgame.authoring.similar import NarrationIndex, SentenceLookup, StatementIndex
 from quizgame.authoring.speakers import SpeakerKind
 
 SentenceKey = tuple[str, int]
@@ -34,7 +33,7 @@ Evidence = dict[str, str]
 
 
 @dataclass
-class Context:
+class Context(SentenceLookup):
     article: Article
     found: Attributions
     _resolved: dict[tuple[str, str | None], bool] = field(default_factory=dict)
@@ -315,27 +314,6 @@ class Context:
         return frozenset(self._by_speaker)
 
     # evidence ---------------------------------------------------------------------------------
-
-    @cached_property
-    def _sentence_bounds(self) -> dict[str, tuple[list[int], list[int]]]:
-        return {
-            p.id: ([s.start for s in p.sentences], [s.end for s in p.sentences])
-            for p in self.article.passages
-        }
-
-    def sentence_at(self, passage: Passage, offset: int) -> Sentence | None:
-        """The sentence of `passage` holding `offset`, by bisection: a passage's sentences are in
-        order and never overlap, and a one-paragraph article has all its sentences in one passage,
-        so scanning them for every lookup made it quadratic."""
-        starts, ends = self._sentence_bounds[passage.id]
-        i = bisect_right(starts, offset) - 1
-        return passage.sentences[i] if i >= 0 and offset < ends[i] else None
-
-    def sentences_in(self, passage: Passage, start: int, end: int) -> tuple[Sentence, ...]:
-        """The sentences of `passage` overlapping [start, end), in order, by bisection (their ends
-        are in order too, since they never overlap)."""
-        starts, ends = self._sentence_bounds[passage.id]
-        return passage.sentences[bisect_right(ends, start) : bisect_left(starts, end)]
 
     def sentences(self, pid: str, start: int, end: int) -> tuple[Evidence, set[SentenceKey]]:
         """The whole sentences covering [start, end) in passage `pid`, as evidence, with keys."""

@@ -1,4 +1,4 @@
-"""Indexes that let `Context` find statements alike in words without comparing every pair.
+"""Indexes that let `Context` find statements alike in words, and sentences, without scanning.
 
 Every candidate question asks which other sources the article credits with the same statement
 (`Context.credited_same`) and whether the narration puts a wrong option beside the same words
@@ -13,9 +13,11 @@ ones the scans gave (`tests/authoring/test_similar.py` compares both on the deve
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from quizgame.article.passages import Article, Passage, Sentence
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.clauses import content_words
 
@@ -116,3 +118,30 @@ class NarrationIndex:
             if shared >= 2 and shared >= 0.75 * len(want):
                 return True
         return False
+
+
+class SentenceLookup:
+    """The sentence at an offset, and the sentences over a span, by bisection (`Context` has it)."""
+
+    article: Article
+
+    @cached_property
+    def _sentence_bounds(self) -> dict[str, tuple[list[int], list[int]]]:
+        return {
+            p.id: ([s.start for s in p.sentences], [s.end for s in p.sentences])
+            for p in self.article.passages
+        }
+
+    def sentence_at(self, passage: Passage, offset: int) -> Sentence | None:
+        """The sentence of `passage` holding `offset`, by bisection: a passage's sentences are in
+        order and never overlap, and a one-paragraph article has all its sentences in one passage,
+        so scanning them for every lookup made it quadratic."""
+        starts, ends = self._sentence_bounds[passage.id]
+        i = bisect_right(starts, offset) - 1
+        return passage.sentences[i] if i >= 0 and offset < ends[i] else None
+
+    def sentences_in(self, passage: Passage, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences of `passage` overlapping [start, end), in order, by bisection (their ends
+        are in order too, since they never overlap)."""
+        starts, ends = self._sentence_bounds[passage.id]
+        return passage.sentences[bisect_right(ends, start) : bisect_left(starts, end)]
