@@ -203,18 +203,19 @@ def _unit(i: int) -> str:
 def sweep() -> None:
     """`extract` on one long paragraph at 1×/2×/4×/8× (issue #14: this used to be quadratic)."""
     base_reps = 400  # about 130 KB
-    print("sweep: one-paragraph article, extract() time")
+    print("sweep: one-paragraph article, extract() time (wall; CPU beside it, which a busy")
+    print("machine disturbs less); vs linear = (CPU / size) / (1x CPU / 1x size), target <= 1.5")
     first = 0.0
     for mult in (1, 2, 4, 8):
         text = "Title\n\n" + "".join(_unit(i) for i in range(base_reps * mult))
         article = parse_article(text)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         n = len(extract(article))
-        dt = time.perf_counter() - t0
-        first = first or dt
+        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+        first = first or cpu
         print(
-            f"  {mult}x {len(text) / 1024:8.0f} KB  {dt:7.2f} s  {n:6d} items  "
-            f"time / 1x time {dt / first:5.2f} (linear: {mult})"
+            f"  {mult}x {len(text) / 1024:8.0f} KB  {dt:7.2f} s  CPU {cpu:6.2f} s  {n:6d} items  "
+            f"vs linear {cpu / first / mult:4.2f}"
         )
 
 

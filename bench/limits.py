@@ -11,7 +11,12 @@ Part 2 — size sweeps (1×, 2×, 4×, 8× up to the limits): `check` of a bank 
 doubled the cost per byte (quadratic). Target: ≤ 1.5 across the sweep; at the 5 MB article limit
 `check` under 2 s and `generate` under 10 s on the reference machine.
 
-Run: .venv/bin/python bench/limits.py [--sizes 1,2,4,8] [--timeout S] [--only check,import,...]
+`generate` drafts from at most the first 1,000,000 characters (MAX_DRAFT_CHARS), so its default
+sweep flattens past 1×; `--unit 125000` sweeps 0.125–1 MB, all read whole, to show the cost of
+the work itself. `--only` takes words of the sweep names (`--only "generate (prose)"` runs one).
+
+Run: .venv/bin/python bench/limits.py [--sizes 1,2,4,8] [--unit BYTES] [--timeout S]
+     [--only check,import,...]
 """
 
 from __future__ import annotations
@@ -237,12 +242,15 @@ SWEEPS: dict[str, tuple[int, Callable[[Path, int], list[str]]]] = {
 }
 
 
-def part2(multiples: list[int], only: set[str] | None, timeout: float) -> None:
+def part2(
+    multiples: list[int], only: set[str] | None, timeout: float, unit_bytes: int | None = None
+) -> None:
     print(f"\n{'sweep':34} {'size':>9}  {'time':>9}  {'peak RSS':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, (unit, make) in SWEEPS.items():
             if only and not any(word in name for word in only):
                 continue
+            unit = unit_bytes or unit
             sweep(name, [unit * k for k in multiples], make, Path(tmp), timeout)
 
 
@@ -251,6 +259,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1,2,4,8", help="multiples of the 1× size (default 1,2,4,8)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per run before stopping")
     ap.add_argument("--only", help="comma-separated words: run only sweeps whose name has one")
+    ap.add_argument("--unit", type=int, help="the 1× size in bytes (default: each limit / 8)")
     ap.add_argument("--no-hostile", action="store_true", help="skip part 1")
     ap.add_argument("--no-sweeps", action="store_true", help="skip part 2")
     args = ap.parse_args()
@@ -258,7 +267,7 @@ def main() -> int:
         part1(min(args.timeout, 60))
     if not args.no_sweeps:
         only = set(args.only.split(",")) if args.only else None
-        part2([int(k) for k in args.sizes.split(",")], only, args.timeout)
+        part2([int(k) for k in args.sizes.split(",")], only, args.timeout, args.unit)
     return 0
 
 

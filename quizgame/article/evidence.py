@@ -107,6 +107,14 @@ def _next_at(text: str, part: str, cursor: int, following: dict[int, int], k: in
     return found
 
 
+def passages_holding(article: Article, quote: str) -> frozenset[str]:
+    """The ids of every passage where `locate` finds `quote`: a quote is found in a passage it
+    names exactly when that passage is among them. One search serves every passage, where
+    `locate` per passage searched the whole article each time (a quote repeated through a long
+    text made that quadratic)."""
+    return frozenset(f.passage_id for f in _candidates(article, quote))
+
+
 def locate(article: Article, quote: str, passage: str | None = None) -> Lookup:
     """Resolve a quote, preferring the passage the teacher named, then body text over captions."""
     found = _candidates(article, quote)

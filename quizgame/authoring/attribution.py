@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quizgame.article.passages import Article, Passage
 from quizgame.authoring.cues import lemma, stance
@@ -83,6 +84,18 @@ class Attributions:
 
     items: tuple[Attribution, ...]
     registry: Registry = field(repr=False, compare=False)
+    _aliases: dict[int, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # for naming.py: every name of a source, plain and folded, per name asked about
+    alias_memo: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    folded_memo: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # lookups other modules build once over these attributions (the registry no longer changes)
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Attribution]:
         return iter(self.items)
@@ -106,15 +119,50 @@ class Attributions:
         hit = self.registry.entities.get(speaker)
         if hit is not None:
             return hit
+        return self._by_any_name.get(speaker)
+
+    @cached_property
+    def _by_any_name(self) -> dict[str, Entity]:
+        """Each display name, name and alias → the first entity bearing it, as a scan of the
+        entities in order would find it: asked for every option of every candidate question,
+        a scan cost the number of people named, per question. Built after extraction, when
+        the registry no longer changes."""
+        out: dict[str, Entity] = {}
         for e in self.registry.entities.values():
-            if e.display == speaker or e.name == speaker or speaker in e.aliases:
-                return e
-        return None
+            for name in (e.display, e.name, *e.aliases):
+                out.setdefault(name, e)
+        return out
+
+    @cached_property
+    def said_names(self) -> frozenset[str]:
+        """Every speaker string of an attribution."""
+        return frozenset(a.speaker for a in self.items)
+
+    @cached_property
+    def displays(self) -> frozenset[str]:
+        """Every entity's display name."""
+        return frozenset(e.display for e in self.registry.entities.values())
 
     def aliases(self, speaker: str) -> frozenset[str]:
         """Every name form of that source in the article (`Dmitry Peskov`, `Peskov`, …)."""
         e = self.entity(speaker)
-        return self.registry.aliases_of(e) if e is not None else frozenset({speaker})
+        if e is None:
+            return frozenset({speaker})
+        memo = self._aliases.get(id(e))
+        if memo is None:
+            names = {e.name, e.display, *e.aliases, *self._keys_of.get(id(e), ())}
+            memo = self._aliases[id(e)] = frozenset(n for n in names if n)
+        return memo
+
+    @cached_property
+    def _keys_of(self) -> dict[int, list[str]]:
+        """The registry's keys for each entity, as `Registry.aliases_of` finds them by scanning
+        every key: gathered once, since the registry no longer changes after extraction."""
+        out: dict[int, list[str]] = {}
+        for k, v in self.registry.entities.items():
+            if not k.startswith("\x00"):
+                out.setdefault(id(v), []).append(k)
+        return out
 
     def same_source(self, a: str, b: str) -> bool:
         """Whether two speaker strings name one source (an alias, an acronym, a surname)."""

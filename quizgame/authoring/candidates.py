@@ -58,13 +58,22 @@ def clarity(stem: str) -> float:
 
 
 def quotes(ctx: Context, a: Attribution) -> list[tuple[str, list[Evidence], set[SentenceKey]]]:
-    """Whole quoted sentences of `a`, each with its proof and the sentences it uses."""
+    """Whole quoted sentences of `a`, each with its proof and the sentences it uses (worked out
+    once: four makers ask)."""
+    memo = ctx.quoted.get(id(a))
+    if memo is None:
+        memo = ctx.quoted[id(a)] = _quotes(ctx, a)
+    return memo
+
+
+def _quotes(ctx: Context, a: Attribution) -> list[tuple[str, list[Evidence], set[SentenceKey]]]:
     out = []
     content = a.content
     tail = ctx.article.text[a.end : a.end + 1]
     passage = ctx.article.passage(a.passage_id)
     assert passage is not None
-    sentence_end = next((s.end for s in passage.sentences if s.start <= a.end < s.end), a.end)
+    around = ctx.sentence_at(passage, a.end)
+    sentence_end = around.end if around is not None else a.end
     continued = re.search('[“"]', ctx.article.text[a.end + 2 : sentence_end]) is not None
     if tail in (",", ".", "!", "?") and content.rstrip()[-1:] not in ".!?," and not continued:
         content += tail  # `“…,” she said`: the clause's own punctuation sits after the span
@@ -149,7 +158,16 @@ def who_reported_options(
     ctx: Context, a: Attribution, sentence: str
 ) -> tuple[str, list[str]] | None:
     """The stem "Who/Which of these said …?" for a reported attribution and its distractors; None
-    when the stem names the speaker or too few safe distractors exist."""
+    when the stem names the speaker or too few safe distractors exist. Worked out once per
+    statement (`sentence` is always its own sentence): two makers ask."""
+    if id(a) not in ctx.reported_options:
+        ctx.reported_options[id(a)] = _who_reported_options(ctx, a, sentence)
+    return ctx.reported_options[id(a)]
+
+
+def _who_reported_options(
+    ctx: Context, a: Attribution, sentence: str
+) -> tuple[str, list[str]] | None:
     kw = "who" if a.kind is SpeakerKind.PERSON else "which of these"
     stem = stems.who_reported(a, sentence, kw)
     if stem is None or ctx.mentions(a.speaker, stem):
@@ -161,6 +179,15 @@ def who_reported_options(
 
 
 def reported_items(
+    ctx: Context,
+) -> list[tuple[int, Attribution, str, list[Evidence], set[SentenceKey]]]:
+    """Each usable reported statement whose proof resolves, with its sentence (four makers ask)."""
+    if ctx.reported is None:
+        ctx.reported = list(_reported_items(ctx))
+    return ctx.reported
+
+
+def _reported_items(
     ctx: Context,
 ) -> Iterator[tuple[int, Attribution, str, list[Evidence], set[SentenceKey]]]:
     for i in ctx.usable:
@@ -296,10 +323,7 @@ def false_statement(ctx: Context) -> Iterator[Candidate]:
         if stem is None or _PHASED.search(sentence.split(a.cue)[0][-40:] + " "):
             continue  # `initially denied`: the position may have changed, so no safe reversal
         # the article must not also credit the source with the reversed position
-        if any(
-            b is not a and b.lemma != a.lemma and b.content == a.content
-            for b in ctx.said_by(a.speaker)
-        ):
+        if ctx.reversed_elsewhere(a):
             continue
         verb = stem.split(a.speaker, 1)[1].split()[0]
         q = {

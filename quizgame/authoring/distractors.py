@@ -10,6 +10,7 @@ student who skimmed will find them tempting.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.context import Context
@@ -39,12 +40,62 @@ NEUTRAL_CUES = frozenset(
 
 def candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
     """Every acceptable wrong option for `key`, best first (speakers, then by mentions)."""
+    return list(options(ctx, key, kind))
+
+
+def options(ctx: Context, key: str, kind: SpeakerKind) -> Iterable[str]:
+    """`candidates`, worked out only as far as they are read and remembered for the next reader:
+    a question takes the first few, and each one is compared with every option before it, so
+    listing them all for every answer cost a text naming thousands of people far more than
+    linear time."""
     if (key, kind) not in ctx.options:
-        ctx.options[(key, kind)] = _candidates(ctx, key, kind)
+        ctx.options[(key, kind)] = _Lazy(_candidates(ctx, key, kind))
     return ctx.options[(key, kind)]
 
 
-def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
+class _Lazy:
+    """A sequence read from an iterator on demand, so every reader sees the same items."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self._source: Iterator[str] | None = source
+        self._items: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        n = 0
+        while True:
+            if n < len(self._items):
+                yield self._items[n]
+                n += 1
+                continue
+            if self._source is None:
+                return
+            item = next(self._source, None)
+            if item is None:
+                self._source = None
+                return
+            self._items.append(item)
+
+
+def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> Iterator[str]:
+    place = is_place(key)
+    out: list[str] = []
+    for cand in _names_of_kind(ctx, kind):
+        if (
+            is_place(cand) != place
+            or not ctx.named(cand, kind)
+            or ctx.same(cand, key)
+            or any(ctx.same(cand, o) for o in out)
+        ):
+            continue
+        out.append(cand)
+        yield cand
+
+
+def _names_of_kind(ctx: Context, kind: SpeakerKind) -> list[str]:
+    """Speakers of `kind` (most statements first), then names of that kind merely mentioned:
+    the same for every answer, so worked out once per kind, not once per answer."""
+    if kind in ctx.names_of_kind:
+        return ctx.names_of_kind[kind]
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for a in ctx.found.items:
@@ -61,18 +112,8 @@ def _candidates(ctx: Context, key: str, kind: SpeakerKind) -> list[str]:
         and (has_role(e) if kind is SpeakerKind.PERSON else e.mentions >= 2)
         and not any(ch.isdigit() for ch in e.display)  # `Volvo XC90`: a product, not a body
     ]  # a person the article gives no role, or an organisation named once, tempts nobody
-    place = is_place(key)
-    out: list[str] = []
-    for cand in [*spoken, *mentioned]:
-        if (
-            is_place(cand) != place
-            or not ctx.named(cand, kind)
-            or ctx.same(cand, key)
-            or any(ctx.same(cand, o) for o in out)
-        ):
-            continue
-        out.append(cand)
-    return out
+    ctx.names_of_kind[kind] = [*spoken, *mentioned]
+    return ctx.names_of_kind[kind]
 
 
 def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | None:
@@ -83,16 +124,19 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
     cue_asked = a.lemma not in NEUTRAL_CUES and re.search(rf"\b{re.escape(a.cue)}\b", stem, re.I)
     # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
     around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
-    out = [
-        c
-        for c in candidates(ctx, a.speaker, a.kind)
-        if not ctx.mentions(c, stem)
-        and not _first_name_in(c, stem)
-        and not ctx.mentions(c, around)
-        and not any(ctx.same(c, s) for s in credited)
-        and not ctx.told_doing(c, a)
-        and not (cue_asked and any(b.lemma == a.lemma for b in ctx.said_by(c)))
-    ][:n]
+    out: list[str] = []
+    for c in options(ctx, a.speaker, a.kind):
+        if not (
+            ctx.mentions(c, stem)
+            or _first_name_in(c, stem)
+            or ctx.mentions(c, around)
+            or any(ctx.same(c, s) for s in credited)
+            or ctx.told_doing(c, a)
+            or (cue_asked and a.lemma in ctx.lemmas_of(c))
+        ):
+            out.append(c)
+            if len(out) == n:
+                break  # the checks only read the article: stopping early changes nothing
     return out if len(out) >= 2 else None
 
 
@@ -104,5 +148,4 @@ def _first_name_in(name: str, text: str) -> bool:
 
 def quality(ctx: Context, options: list[str]) -> float:
     """Distractors who speak in the article tempt more than names in passing."""
-    speakers = {a.speaker for a in ctx.found.items}
-    return sum(1.0 if o in speakers else 0.4 for o in options)
+    return sum(1.0 if o in ctx.speakers else 0.4 for o in options)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from quizgame.authoring import distractors
@@ -64,11 +65,16 @@ def event(ctx: Context) -> Iterator[Candidate]:
                 continue  # the headline gives it away
             if text.count(surface) != 1:
                 continue
-            wrong = [
-                c
-                for c in distractors.candidates(ctx, e.display, e.kind)
-                if not ctx.mentions(c, text)
-            ][:3]
+            wrong = list(
+                islice(
+                    (
+                        c
+                        for c in distractors.options(ctx, e.display, e.kind)
+                        if not ctx.mentions(c, text)
+                    ),
+                    3,
+                )
+            )
             if len(wrong) < 2:
                 continue
             gapped = text.replace(surface, _GAP)

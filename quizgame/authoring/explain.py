@@ -39,9 +39,8 @@ def why_not(ctx: Context, a: Attribution, wrong: list[str]) -> str:
     """One clause per wrong option, saying what the article does credit to that source."""
     parts: list[str] = []
     for w in wrong:
-        said = [b for b in ctx.said_by(w) if b is not a]
-        if said:
-            b = said[0]
+        b = ctx.said_other(w, a)
+        if b is not None:
             if b.form == "according-to":
                 parts.append(f"{cap(mid(w))} is cited in {b.passage_id} for something else")
             elif b.direct:

@@ -16,7 +16,6 @@ from quizgame.authoring.candidates import (
     digest,
     quotes,
     reported_items,
-    sentence_of,
     slug,
     who_reported_options,
 )
@@ -45,11 +44,14 @@ def match(ctx: Context) -> Iterator[Candidate]:
         if len(chosen) < 3:
             continue
         speakers = [g[1].speaker for g in chosen]
-        extra = [
-            c
-            for c in distractors.candidates(ctx, speakers[0], kind)
-            if not any(ctx.same(c, s) for s in speakers)
-        ][:1]
+        extra = next(
+            (
+                [c]
+                for c in distractors.options(ctx, speakers[0], kind)
+                if not any(ctx.same(c, s) for s in speakers)
+            ),
+            [],
+        )
         q = {
             "id": "match-quotes-" + digest(*(g[2] for g in chosen)),
             "type": "match",
@@ -76,20 +78,30 @@ def multi(ctx: Context) -> Iterator[Candidate]:
     # each direct attribution's first short whole sentence, worked out once (linear in the article)
     firsts: list[tuple[int, tuple[str, list[Evidence], set[SentenceKey]]]] = []
     seen_speakers: list[int] = []
+    seen_names: set[str] = set()
     for j in ctx.usable:
         b = ctx.found.items[j]
         if not b.direct:
             continue
-        if not any(ctx.same(ctx.found.items[k].speaker, b.speaker) for k in seen_speakers):
+        if not any(ctx.same(s, b.speaker) for s in ctx.speakers_like(b.speaker) & seen_names):
             seen_speakers.append(j)
+            seen_names.add(b.speaker)
         short_quotes = [x for x in quotes(ctx, b) if words(x[0]) <= 16]
         if short_quotes:
             firsts.append((j, short_quotes[0]))
+    has_first = {j for j, _ in firsts}
     for i in seen_speakers:
         a = ctx.found.items[i]
+        # the speaker's own statements with a short quote: with fewer than two there is no
+        # question, and once three of theirs and two of others' are found, the rest are unread
+        own_count = sum(1 for b in ctx.said_by(a.speaker) if ctx.position(b) in has_first)
+        if own_count < 2:
+            continue
         mine: list[tuple[str, list[Evidence], set[SentenceKey], int]] = []
         theirs: list[tuple[str, list[Evidence], set[SentenceKey], int]] = []
         for j, first in firsts:
+            if len(theirs) >= 2 and len(mine) >= min(3, own_count):
+                break
             b = ctx.found.items[j]
             short_quotes = [first]
             own = ctx.same(b.speaker, a.speaker)
@@ -140,6 +152,23 @@ def multi(ctx: Context) -> Iterator[Candidate]:
         )
 
 
+def _part_b(ctx: Context, wrong: list[str], part_b: list[str], used_pids: set[str]) -> list[str]:
+    """Part B's options after the proof: for each wrong option's source, the first sentence in
+    which it speaks and is named, not already an option and in a passage not yet used."""
+    for w in wrong:
+        first: tuple[int, str, str] | None = None
+        for s, places in ctx.sentences_naming_speaker(w).items():
+            if s in part_b:
+                continue
+            pid, n = next(((p, n) for p, n in places.items() if p not in used_pids), ("", -1))
+            if n >= 0 and (first is None or n < first[0]):
+                first = (n, s, pid)
+        if first is not None:
+            part_b.append(first[1])
+            used_pids.add(first[2])
+    return part_b
+
+
 def evidence(ctx: Context) -> Iterator[Candidate]:
     """Part A: who took this position? Part B: which sentence shows it? Part B's options are the
     sentences where the Part A options' sources speak, so a wrong Part A leads to a wrong Part B."""
@@ -149,15 +178,7 @@ def evidence(ctx: Context) -> Iterator[Candidate]:
             continue
         stem, wrong = asked
         proof_sentence = ev[-1]["quote"] if len(ev) == 1 else sentence
-        part_b = [proof_sentence]
-        used_pids = {a.passage_id}
-        for w in wrong:
-            for b in ctx.said_by(w):
-                s = sentence_of(ctx, b)
-                if s not in part_b and ctx.mentions(b.speaker, s) and b.passage_id not in used_pids:
-                    part_b.append(s)
-                    used_pids.add(b.passage_id)
-                    break
+        part_b = _part_b(ctx, wrong, [proof_sentence], {a.passage_id})
         if len(part_b) < 3 or not ctx.resolves({"quote": s} for s in part_b):
             continue
         if any(words(s) > 45 for s in part_b):

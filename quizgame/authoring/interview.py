@@ -18,6 +18,7 @@ from quizgame.authoring.names import NameParse, SpeakerKind
 from quizgame.authoring.quotes import Cand
 from quizgame.authoring.subjects import Subject
 
+_ANSWER = re.compile(r"\s+(?:I|We|My|Our|Yes|No|Well)\b")  # right after an interviewee's name
 _LABEL = re.compile(r"^(?P<label>\(\([^()]{1,30}\)\)|[A-Z]{2,3})\s+(?=[A-Z“\"])")
 
 
@@ -31,6 +32,13 @@ def interview_candidates(body: tuple[Passage, ...], registry: Registry) -> list[
         words = e.name.split()
         if len(words) >= 2:
             by_initials.setdefault("".join(w[0] for w in words).upper(), []).append(e.name)
+    # full names by their place among the people, so a paragraph opening on one is found by
+    # looking up its first characters, not by trying every person's pattern on every paragraph
+    full: dict[str, int] = {}
+    for n, e in enumerate(people):
+        if len(e.name.split()) >= 2:
+            full.setdefault(e.name, n)
+    lengths = sorted({len(name) for name in full})
     out: list[Cand] = []
     for pindex, p in enumerate(body):
         m = _LABEL.match(p.text)
@@ -41,11 +49,10 @@ def interview_candidates(body: tuple[Passage, ...], registry: Registry) -> list[
             if labels[m["label"]] >= 2 and len(names) == 1:
                 name, start = names[0], m.end()
         elif m is None:
-            for e in people:
-                if len(e.name.split()) >= 2 and re.match(
-                    re.escape(e.name) + r"\s+(?:I|We|My|Our|Yes|No|Well)\b", p.text
-                ):
-                    name, start = e.name, len(e.name) + 1
+            opening = [full[p.text[:n]] for n in lengths if p.text[:n] in full]
+            for k in sorted(opening):
+                if _ANSWER.match(p.text, len(people[k].name)):
+                    name, start = people[k].name, len(people[k].name) + 1
                     break
         if name is None:
             continue

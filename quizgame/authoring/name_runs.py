@@ -31,6 +31,12 @@ from quizgame.authoring.names import (
     tokens,
 )
 
+# built once: every capitalised run asks (a pattern rebuilt per run cost a sort of the lexicon)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the)\s+[a-z]|\d+,|(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b)"
+)
+_TITLE_OR_ROLE = TITLES | ROLE_NOUNS
+
 
 def name_runs(text: str, base: int) -> Iterable[tuple[int, int, NameParse, bool]]:
     """Capitalised word runs in a passage, each read as a name with its descriptors."""
@@ -109,7 +115,7 @@ def _split_run(
                 _bare(w).lower() in SURNAME_TITLES
                 and x == len(words) - 1
                 and x > 0
-                and _bare(words[x - 1]).lower() not in TITLES | ROLE_NOUNS
+                and _bare(words[x - 1]).lower() not in _TITLE_OR_ROLE
                 and len(words) >= 2
             )
         ),
@@ -153,9 +159,7 @@ def _split_run(
     prev = _previous_word(text, base, toks, offset)
     titled = prev in TITLES or prev in ROLE_NOUNS
     after = text[toks[j - 1].end - base : toks[j - 1].end - base + 40]
-    apposition = re.match(
-        r",\s+(?:(?:a|an|the)\s+[a-z]|\d+,|(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b)", after
-    )
+    apposition = _APPOSITION.match(after)
     desc = left_ctx
     if apposition:
         tail = text[toks[j - 1].end - base :]

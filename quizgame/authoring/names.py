@@ -110,6 +110,11 @@ def tokens(text: str, base: int = 0) -> list[Token]:
     return [Token(base + m.start(), base + m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
+def token_texts(text: str) -> list[str]:
+    """The words of `tokens`, without their offsets (most callers want only these)."""
+    return _TOKEN.findall(text)
+
+
 @dataclass(frozen=True, slots=True)
 class NameParse:
     """A noun phrase read as a name: the name itself, what kind it looks like, the words around it."""
@@ -162,7 +167,7 @@ def tail_name(phrase: str) -> NameParse | None:
     Scans leftwards over capitalised words (and particles such as `bin`, `el-`), stopping at a
     title, a lowercase word, a possessive or a sentence word such as `The`.
     """
-    words = [t.text for t in tokens(_strip_parens(phrase))]
+    words = token_texts(_strip_parens(phrase))
     if not words:
         return None
     name: list[str] = []
@@ -269,11 +274,7 @@ def parse_name_phrase(phrase: str) -> NameParse | None:
     )
     if person_of is not None and _kind_of(person_of.group(1).split(), titled=False) is None:
         org = None  # `Steve Peers of the University of Essex`: a person, described by the `of`
-    after = (
-        [w.text for w in tokens(re.split(r"\s(?:of|for|on)\s", org.group(0), maxsplit=1)[-1])]
-        if org
-        else []
-    )
+    after = token_texts(re.split(r"\s(?:of|for|on)\s", org.group(0), maxsplit=1)[-1]) if org else []
     titled_person = any(
         w.lower() in TITLES and k + 1 < len(after) and after[k + 1][:1].isupper()
         for k, w in enumerate(after)
@@ -327,7 +328,7 @@ def _org_of_head(name: str) -> bool:
 
 def parse_role(phrase: str) -> RoleParse | None:
     """`the diplomat`, `The Wooster professor`, `the Kremlin rep` → head noun and modifiers."""
-    words = [t.text for t in tokens(_strip_parens(phrase))]
+    words = token_texts(_strip_parens(phrase))
     if not words or len(words) > 5:
         return None
     head = _bare(words[-1]).lower()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Hashable
+from functools import lru_cache
 
 from quizgame.authoring.attribution import Attribution, Attributions
 from quizgame.authoring.entities import Entity
@@ -130,7 +132,19 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "van", "von", "bin", "
 
 def aliases(found: Attributions, speaker: str) -> frozenset[str]:
     """Every name the article uses for `speaker` (itself included)."""
-    return found.aliases(speaker) | _registry_aliases(found, speaker)
+    memo = found.alias_memo.get(speaker)
+    if memo is None:
+        memo = found.alias_memo[speaker] = found.aliases(speaker) | _registry_aliases(
+            found, speaker
+        )
+    return memo
+
+
+def _folded_aliases(found: Attributions, name: str) -> frozenset[str]:
+    memo = found.folded_memo.get(name)
+    if memo is None:
+        memo = found.folded_memo[name] = frozenset(_fold(n) for n in aliases(found, name))
+    return memo
 
 
 def same_source(found: Attributions, a: str, b: str) -> bool:
@@ -156,6 +170,7 @@ def _registry_aliases(found: Attributions, speaker: str) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     """Case, accents and a leading `the` do not make another source: `Erdogan` is `Erdoğan`."""
     name = unicodedata.normalize("NFKD", name.casefold().strip())
@@ -171,9 +186,7 @@ def _registry_same(found: Attributions, a: str, b: str) -> bool:
         ea, eb = found.entity(a), found.entity(b)
         if ea is not None and eb is not None and ea is not eb:
             return False  # `David Turpin` and `Louise Turpin`: two people sharing a surname
-    fa = {_fold(n) for n in aliases(found, a)}
-    fb = {_fold(n) for n in aliases(found, b)}
-    if fa & fb:
+    if _folded_aliases(found, a) & _folded_aliases(found, b):
         return True
     # a bare surname or first word of a longer person name (`Cengiz` / `Hatice Cengiz`)
     if len(wa) == 1 and len(wb) > 1 and wa[0] in wb:
@@ -190,8 +203,44 @@ def _registry_same(found: Attributions, a: str, b: str) -> bool:
 def _acronym_of(short: str, long: str) -> bool:
     if not is_acronym(short) or " " in short:
         return False
-    initials = "".join(w[0] for w in long.split() if w[0].isupper() and w.lower() != "the")
-    return initials.casefold() == short.casefold().replace(".", "")
+    return _initials(long) == short.casefold().replace(".", "")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() != "the").casefold()
+
+
+def same_source_keys(found: Attributions, name: str) -> tuple[set[Hashable], set[Hashable]]:
+    """Keys to file `name` under, and keys to look up, so that two names `same_source` calls the
+    same always meet: one's lookup keys share a key with the other's filing keys. Each rule of
+    `same_source` and `_registry_same` that can say yes has its keys here (the same string or
+    entity, a folded name in common, a lone word of a longer name, the last two words, an
+    acronym's letters); lookups then compare a name with a few others, not with every name."""
+    folded = _fold(name)
+    words = folded.split()
+    keys: set[Hashable] = {("S", name), ("F", folded)}
+    keys |= {("F", f) for f in _folded_aliases(found, name)}
+    entity = found.entity(name)
+    if entity is not None:
+        keys.add(("E", id(entity)))
+    if len(words) >= 2:
+        keys.add(("L", words[-2], words[-1]))
+    post, query = set(keys), set(keys)
+    if len(words) == 1:
+        post.add(("W1", words[0]))
+        query.add(("Wm", words[0]))
+    else:
+        post |= {("Wm", w) for w in words}
+        query |= {("W1", w) for w in words}
+    initials = _initials(name)
+    if initials:
+        post.add(("Ai", initials))
+        query.add(("Aa", initials))
+    if is_acronym(name) and " " not in name:
+        acronym = name.casefold().replace(".", "")
+        post.add(("Aa", acronym))
+        query.add(("Ai", acronym))
+    return post, query
 
 
 # --- naming rules -----------------------------------------------------------------------------------
@@ -231,9 +280,7 @@ def well_named(
     core = [w for w in words if w.casefold() not in _CONNECTORS]
     if not core or any(not (w[:1].isupper() or w[:1].isdigit()) for w in core):
         return False
-    if name not in found.registry.entities and not any(
-        e.display == name for e in found.registry.entities.values()
-    ):
+    if name not in found.registry.entities and name not in found.displays:
         return False
     if kind is SpeakerKind.PERSON:
         bare = [w.casefold().strip("'’.") for w in words]
@@ -255,23 +302,13 @@ def well_named(
             or not has_role(entity)
         ):
             return False  # a lone capitalised word is a name only when someone says something
-        org_words = {
-            w.casefold()
-            for e in found.registry.of_kind(SpeakerKind.ORGANISATION)
-            for w in e.name.split()
-            if len(w) > 2
-        }
-        prefixes = {
-            tuple(e.name.split())
-            for e in found.registry.entities.values()
-            if e.kind is not SpeakerKind.PERSON and 2 <= len(e.name.split()) < len(words)
-        }
+        index = _index(found)
         # `United Nations Nikki Haley`: an organisation fused onto the name
         return not (
             len(words) >= 3
             and (
-                words[0].casefold() in org_words
-                or any(tuple(words[: len(p)]) == p for p in prefixes)
+                words[0].casefold() in index.org_words
+                or any(tuple(words[:k]) in index.prefixes for k in range(2, len(words)))
             )
         )
     if len(words) > 5 or _has_person(found, words):
@@ -291,16 +328,43 @@ def _entity(found: Attributions, name: str) -> Entity | None:
 
 
 def _has_person(found: Attributions, words: list[str]) -> bool:
-    surnames = {
-        e.name.split()[-1]
-        for e in found.registry.of_kind(SpeakerKind.PERSON)
-        if len(e.name.split()) >= 2 or _is_speaker(found, e.name)
-    }
-    return len(words) >= 3 and words[-1] in surnames
+    return len(words) >= 3 and words[-1] in _index(found).surnames
 
 
 def _is_speaker(found: Attributions, name: str) -> bool:
-    return any(a.speaker == name for a in found.items)
+    return name in found.said_names
+
+
+class _Index:
+    """Word sets `well_named` compares every name with, gathered once per article rather than
+    once per name (a text naming thousands of people made that quadratic)."""
+
+    def __init__(self, found: Attributions) -> None:
+        entities = list(found.registry.entities.values())
+        self.org_words = frozenset(
+            w.casefold()
+            for e in found.registry.of_kind(SpeakerKind.ORGANISATION)
+            for w in e.name.split()
+            if len(w) > 2
+        )
+        # names of bodies and places of two words or more, by their words
+        self.prefixes = frozenset(
+            tuple(e.name.split())
+            for e in entities
+            if e.kind is not SpeakerKind.PERSON and len(e.name.split()) >= 2
+        )
+        self.surnames = frozenset(
+            e.name.split()[-1]
+            for e in found.registry.of_kind(SpeakerKind.PERSON)
+            if len(e.name.split()) >= 2 or _is_speaker(found, e.name)
+        )
+
+
+def _index(found: Attributions) -> _Index:
+    index = found.derived.get("naming")
+    if not isinstance(index, _Index):
+        index = found.derived["naming"] = _Index(found)
+    return index
 
 
 def lowercase_words(text: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from quizgame.article.passages import Passage
 from quizgame.authoring.cues import _AUX_ADV, _CUE, _PARTICIPLE_CUE, _TERMINATOR, lemma
-from quizgame.authoring.names import tokens
+from quizgame.authoring.names import token_texts
 from quizgame.authoring.subjects import Subject, read_subject
 
 
@@ -78,7 +78,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _words(text: str) -> list[str]:
-    return [t.text for t in tokens(text)]
+    return token_texts(text)
 
 
 _VERB_FIRST = re.compile(rf"^\s*[,;:]?\s*(?P<verb>{_CUE})\s+(?P<subj>[^;:“”\"]+)", re.S)

@@ -103,6 +103,8 @@ def _names_in(answer: str) -> list[str]:
 def _gives_away(asker: Candidate, answered: Candidate) -> bool:
     """Whether `asker`'s question names the person an event question asks students to find
     (`pray for Mayor Adamowicz` answers `who was stabbed?`)."""
+    if answered.maker != "event":
+        return False  # naming a speaker elsewhere does not tell who said a quotation
     key = answered.question.get("answer")
     if "text" in answered.question:  # a cloze: its key is the words in its gap
         key = next(iter(gap_answers(str(answered.question["text"]))), None)

@@ -26,7 +26,7 @@ from quizgame.authoring.cues import (
     WEAK,
     lemma,
 )
-from quizgame.authoring.names import tokens
+from quizgame.authoring.names import token_texts
 from quizgame.authoring.quotes import Cand, trim
 from quizgame.authoring.sources import (
     Spans,
@@ -41,7 +41,7 @@ from quizgame.authoring.subjects import Subject, read_subject
 
 
 def _words(text: str) -> list[str]:
-    return [t.text for t in tokens(text)]
+    return token_texts(text)
 
 
 def _clause_like(content: str) -> bool:
@@ -51,7 +51,7 @@ def _clause_like(content: str) -> bool:
     if words[0] == "that" or words[0] in _PRONOUN_START:
         return True
     head = words[:8]
-    cased = [t.text for t in tokens(content)][1:12]
+    cased = token_texts(content)[1:12]
     return (
         bool(_PRESENT_VERB.search(content[:120]))
         or any(w in _IRREGULAR_PAST for w in head)

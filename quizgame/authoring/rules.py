@@ -58,13 +58,13 @@ def second_right(
         for n, o in enumerate(options):
             if o == key or ctx.same(o, key):
                 continue
-            hits = [b for b in ctx.said_by(o) if b.speaker in credited]
-            if hits:
+            hit = ctx.first_said_by_any(o, credited)
+            if hit is not None:
                 out.append(
                     Problem(
                         "second-answer",
                         f"option {o!r} is also credited with this in the article",
-                        f"a second right answer — {_quote_ev(ctx, hits[0])}; replace the option "
+                        f"a second right answer — {_quote_ev(ctx, hit)}; replace the option "
                         "or ask about something only the answer said",
                         "choices",
                         n,
@@ -98,7 +98,7 @@ def unnamed_co_source(ctx: Context, statement: Attribution) -> list[Problem]:
     passage = ctx.article.passage(statement.passage_id)
     if passage is None:
         return []
-    sent = [s for s in passage.sentences if s.start < statement.end and statement.start < s.end]
+    sent = ctx.sentences_in(passage, statement.start, statement.end)
     if not sent:
         return []
     text = ctx.article.text

@@ -12,7 +12,7 @@ import re
 
 from quizgame.article.passages import Passage
 from quizgame.authoring.cues import _AUX
-from quizgame.authoring.names import SpeakerKind, tokens
+from quizgame.authoring.names import SpeakerKind, token_texts
 from quizgame.authoring.quotes import Cand, trim
 from quizgame.authoring.subjects import Subject, noun_source, read_subject, split_sources
 
@@ -293,4 +293,4 @@ def passive(passage: Passage, pindex: int, spans: Spans, ss: int, se: int) -> li
 
 
 def _words(text: str) -> list[str]:
-    return [t.text for t in tokens(text)]
+    return token_texts(text)

@@ -31,7 +31,7 @@ from quizgame.authoring.names import (
     parse_name_phrase,
     parse_role,
     pronoun_kind,
-    tokens,
+    token_texts,
 )
 
 # Determiners and quantifiers dropped from the front of a common-noun source.
@@ -69,7 +69,7 @@ class Subject:
 
 
 def _words(text: str) -> list[str]:
-    return [t.text for t in tokens(text)]
+    return token_texts(text)
 
 
 def noun_source(seg: str) -> tuple[str, SpeakerKind] | None:

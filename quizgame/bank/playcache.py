@@ -26,11 +26,12 @@ import stat
 import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from quizgame import __version__
 from quizgame.article.evidence import ResolvedEvidence
@@ -275,7 +276,22 @@ def _model(cls: type[BaseModel], value: Any) -> BaseModel:
     if any(f.is_required() and name not in value for name, f in fields.items()):
         raise _Bad
     data = {name: _build(fields[name].annotation, v) for name, v in value.items()}
+    for name, f in fields.items():
+        if name not in data:
+            data[name] = _default(f)
     return cls.model_construct(_fields_set=set(value), **data)
+
+
+def _default(field: FieldInfo) -> Any:
+    """A field left out of the entry, filled in as pydantic would — but without `get_default`,
+    which inspects each factory's signature (loading Python's tokenizer at start-up), nor a
+    validated `Settings()`, whose validator pydantic would build just for it."""
+    factory = field.default_factory
+    if factory is None:
+        return field.default  # the models' plain defaults are immutable: None, numbers, text, enums
+    if isinstance(factory, type) and issubclass(factory, BaseModel):
+        return _model(factory, {})
+    return cast(Callable[[], Any], factory)()  # `list`: the models' only other factory
 
 
 def _from_json(path: Path, entry: Any) -> LoadedBank:

@@ -28,6 +28,7 @@ from quizgame.results.pg_migrations import PG_MIGRATIONS, SCHEMA
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
+    GAME_RESCORE,
     REGRADE_INSERT,
     REGRADE_SELECT,
     REGRADE_UPDATE,
@@ -316,11 +317,15 @@ class PostgresStore:
         """New marks for stored answers, and the old ones kept in `regrades`: all or nothing."""
         insert = REGRADE_INSERT.replace("regrades", f"{SCHEMA}.regrades")
         update = REGRADE_UPDATE.replace("answers", f"{SCHEMA}.answers")
+        rescore = GAME_RESCORE.replace("games", f"{SCHEMA}.games").replace(
+            "answers", f"{SCHEMA}.answers"
+        )
 
         def step() -> None:
             with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
                 cur.executemany(insert, [c.history(bank_hash, when) for c in changes])
                 cur.executemany(update, [c.update() for c in changes])
+                cur.executemany(rescore, [(g,) for g in sorted({c.game_id for c in changes})])
 
         self._write_check()
         self._guard(step)

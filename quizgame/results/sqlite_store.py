@@ -29,6 +29,7 @@ from quizgame.results.sqlite_migrations import MIGRATIONS
 from quizgame.results.store import (
     ANSWER_COLUMNS,
     GAME_COLUMNS,
+    GAME_RESCORE,
     REGRADE_INSERT,
     REGRADE_SELECT,
     REGRADE_UPDATE,
@@ -320,6 +321,8 @@ class SqliteStore:
                         REGRADE_INSERT.replace("%s", "?"), c.history(bank_hash, when)
                     )
                     self._conn.execute(REGRADE_UPDATE.replace("%s", "?"), c.update())
+                for game_id in sorted({c.game_id for c in changes}):
+                    self._conn.execute(GAME_RESCORE.replace("%s", "?"), (game_id,))
 
         self._guard(step)
 

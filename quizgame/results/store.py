@@ -165,6 +165,15 @@ REGRADE_UPDATE = (
     "UPDATE answers SET outcome = %s, fraction = %s, points = %s "
     "WHERE game_id = %s AND question_id = %s AND attempt = %s"
 )
+# A regraded game's stored score follows its answers, as the reports count it: the sum of the points
+# of each question's last attempt. Without it the player's personal best (read from `games`)
+# would keep the mark the regrade replaced. Unfinished games have no score to follow.
+GAME_RESCORE = (
+    "UPDATE games SET score = (SELECT COALESCE(SUM(a.points), 0) FROM answers a "
+    "WHERE a.game_id = games.game_id AND a.attempt = (SELECT MAX(b.attempt) FROM answers b "
+    "WHERE b.game_id = a.game_id AND b.question_id = a.question_id)) "
+    "WHERE game_id = %s AND score IS NOT NULL"
+)
 REGRADE_SELECT = (
     "SELECT game_id, question_id, attempt, player, bank_id, bank_hash, old_outcome, "
     "old_fraction, old_points, new_outcome, new_fraction, new_points, regraded_at "

@@ -99,6 +99,9 @@ class QuizApp(App[int]):
         self.has_picker = False
         self._history_reader = history_reader or self._read_history
         self.history_before: PlayerHistory | None = None  # the player's record before this game
+        # (player, bank id, history) read when a game was offered and not yet started: starting
+        # it uses that instead of querying the store a second time
+        self._history_offered: tuple[str, str, PlayerHistory | None] | None = None
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), CONTROL_FILTER]
@@ -178,6 +181,11 @@ class QuizApp(App[int]):
             return self.player_name
         return None if self.served else (load_prefs().name or None)
 
+    def on_load(self) -> None:
+        # What the imports built lives as long as the app: frozen before start-up's own allocations
+        # make the collector walk it (quizgame/tui/textual_private.py, 4.)
+        textual_private.app_loading(self)
+
     def on_mount(self) -> None:
         if len(self.bank_paths) == 1:
             entry = bank_entry(self.bank_paths[0])
@@ -225,6 +233,7 @@ class QuizApp(App[int]):
         loaded = entry.loaded
         assert loaded is not None
         history = self.player_history(name, loaded.bank_id)  # None in class mode: no resuming
+        self._history_offered = (name, loaded.bank_id, history)
         left = resumable(history, loaded)
         if left is None:
             self.start_game(entry, name, mode, picked_mode=picked_mode)
@@ -232,6 +241,8 @@ class QuizApp(App[int]):
         from quizgame.tui.screens.resume_screen import ResumeScreen
 
         def chosen(choice: str | None) -> None:
+            if choice != "again":  # a resumed game, or back out: nothing waits for it
+                self._history_offered = None
             if choice == "resume":
                 if self.remember_player:
                     remember(name=name, mode=None)
@@ -266,9 +277,14 @@ class QuizApp(App[int]):
         """Start a game; the name is remembered, and the mode when the player picked it."""
 
         assert entry.loaded is not None
-        self.history_before = (
-            self.player_history(name, entry.loaded.bank_id) if only is None else None
-        )
+        offered, self._history_offered = self._history_offered, None
+        bank_id = entry.loaded.bank_id
+        if only is not None:
+            self.history_before = None
+        elif offered is not None and offered[:2] == (name, bank_id):
+            self.history_before = offered[2]  # just read by offer_resume; no game since
+        else:
+            self.history_before = self.player_history(name, bank_id)
         if self.remember_player:
             remember(name=name, mode=mode if picked_mode else None)
         self.session = GameSession(

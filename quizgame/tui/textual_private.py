@@ -33,11 +33,15 @@ for them to work, and tests/tui/test_textual_private.py fails, naming the overri
    each of those collections (`forget_gone_widgets`) and fills again with what is on screen.
 6. Garbage collection (no private API, but the same kind of bargain with the runtime): CPython
    collects when enough objects have piled up, wherever that happens to be — often in the middle of
-   drawing an answer's feedback, ≈ 100 ms for a full collection here (bench/latency.py). So once the
-   first question is on screen, everything alive (modules, classes, validators, the bank) is frozen
-   out of collection (`gc.freeze`), and after each later question is drawn, while the player reads,
-   one collection clears what the last question left. The app that froze unfreezes when it exits, so
-   a process running many apps one after another (the test suite) gets exactly what a player gets.
+   drawing an answer's feedback, ≈ 100 ms for a full collection here (bench/latency.py). So when the
+   app loads (Textual's `Load` event, before any screen is built), everything imported so far
+   (modules, classes, Textual's and pydantic's tables) is frozen out of collection (`gc.freeze`):
+   start-up otherwise walked all of it in a full collection its own allocations triggered (≈ 16 ms
+   before bench/startup.py's first question; none of it was garbage). Once the first question is on
+   screen, what start-up built since (the bank, the first screen) is frozen too, and after each later
+   question is drawn, while the player reads, one collection clears what the last question left.
+   The app that froze unfreezes when it exits, so a process running many apps one after another
+   (the test suite) gets exactly what a player gets.
 """
 
 from __future__ import annotations
@@ -123,14 +127,23 @@ def forget_gone_widgets() -> None:
 # --- 6. garbage collection -----------------------------------------------------------------------
 
 _frozen_by: object | None = None  # the app that froze start-up's objects, while it runs
+_first_drawn = False  # whether that app has drawn its first question
+
+
+def app_loading(app: object) -> None:
+    """Before `app` builds its first screen: freeze what the imports left (see 4. above)."""
+    global _frozen_by, _first_drawn
+    if _frozen_by is None:
+        _frozen_by, _first_drawn = app, False
+        gc.freeze()
 
 
 def after_question_drawn(app: object) -> None:
     """The first time while `app` runs, freeze what exists (start-up's objects); after that,
     collect what the game left since (the last question's widgets and messages)."""
-    global _frozen_by
-    if _frozen_by is None:
-        _frozen_by = app
+    global _frozen_by, _first_drawn
+    if _frozen_by is None or (_frozen_by is app and not _first_drawn):
+        _frozen_by, _first_drawn = app, True
         gc.freeze()
     else:
         forget_gone_widgets()

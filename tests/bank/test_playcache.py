@@ -235,3 +235,20 @@ def test_a_symlinked_cache_folder_is_not_used(
     monkeypatch.setenv("QUIZGAME_CACHE_DIR", str(link))
     assert bank_entry(bank).loaded is not None
     assert list(real.iterdir()) == []
+
+
+def test_fields_left_out_are_filled_in_as_validation_would(bank: Path) -> None:
+    """Defaults (a factory's list, a whole `Settings`) come back equal, fields-set included."""
+    text = bank.read_text(encoding="utf-8")
+    start = text.index("settings:")
+    end = text.index("\n\n", start)
+    bank.write_text(text[:start] + text[end + 2 :], encoding="utf-8")  # no `settings:` at all
+    loaded = bank_entry(bank).loaded
+    again = playcache.cached(bank)
+    assert loaded is not None and again is not None
+    assert again.bank == loaded.bank
+    assert again.bank.settings == loaded.bank.settings and again.bank.settings.max_attempts == 2
+    assert again.bank.model_fields_set == loaded.bank.model_fields_set
+    for mine, theirs in zip(again.bank.questions, loaded.bank.questions, strict=True):
+        assert mine.model_fields_set == theirs.model_fields_set
+        assert mine.tags == theirs.tags

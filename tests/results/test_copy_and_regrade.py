@@ -92,6 +92,9 @@ def test_regrade_rescores_shows_changes_and_keeps_history(
     qid = loaded_bank.bank.questions[0].id
     for player, choice in (("kim", WAS), ("lee", NOW), ("max", "The White House")):
         _play_first(loaded_bank, db, player, choice)
+    before = open_store(db, create=False)
+    assert {g.player: g.score for g in before.games()} == {"kim": 1.0, "lee": 0.0, "max": 0.0}
+    before.close()
     fixed = _fixed_bank(tmp_path)
     assert load_bank(fixed).loaded is not None
     code = main(["results", "--db", db, "--regrade", str(fixed)])
@@ -105,6 +108,11 @@ def test_regrade_rescores_shows_changes_and_keeps_history(
     try:
         marks = {a.player: (a.outcome, a.points) for a in s.answers() if a.question_id == qid}
         assert marks == {"kim": ("wrong", 0.0), "lee": ("correct", 1.0), "max": ("wrong", 0.0)}
+        # The games' stored scores follow (the personal best in the picker reads them).
+        scores = {g.player: g.score for g in s.games()}
+        assert scores == {"kim": 0.0, "lee": 1.0, "max": 0.0}
+        lee = s.player_history("lee", loaded_bank.bank_id)
+        assert lee is not None and lee.best_score == 1.0
         history = s.regrades()
         assert sorted((h[3], h[6], h[9]) for h in history) == [
             ("kim", "correct", "wrong"),

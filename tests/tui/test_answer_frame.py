@@ -146,19 +146,20 @@ async def test_start_up_objects_are_frozen_once_and_each_question_collects(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlayScreen)
-        assert calls == ["freeze"]  # the first question is drawn: start-up objects frozen
+        # frozen when the app loads (the imports), then when the first question is drawn
+        assert calls == ["freeze", "freeze"]
         pq = screen.session.current
         assert pq is not None
         await answer(pilot, pq, "right")
         await pilot.pause()
-        assert calls == ["freeze"]  # never while answering
+        assert calls == ["freeze", "freeze"]  # never while answering
         await pilot.press("enter")
         await pilot.pause()
-        assert calls == ["freeze", "collect"]  # the next question was drawn: one collection
+        assert calls == ["freeze", "freeze", "collect"]  # the next question: one collection
         textual_private.after_question_drawn(app)
-        assert calls == ["freeze", "collect", "collect"]  # frozen once per app run
+        assert calls == ["freeze", "freeze", "collect", "collect"]  # no more freezing this run
     # the app is gone: its objects are given back to the collector, once
-    assert calls == ["freeze", "collect", "collect", "unfreeze"]
+    assert calls == ["freeze", "freeze", "collect", "collect", "unfreeze"]
     textual_private.app_exited(app)
     assert calls[-1] == "unfreeze" and calls.count("unfreeze") == 1
 

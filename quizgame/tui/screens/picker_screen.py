@@ -1,7 +1,8 @@
 """Choosing a bank: bundled banks, ./questions/*.yaml and any given on the command line.
 
-Banks load on a worker thread so a folder of banks never freezes the screen; a bank that fails
-`quizgame check` is listed with its first error instead of stopping the game.
+Banks load on a worker thread so a folder of banks never freezes the screen, and the player's
+history with each bank fills in after the list is shown; a bank that fails `quizgame check` is
+listed with its first error instead of stopping the game.
 """
 
 from __future__ import annotations
@@ -69,8 +70,14 @@ class BankPickerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_entries(self) -> None:
+        """The list shows as soon as the banks are loaded; the player's own lines (best score,
+        last played) follow once the results store has been read, so a slow or large store never
+        keeps the banks off the screen."""
         entries = bank_entries(self.paths)
-        self.app.call_from_thread(self.show_entries, entries, self._histories(entries))
+        self.app.call_from_thread(self.show_entries, entries)
+        histories = self._histories(entries)
+        if any(histories):
+            self.app.call_from_thread(self.show_entries, entries, histories)
 
     def _histories(self, entries: list[BankEntry]) -> list[str]:
         """The player's own line per bank (worker thread: it reads the results store)."""
