@@ -183,7 +183,7 @@ class QuizApp(App[int]):
 
     def on_load(self) -> None:
         # What the imports built lives as long as the app: frozen before start-up's own allocations
-        # make the collector walk it (quizgame/tui/textual_private.py, 4.)
+        # make the collector walk it (quizgame/tui/textual_private.py, 6.)
         textual_private.app_loading(self)
 
     def on_mount(self) -> None:

@@ -131,7 +131,7 @@ _first_drawn = False  # whether that app has drawn its first question
 
 
 def app_loading(app: object) -> None:
-    """Before `app` builds its first screen: freeze what the imports left (see 4. above)."""
+    """Before `app` builds its first screen: freeze what the imports left (see 6. above)."""
     global _frozen_by, _first_drawn
     if _frozen_by is None:
         _frozen_by, _first_drawn = app, False
