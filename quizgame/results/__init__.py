@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 
 from quizgame.game.records import ResultSink
-from quizgame.results.postgres_store import is_postgres_url, redact
 from quizgame.results.sink import (
     StoreSink,
     UnavailableSink,
@@ -31,6 +30,7 @@ from quizgame.results.store import (
     StoredGame,
     StoreError,
 )
+from quizgame.results.urls import is_postgres_url, redact
 
 __all__ = [
     "CorruptStoreError",

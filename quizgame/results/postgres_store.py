@@ -20,7 +20,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 from quizgame.game.records import AnswerRecord, GameInfo
 from quizgame.results.history import PlayerHistory, history_of
@@ -44,25 +43,15 @@ from quizgame.results.store import (
     game_params,
 )
 
+# moved to urls (imported without this module); still importable from here
+from quizgame.results.urls import is_postgres_url as is_postgres_url
+from quizgame.results.urls import redact as redact
+
 LOCK_ID = 0x71677273  # "qgrs", as the SQLite application_id: the migration advisory lock
 CONNECT_TIMEOUT_SECONDS = 5
 RECONNECT_SECONDS = 30.0
 
 T = TypeVar("T")
-
-
-def is_postgres_url(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(("postgresql://", "postgres://"))
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
 
 
 def _driver() -> Any:

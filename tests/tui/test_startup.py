@@ -43,6 +43,15 @@ NOT_AT_FIRST_QUESTION = (
     "quizgame.tui.screens.picker_screen",
     "quizgame.tui.screens.teacher_screen",
     "quizgame.tui.screens.summary_screen",
+    # the PostgreSQL store (a game on SQLite never uses it), exam mode, and the widgets of the
+    # question forms the first question does not have (the bundled bank starts with a choice)
+    "quizgame.results.postgres_store",
+    "quizgame.results.pg_migrations",
+    "quizgame.game.exam",
+    "quizgame.play.exam_labels",
+    "quizgame.tui.widgets.match_pairs",
+    "quizgame.tui.widgets.order_list",
+    "quizgame.tui.widgets.cloze_gaps",
 )
 
 # The first question of a bank from the play cache, as bench/startup.py plays it; prints the
@@ -176,3 +185,34 @@ async def test_the_bank_list_shows_before_the_players_history_is_read(tmp_path: 
             assert "Best: 2/3 (67 %)" in screen_text(app)
     finally:
         release.set()
+
+
+async def test_the_article_pane_keeps_no_strip_per_line_of_the_article() -> None:
+    """A long article is wrapped once into plain lines; only the lines drawn become Strips (a
+    Strip carries seven caches, ≈ 1 KiB even when empty, and keeps what was derived from it)."""
+    import gc
+
+    from textual.app import App, ComposeResult
+    from textual.strip import Strip
+
+    from quizgame.article.passages import parse_article
+    from quizgame.tui.widgets.article_view import ArticleView
+
+    text = "\n\n".join(f"Passage {n} says something about the news of the day." for n in range(400))
+
+    class Pane(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ArticleView(parse_article(text), id="article")
+
+    def strips() -> int:
+        gc.collect()
+        return sum(isinstance(o, Strip) for o in gc.get_objects())
+
+    before = strips()  # what earlier tests left (Textual's caches)
+    app = Pane()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.virtual_size.height > 800  # 400 passages, a blank line between each
+        # what the screen shows (and Textual's own), not a Strip per line of the whole article
+        assert strips() - before < 300

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -20,11 +20,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from quizgame.bank.models import Mode
-from quizgame.game.exam import ExamPaper
 from quizgame.game.kinds import Form
 from quizgame.game.presented import AnswerResult, PresentedQuestion
 from quizgame.game.session import GameSession
-from quizgame.play.exam_labels import draft_line, draft_marks
 from quizgame.play.presenter import (
     choice_marks,
     feedback_lines,
@@ -41,6 +39,9 @@ from quizgame.tui.widgets.choice_list import ChoiceList
 from quizgame.tui.widgets.game_status import GameStatus
 from quizgame.tui.widgets.key_bar import KeyBar
 from quizgame.tui.widgets.question_view import QuestionView
+
+if TYPE_CHECKING:
+    from quizgame.game.exam import ExamPaper
 
 
 class PlayScreen(textual_private.FocusWithoutRepaint[None]):
@@ -102,7 +103,11 @@ class PlayScreen(textual_private.FocusWithoutRepaint[None]):
         self._shown: PresentedQuestion | None = None
         # exam mode: answers are drafts the student may change until submitting the whole exam
         free = session.mode is Mode.EXAM and self.exam_navigation
-        self.paper = ExamPaper(session) if free else None
+        self.paper: ExamPaper | None = None
+        if free:  # imported only for an exam: other games never need it (issue 14, start-up)
+            from quizgame.game.exam import ExamPaper
+
+            self.paper = ExamPaper(session)
 
     # layout ------------------------------------------------------------------------------------------
 
@@ -183,11 +188,15 @@ class PlayScreen(textual_private.FocusWithoutRepaint[None]):
             self.set_focus(self.article, scroll_visible=False)
         else:
             view = QuestionView(pq, tried=self.session.tried(pq.id), id="question")
-            if self.paper is not None:
+            if self.paper is None:
+                await slot.mount(view)
+            else:
+                from quizgame.play.exam_labels import draft_line, draft_marks
+
                 await slot.mount(Static(Text(draft_line(self.paper, pq)), id="exam-draft"))
-            await slot.mount(view)
-            if self.paper is not None and (marks := draft_marks(self.paper, pq)):
-                view.query(ChoiceList).first().mark(marks)
+                await slot.mount(view)
+                if marks := draft_marks(self.paper, pq):
+                    view.query(ChoiceList).first().mark(marks)
             self._shown = pq
             view.focus_answer()
         self.update_status()
@@ -371,6 +380,8 @@ class PlayScreen(textual_private.FocusWithoutRepaint[None]):
         self.paper.toggle_flag()
         draft = self.query("#exam-draft")
         if draft:
+            from quizgame.play.exam_labels import draft_line
+
             draft.first(Static).update(Text(draft_line(self.paper, self._shown)))
 
     def action_exam_review(self) -> None:

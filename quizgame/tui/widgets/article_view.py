@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -28,6 +29,13 @@ from quizgame.tui.textual_private import SizeUpdatedOnChange
 # Reverse + bold + underline: the span stands out without relying on colour alone.
 HIGHLIGHT = Style(bold=True, underline=True, reverse=True)
 EVIDENCE_MARK = "▶"
+
+# One wrapped line of the article: its segments and width in cells. Kept as plain data, not as a
+# `Strip`: a Strip carries seven caches of its own (≈ 1 KiB even empty) and keeps in them every
+# strip derived from it while drawing, for each of the article's lines — most of them off screen.
+# `render_line` makes the Strip of a line when the line is drawn (issue 14, start-up memory).
+Line = tuple[list[Segment], int]
+BLANK_LINE: Line = ([Segment("")], 0)
 
 
 def highlighted_text(text: str, spans: Iterable[tuple[int, int]]) -> Text:
@@ -82,7 +90,7 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
         self._by_id = {pl.passage.id: pl for pl in self._passages}
         longest = max((len(p.id) for p in article.passages), default=2)
         self._gutter = longest + len(EVIDENCE_MARK) + 1
-        self._lines: list[Strip] = []
+        self._lines: list[Line] = []
         self._wrapped_at = -1  # the width `_lines` were wrapped for; -1: wrap again
         self._made_with: tuple[Style, ...] = ()  # the component styles `_lines` were made with
         self._stop: int | None = None  # which evidence passage `e` / `E` last went to
@@ -99,7 +107,7 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
             for name in ("article--id", "article--mark", "article--aside", "article--headline")
         )
 
-    def _passage_strips(self, pl: PassageLines, console: Console, width: int) -> list[Strip]:
+    def _passage_lines(self, pl: PassageLines, console: Console, width: int) -> list[Line]:
         id_style, mark_style, aside_style, headline_style = self._made_with
         kind = passage_class(pl.passage)
         body = pl.rendered.copy()
@@ -113,25 +121,25 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
             label = Text(pl.passage.id, id_style)
         label.pad_right(self._gutter - label.cell_len)
         blank = " " * self._gutter
-        strips: list[Strip] = []
+        lines: list[Line] = []
         for n, line in enumerate(body.wrap(console, width, overflow="fold") or [Text()]):
             row = Text.assemble(label if n == 0 else blank, line, end="")
-            strips.append(Strip(row.render(console), row.cell_len))
-        return strips
+            lines.append((list(row.render(console)), row.cell_len))
+        return lines
 
     def _wrap(self) -> None:
         """Lay every shown passage out at the current width (one blank line between passages)."""
         width = self._text_width()
         console = self.app.console
         self._made_with = self._kind_styles()
-        lines: list[Strip] = []
+        lines: list[Line] = []
         for pl in self._passages:
             if not pl.display:
                 continue
-            strips = self._passage_strips(pl, console, width)
-            pl.top, pl.height = len(lines), len(strips)
-            lines.extend(strips)
-            lines.append(Strip.blank(0))
+            passage_lines = self._passage_lines(pl, console, width)
+            pl.top, pl.height = len(lines), len(passage_lines)
+            lines.extend(passage_lines)
+            lines.append(BLANK_LINE)
         if lines:
             lines.pop()
         self._lines = lines
@@ -146,11 +154,11 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
         """Highlights never change where a passage wraps: replace its lines in place."""
         if self._wrapped_at < 0 or not pl.display:
             return
-        strips = self._passage_strips(pl, self.app.console, self._text_width())
-        if len(strips) != pl.height:  # cannot happen with today's styles; stay correct anyway
+        lines = self._passage_lines(pl, self.app.console, self._text_width())
+        if len(lines) != pl.height:  # cannot happen with today's styles; stay correct anyway
             self._wrapped_at = -1
             return
-        self._lines[pl.top : pl.top + pl.height] = strips
+        self._lines[pl.top : pl.top + pl.height] = lines
 
     def on_resize(self) -> None:
         self._ensure_wrapped()
@@ -174,7 +182,7 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
         rich_style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, rich_style)
-        line = self._lines[index]
+        line = Strip(*self._lines[index])
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             length = line.cell_length
@@ -188,7 +196,8 @@ class ArticleView(SizeUpdatedOnChange, can_focus=True):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected article text, as shown (passage ids in the gutter included)."""
         self._ensure_wrapped()
-        return selection.extract("\n".join(line.text for line in self._lines)), "\n"
+        text = "\n".join("".join(segment.text for segment in line) for line, _ in self._lines)
+        return selection.extract(text), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()

@@ -7,7 +7,7 @@ It only collects a response in the shape `quizgame.game.scoring` expects and pos
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -32,10 +32,12 @@ from quizgame.text.formatting import format_points
 from quizgame.text.safe import visible
 from quizgame.tui.textual_private import LaidOutOnce
 from quizgame.tui.widgets.choice_list import ChoiceList
-from quizgame.tui.widgets.cloze_gaps import ClozeGaps
 from quizgame.tui.widgets.feedback_view import FeedbackView
-from quizgame.tui.widgets.match_pairs import MatchPairs
-from quizgame.tui.widgets.order_list import OrderList
+
+if TYPE_CHECKING:  # imported where a question of their kind is shown (issue 14, start-up)
+    from quizgame.tui.widgets.cloze_gaps import ClozeGaps
+    from quizgame.tui.widgets.match_pairs import MatchPairs
+    from quizgame.tui.widgets.order_list import OrderList
 
 
 class PaneText(LaidOutOnce, Static):
@@ -102,11 +104,19 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             )
         elif form is Form.TEXT:
             yield Input(placeholder="Type your answer, then Enter", id="short-input")
+        # The widgets of the rarer forms are imported when a question needs one: a bank without
+        # them never loads them (their messages are handled by name below, `on_…`, for that).
         elif form is Form.PAIRS:
+            from quizgame.tui.widgets.match_pairs import MatchPairs
+
             yield MatchPairs(pq.match_left, pq.match_right, id="match")
         elif form is Form.ORDER:
+            from quizgame.tui.widgets.order_list import OrderList
+
             yield OrderList(pq.order_items, id="order")
         elif form is Form.GAPS:
+            from quizgame.tui.widgets.cloze_gaps import ClozeGaps
+
             yield ClozeGaps(getattr(pq.question, "text", ""), pq.gap_options, id="cloze")
         if form in (Form.MANY, Form.PAIRS, Form.ORDER, Form.GAPS):
             submit = Button("Submit answer", id="submit", variant="primary")
@@ -194,8 +204,7 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         event.stop()
         self.action_submit()
 
-    @on(MatchPairs.Changed)
-    def _match_changed(self, event: MatchPairs.Changed) -> None:
+    def on_match_pairs_changed(self, event: MatchPairs.Changed) -> None:
         event.stop()
         if event.complete:
             self.query_one("#submit", Button).focus()
@@ -207,6 +216,8 @@ class QuestionView(LaidOutOnce, VerticalScroll):
         if form is Form.MANY:
             self.query_one("#choices", ChoiceList).submit()
         elif form is Form.PAIRS:
+            from quizgame.tui.widgets.match_pairs import MatchPairs
+
             pairs = self.query_one(MatchPairs)
             if not pairs.complete:
                 missing = len(pairs.lefts) - len(pairs.pairs)
@@ -214,17 +225,23 @@ class QuestionView(LaidOutOnce, VerticalScroll):
                 return
             self._answer(pairs.pairs)
         elif form is Form.ORDER:
+            from quizgame.tui.widgets.order_list import OrderList
+
             self._answer(self.query_one(OrderList).order)
         elif form is Form.GAPS:
+            from quizgame.tui.widgets.cloze_gaps import ClozeGaps
+
             gaps = self.query_one(ClozeGaps)
             if gaps.missing:
                 self.notify(f"Fill every gap first ({gaps.missing} left).")
                 return
             self._answer(gaps.fills)
 
-    @on(OrderList.Submitted)
-    @on(ClozeGaps.Filled)
-    def _done(self, event: OrderList.Submitted | ClozeGaps.Filled) -> None:
+    def on_order_list_submitted(self, event: OrderList.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_cloze_gaps_filled(self, event: ClozeGaps.Filled) -> None:
         event.stop()
         self.action_submit()
 
@@ -249,9 +266,7 @@ class QuestionView(LaidOutOnce, VerticalScroll):
             cl.freeze(marks if cl.id == ("choices-b" if self.part_a else "choices") else None)
         for inp in self.query(Input):
             inp.display = False
-        for match in self.query(MatchPairs):
-            await match.remove()
-        for done in self.query("#order, #cloze"):
+        for done in self.query("#match, #order, #cloze"):
             await done.remove()
         for btn in self.query("#submit"):
             btn.display = False
