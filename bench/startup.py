@@ -92,21 +92,32 @@ def measure(code: str, env: dict[str, str]) -> tuple[float, float, float]:
     return wall, int(lines[-1]) / 1024, cpu
 
 
+def start_env(tmp: Path) -> dict[str, str]:
+    """The environment both apps start in: private config, results and play cache under `tmp`.
+
+    Bytecode, as an installed package has it (pip compiles on install): without it every
+    quizgame module was compiled from source on every run (≈ 50 ms) while Textual's came
+    compiled from site-packages. The warm-up runs write it for both, under `tmp`."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "QUIZGAME_NO_CACHE")
+    }
+    env.update(
+        PYTHONPYCACHEPREFIX=str(tmp / "pycache"),
+        QUIZGAME_CONFIG_DIR=str(tmp / "config"),
+        QUIZGAME_DB=str(tmp / "results.sqlite3"),
+        QUIZGAME_CACHE_DIR=str(tmp / "cache"),
+    )
+    return env
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-            # Bytecode, as an installed package has it (pip compiles on install): without it every
-            # quizgame module was compiled from source on every run (≈ 50 ms) while Textual's
-            # came compiled from site-packages. The warm-up runs below write it for both, here.
-            "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache"),
-            "QUIZGAME_CONFIG_DIR": str(Path(tmp) / "config"),
-            "QUIZGAME_DB": str(Path(tmp) / "results.sqlite3"),
-            "QUIZGAME_CACHE_DIR": str(Path(tmp) / "cache"),
-        }
+        env = start_env(Path(tmp))
         uncached = {**env, "QUIZGAME_NO_CACHE": "1"}
         measure(MINIMAL, env)  # warm the file cache and bytecode, and fill the play cache
         measure(QUIZGAME, env)

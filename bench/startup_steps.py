@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.startup import start_env  # noqa: E402
 
 PRELUDE = """
 import asyncio, functools, json, time
@@ -147,14 +149,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-            "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache"),
-            "QUIZGAME_CONFIG_DIR": str(Path(tmp) / "config"),
-            "QUIZGAME_DB": str(Path(tmp) / "results.sqlite3"),
-            "QUIZGAME_CACHE_DIR": str(Path(tmp) / "cache"),
-        }
-        env.pop("QUIZGAME_NO_CACHE", None)
+        env = start_env(Path(tmp))
         steps(QUIZGAME, env, 1)  # bytecode for both, and the play cache
         steps(MINIMAL, env, 1)
         for title, code in (("minimal Textual app", MINIMAL), ("quizgame", QUIZGAME)):
