@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizgame.authoring import distractors, stems
+from quizgame.authoring import distractors, rules, stems
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.clauses import mid, whole_sentences, words
 from quizgame.authoring.context import Context, Evidence, SentenceKey
@@ -78,6 +78,8 @@ def _quotes(ctx: Context, a: Attribution) -> list[tuple[str, list[Evidence], set
     if tail in (",", ".", "!", "?") and content.rstrip()[-1:] not in ".!?," and not continued:
         content += tail  # `“…,” she said`: the clause's own punctuation sits after the span
     for q in whole_sentences(content):
+        if rules.self_introduction(q):
+            continue  # `I am a professor in …`: who the speaker is, not what they said
         span = ctx.locate_in(a, q)
         evidence, keys = ctx.proof(a, span)
         if ctx.resolves(evidence):

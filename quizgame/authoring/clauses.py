@@ -96,9 +96,11 @@ _THEY = {"was": "were", "is": "are", "has": "have", "does": "do"}
 _BAD_START = re.compile(r"^(?:it|this|that|these|those|they|there|which|and|but|so)\b", re.I)
 
 
-def reported(content: str, *, pronoun_ok: bool = True) -> str | None:
+def reported(content: str, *, pronoun_ok: bool = True, they_ok: bool = True) -> str | None:
     """Reported content fit for a stem: a clause or noun phrase, third person, no dangling start;
-    None when it cannot be restated cleanly."""
+    None when it cannot be restated cleanly. `they_ok=False` (a person speaking): a clause that
+    opens on `they` in the article is about others (`the minister said they are to build …`, where
+    `they` is Italy), whom the stem cannot name."""
     text = _LEADING_ADVERB.sub("", clean(content).rstrip(" .,;:"))
     text = _LEADING_TIME.sub("", text)
     if re.match(r"^[\w'’-]+,", text):
@@ -115,7 +117,7 @@ def reported(content: str, *, pronoun_ok: bool = True) -> str | None:
         text = "their" + text[3:]
     elif re.match(r"^(?:he|she|his|her|him)\b", text, re.I):
         return None
-    if _BAD_START.match(text) and not text.lower().startswith("they "):
+    if _BAD_START.match(text) and not (text.lower().startswith("they ") and (m or they_ok)):
         return None
     if re.search(r"\b(?:I|me|my|we|our|us)\b", text):
         return None  # first person left in indirect speech reads as a pasted quote

@@ -162,6 +162,36 @@ def stem_quality(prompt: str) -> list[Problem]:
     return out
 
 
+# `I am a professor in …`, `I'm a nurse`, `My research has focused on …`: who the speaker is,
+# told in their own words — true, but no finding, position or event the article is about.
+_SELF_INTRODUCTION = re.compile(
+    r"^(?:I\s+am|I['’]m|I\s+was|I\s+have\s+been|I['’]ve\s+been)\s+(?:a|an)\s"
+    r"|^My\s+(?:name|research|work|job|career|background|field|training|expertise|specialty|"
+    r"speciality|role|title|areas?)\b"
+    r"|^I\s+(?:work|worked|teach|taught|lecture|specialise|specialize)\s+(?:as|at|in|on)\b"
+)
+
+
+def self_introduction(quote: str) -> bool:
+    """Whether a quoted sentence is the speaker introducing themselves (asked about by no maker)."""
+    return _SELF_INTRODUCTION.match(quote.strip(' "“”')) is not None
+
+
+# A quotation opening on a third-person pronoun points back to something said before it; `It` is
+# kept when it only fills the subject slot (`It is time to …`, `It would be an outrage if …`).
+_ANAPHORIC_START = re.compile(r"^(?:He|She|They|It|His|Her|Hers|Their|Its|Him|Them)\b")
+_DUMMY_IT = re.compile(
+    r"^It(?:['’]s|\s+(?:is|was|will\s+be|would\s+be))\s+(?:[\w’'-]+\s+){0,4}?(?:to|that|if|when|whether)\b"
+)
+
+
+def leans_on_antecedent(quote: str) -> bool:
+    """`It has been recognized by UNESCO …`: what `It` is lies outside the quotation, so a
+    statement made of it alone says nothing a reader can judge."""
+    text = quote.strip(' "“”')
+    return _ANAPHORIC_START.match(text) is not None and _DUMMY_IT.match(text) is None
+
+
 def options_fair(ctx: Context, key_attr: Attribution, options: list[str]) -> list[Problem]:
     """Generation-only: distractors are named sources of the answer's kind, never vague ones."""
     out = []

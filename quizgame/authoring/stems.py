@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quizgame.authoring import rules
 from quizgame.authoring.attribution import Attribution
 from quizgame.authoring.clauses import MAX_STEM_WORDS, has_verb, reported, shown, words
 from quizgame.authoring.names import SpeakerKind
@@ -105,7 +106,8 @@ def clause(a: Attribution, sentence: str, *, pronoun_ok: bool = True) -> str | N
     if _NEGATED.search(sentence.split(a.cue)[0][-30:]):
         return None  # `did not find that …`: the negation sits outside the reported words
     # `they` for an organisation reads as the organisation itself
-    content = reported(a.content, pronoun_ok=pronoun_ok and a.kind is SpeakerKind.PERSON)
+    person = a.kind is SpeakerKind.PERSON
+    content = reported(a.content, pronoun_ok=pronoun_ok and person, they_ok=not person)
     if content is None:
         return None
     verb = a.cue.split()[-1]
@@ -129,8 +131,14 @@ def fits(stem: str) -> bool:
 
 def who_reported(a: Attribution, sentence: str, kind_word: str) -> str | None:
     c = clause(a, sentence)
-    stem = f"According to the article, {kind_word} {c}?" if c else None
+    stem = question(f"According to the article, {kind_word} {c}") if c else None
     return stem if stem and fits(stem) else None
+
+
+def question(text: str) -> str:
+    """`text` with a question mark: a full stop or comma that closed a quotation at the end
+    (`called it “an act of barbarity.”`) goes, since the question mark now ends the sentence."""
+    return re.sub(r"[.,]([”\"’']+)$", r"\1", text) + "?"
 
 
 def who_quoted(quote: str) -> str | None:
@@ -140,6 +148,8 @@ def who_quoted(quote: str) -> str | None:
 
 def statement(a: Attribution, speaker: str, sentence: str, quote: str | None) -> str | None:
     if quote is not None:
+        if rules.leans_on_antecedent(quote):
+            return None  # `X said “It has been recognized …”`: true or false of what?
         stem = f"{speaker} said {shown(quote)}"
     else:
         c = clause(a, sentence, pronoun_ok=False)
@@ -154,7 +164,7 @@ def opposite(a: Attribution, speaker: str, sentence: str) -> str | None:
     reversal is safe for this verb."""
     if a.direct or a.form == "according-to":
         return None
-    content = reported(a.content, pronoun_ok=False)
+    content = reported(a.content, pronoun_ok=False, they_ok=a.kind is not SpeakerKind.PERSON)
     if content is None:
         return None
     if takes_that(a, sentence):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from quizgame.authoring import distractors
+from quizgame.authoring import distractors, rules, stems
 from quizgame.authoring.candidates import MAKERS
-from quizgame.authoring.clauses import whole_sentences
+from quizgame.authoring.clauses import reported, whole_sentences
 from tests.authoring.helpers import PORT, context
 
 
@@ -58,3 +58,60 @@ def test_a_source_the_narration_credits_with_the_same_call_is_no_distractor() ->
     dahl = next(a for a in ctx.found.items if a.speaker == "Lena Dahl" and not a.direct)
     assert ctx.told_doing("Anna Berg", dahl)
     assert not ctx.told_doing("Oskar Lind", dahl)
+
+
+# --- round 5 -------------------------------------------------------------------------------------
+
+
+def test_a_stem_ending_in_a_quotation_drops_its_full_stop_before_the_question_mark() -> None:
+    text = PORT.replace(
+        "Mayor Oskar Lind praised the plan for the harbour.",
+        'Mayor Oskar Lind called the plan "a gift to the harbour."',
+    )
+    ctx = context(text)
+    lind = next(a for a in ctx.found.items if a.speaker == "Oskar Lind" and not a.direct)
+    stem = stems.who_reported(lind, ctx.article.text, "who")
+    assert stem == 'According to the article, who called the plan "a gift to the harbour"?'
+    assert stems.question("who said “no,”") == "who said “no”?"
+    assert stems.question("who asked “why?”") == "who asked “why?”?"  # its own mark stays
+
+
+def test_a_speaker_introducing_themselves_is_not_asked_about() -> None:
+    assert rules.self_introduction("I am a professor in the Department of Health Sciences.")
+    assert rules.self_introduction("I'm a nurse at the city hospital in Oslo.")
+    assert rules.self_introduction("My research has focused on tobacco, alcohol and firearms.")
+    assert not rules.self_introduction("I am against any delay to the port.")
+    text = PORT.replace(
+        '"This is a good day for everyone in our town," Lind said.',
+        '"I am a professor of economics at the University of Oslo," Lind said.',
+    )
+    prompts = [c.question["prompt"] for m in ("true", "who-said") for c in MAKERS[m](context(text))]
+    assert prompts and not any("professor" in p for p in prompts)
+
+
+def test_a_true_or_false_quotation_never_opens_on_a_pronoun_from_outside_it() -> None:
+    assert rules.leans_on_antecedent("It has been recognized by UNESCO as our heritage.")
+    assert rules.leans_on_antecedent("He could be from a lot of different countries.")
+    assert not rules.leans_on_antecedent("It would be an outrage if Parliament were closed.")
+    assert not rules.leans_on_antecedent("It was incredible to work with my husband.")
+    text = PORT.replace(
+        '"This is a good day for everyone in our town," Lind said.',
+        '"It has been recognized by UNESCO as part of our heritage," Lind said.',
+    )
+    trues = [c.question["prompt"] for c in MAKERS["true"](context(text))]
+    assert trues and not any("UNESCO" in p for p in trues)
+
+
+def test_a_person_s_reported_they_is_someone_else_and_is_not_restated() -> None:
+    text = PORT.replace(
+        "Mayor Oskar Lind praised the plan for the harbour.",
+        "Mayor Oskar Lind said they are to build another pier at the harbour.",
+    )
+    ctx = context(text)
+    lind = next(a for a in ctx.found.items if a.speaker == "Oskar Lind" and not a.direct)
+    assert stems.who_reported(lind, ctx.article.text, "who") is None
+    assert reported("they are to build another pier at the harbour") is not None
+    assert reported("they are to build another pier", they_ok=False) is None
+    assert (
+        reported("he was to build another pier", they_ok=False) == "they were to build another pier"
+    )
