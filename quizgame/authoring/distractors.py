@@ -124,12 +124,19 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
     cue_asked = a.lemma not in NEUTRAL_CUES and re.search(rf"\b{re.escape(a.cue)}\b", stem, re.I)
     # a source named in the statement's own sentence may share it (`…, which Ross called a stunt`)
     around = ctx.sentences(a.passage_id, a.start, a.end)[0]["quote"]
+    # `… asking to waive her diplomatic immunity`, `“His fellow journalists …”`: a pronoun in the
+    # stem that is not the speaker's points at someone named just before — the statement is about
+    # that person, who is no believable speaker of it (nor safely a wrong one)
+    before = _lead_up(ctx, a) if _THIRD_PERSON.search(stem) else ""
+    joint = _joined_after(ctx, a)
     out: list[str] = []
     for c in options(ctx, a.speaker, a.kind):
         if not (
             ctx.mentions(c, stem)
             or _first_name_in(c, stem)
             or ctx.mentions(c, around)
+            or (before and (ctx.mentions(c, before) or _first_name_in(c, before)))
+            or (joint and ctx.mentions(c, joint))
             or any(ctx.same(c, s) for s in credited)
             or ctx.told_doing(c, a)
             or (cue_asked and a.lemma in ctx.lemmas_of(c))
@@ -138,6 +145,35 @@ def choose(ctx: Context, a: Attribution, stem: str, n: int = 3) -> list[str] | N
             if len(out) == n:
                 break  # the checks only read the article: stopping early changes nothing
     return out if len(out) >= 2 else None
+
+
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _lead_up(ctx: Context, a: Attribution) -> str:
+    """The article from the start of the passage before the statement's up to the statement:
+    where the person a pronoun in it points back to is named."""
+    body = ctx.article.body
+    n = ctx.passage_order.get(a.passage_id)
+    if n is None:
+        return ""
+    return ctx.article.text[body[max(n - 1, 0)].start : a.start]
+
+
+_JOINED = re.compile(r"\b(?:he|she)\s+and\b|\band\s+(?:he|she)\b", re.IGNORECASE)
+
+
+def _joined_after(ctx: Context, a: Attribution) -> str:
+    """The next sentence when it joins the speaker to others (`Both he and … Mold urged …`): the
+    others took part in what the speaker did, so none is safely wrong."""
+    passage = ctx.article.passage(a.passage_id)
+    if passage is None:
+        return ""
+    nxt = next((s for s in passage.sentences if s.start >= a.end), None)
+    if nxt is None:
+        return ""
+    text = ctx.article.text[nxt.start : nxt.end]
+    return text if _JOINED.search(text) else ""
 
 
 def _first_name_in(name: str, text: str) -> bool:

@@ -115,3 +115,32 @@ def test_a_person_s_reported_they_is_someone_else_and_is_not_restated() -> None:
     assert (
         reported("he was to build another pier", they_ok=False) == "they were to build another pier"
     )
+
+
+def test_the_person_a_pronoun_in_the_stem_points_back_to_is_no_distractor() -> None:
+    text = PORT.replace(
+        '"This is a good day for everyone in our town," Lind said.',
+        "Union chief Lena Dahl left the port board on Friday. "
+        '"Her work for the harbour will be missed by everyone in our town," Lind said.',
+    )
+    ctx = context(text)
+    lind = next(a for a in ctx.found.items if a.speaker == "Oskar Lind" and a.direct)
+    about_her = "Who said “Her work for the harbour will be missed by everyone in our town.”?"
+    neutral = "Who said “The harbour will be missed by everyone in our town.”?"
+    assert "Lena Dahl" in (distractors.choose(ctx, lind, neutral) or [])
+    assert "Lena Dahl" not in (distractors.choose(ctx, lind, about_her) or [])
+
+
+def test_a_source_the_next_sentence_joins_to_the_speaker_is_no_distractor() -> None:
+    def wrong(after: str) -> list[str]:
+        text = PORT.replace(
+            "Mayor Oskar Lind praised the plan for the harbour.",
+            f"Mayor Oskar Lind praised the plan for the harbour. {after}",
+        )
+        ctx = context(text)
+        lind = next(a for a in ctx.found.items if a.speaker == "Oskar Lind" and not a.direct)
+        stem = "According to the article, who praised the plan for the harbour?"
+        return distractors.choose(ctx, lind, stem) or []
+
+    assert "Anna Berg" in wrong("Later, minister Anna Berg asked for more money.")
+    assert "Anna Berg" not in wrong("Both he and minister Anna Berg asked for more money.")
