@@ -15,6 +15,7 @@ from quizgame.serve.class_host import ClassHost
 from quizgame.serve.server import QuizServer
 from quizgame.serve.store_feed import StoreFeed
 from quizgame.tui.screens.host_screen import HostScreen
+from quizgame.tui.terminal_watch import watch_terminal
 
 
 class HostApp(App[int]):
@@ -44,6 +45,7 @@ class HostApp(App[int]):
         server.hooks = host
 
     async def on_mount(self) -> None:
+        watch_terminal(self)  # a closed terminal stops the class server, as quitting does
         for name in ("quizgame.serve", "textual-serve", "aiohttp.access"):
             quiet = logging.getLogger(name)  # a log line would tear the teacher's screen
             quiet.handlers = [logging.NullHandler()]

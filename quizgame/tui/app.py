@@ -24,6 +24,7 @@ from quizgame.results.background import BackgroundSink
 from quizgame.text.safe import visible
 from quizgame.tui import textual_private
 from quizgame.tui.control_filter import ControlFilter
+from quizgame.tui.terminal_watch import watch_terminal
 
 if TYPE_CHECKING:
     from quizgame.results.history import PlayerHistory
@@ -187,6 +188,7 @@ class QuizApp(App[int]):
         textual_private.app_loading(self)
 
     def on_mount(self) -> None:
+        watch_terminal(self)
         if len(self.bank_paths) == 1:
             entry = bank_entry(self.bank_paths[0])
             if entry.playable:
