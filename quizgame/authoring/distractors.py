@@ -169,7 +169,7 @@ def _joined_after(ctx: Context, a: Attribution) -> str:
     passage = ctx.article.passage(a.passage_id)
     if passage is None:
         return ""
-    nxt = next((s for s in passage.sentences if s.start >= a.end), None)
+    nxt = ctx.sentence_from(passage, a.end)
     if nxt is None:
         return ""
     text = ctx.article.text[nxt.start : nxt.end]

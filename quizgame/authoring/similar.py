@@ -140,6 +140,12 @@ class SentenceLookup:
         i = bisect_right(starts, offset) - 1
         return passage.sentences[i] if i >= 0 and offset < ends[i] else None
 
+    def sentence_from(self, passage: Passage, offset: int) -> Sentence | None:
+        """The first sentence of `passage` that starts at or after `offset`, by bisection."""
+        starts, _ = self._sentence_bounds[passage.id]
+        i = bisect_left(starts, offset)
+        return passage.sentences[i] if i < len(starts) else None
+
     def sentences_in(self, passage: Passage, start: int, end: int) -> tuple[Sentence, ...]:
         """The sentences of `passage` overlapping [start, end), in order, by bisection (their ends
         are in order too, since they never overlap)."""

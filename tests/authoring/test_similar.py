@@ -147,6 +147,9 @@ def test_sentence_lookups_are_the_scan(ctx: Context) -> None:
     for p in ctx.article.passages:
         for offset in range(p.start - 1, p.end + 1, 7):
             assert ctx.sentence_at(p, offset) == at(p, offset)
+            assert ctx.sentence_from(p, offset) == next(
+                (s for s in p.sentences if s.start >= offset), None
+            )
             for width in (0, 1, 40, 300):
                 want = tuple(s for s in p.sentences if s.start < offset + width and offset < s.end)
                 assert ctx.sentences_in(p, offset, offset + width) == want
