@@ -183,8 +183,8 @@ def _copy(args: argparse.Namespace) -> int:
     from quizgame.commands._common import fail
     from quizgame.results.copying import copy_results
     from quizgame.results.loading import NoResultsYet
-    from quizgame.results.postgres_store import redact
     from quizgame.results.store import StoreError
+    from quizgame.results.urls import redact
 
     try:
         done = copy_results(args.db, args.copy_to)

@@ -32,7 +32,8 @@ class CopyReport:
 
 def copy_results(source: str | Path | None, target: str) -> CopyReport:
     """Copy every game and answer of `source` into the PostgreSQL database at `target`."""
-    from quizgame.results.postgres_store import PostgresStore, is_postgres_url, redact
+    from quizgame.results.postgres_store import PostgresStore
+    from quizgame.results.urls import is_postgres_url, redact
 
     if not is_postgres_url(target):
         raise StoreError(f"--copy-to takes a postgresql://… URL, not {target!r}")

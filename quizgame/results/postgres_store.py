@@ -42,10 +42,7 @@ from quizgame.results.store import (
     answer_row,
     game_params,
 )
-
-# moved to urls (imported without this module); still importable from here
-from quizgame.results.urls import is_postgres_url as is_postgres_url
-from quizgame.results.urls import redact as redact
+from quizgame.results.urls import redact
 
 LOCK_ID = 0x71677273  # "qgrs", as the SQLite application_id: the migration advisory lock
 CONNECT_TIMEOUT_SECONDS = 5

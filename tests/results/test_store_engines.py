@@ -29,9 +29,10 @@ from quizgame.results import (
     sink_problem,
 )
 from quizgame.results.pg_migrations import PG_MIGRATIONS
-from quizgame.results.postgres_store import PostgresStore, is_postgres_url
+from quizgame.results.postgres_store import PostgresStore
 from quizgame.results.sqlite_migrations import MIGRATIONS, SCHEMA_VERSION
 from quizgame.results.sqlite_store import SqliteStore
+from quizgame.results.urls import is_postgres_url
 from tests.results.fixtures import play_fixture
 
 HERE = Path(__file__).resolve().parent
